@@ -1,0 +1,21 @@
+package io.portcullis.config;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a route matches. Every field that is set must match; unset fields match anything.
+ * Paths are matched against the canonical path only.
+ *
+ * @param host       exact host (case-insensitive, port ignored), or null
+ * @param path       exact path, or null
+ * @param pathPrefix whole-segment prefix ({@code /a} matches {@code /a} and {@code /a/b}, not {@code /ab})
+ * @param pathRegex  regex that must match the whole path, compiled once at load time
+ * @param methods    allowed methods (upper case); empty = any
+ */
+public record MatchConfig(String host, String path, String pathPrefix, Pattern pathRegex, Set<String> methods) {
+
+    public MatchConfig {
+        methods = Set.copyOf(methods);
+    }
+}

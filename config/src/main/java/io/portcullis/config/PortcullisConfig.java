@@ -1,0 +1,53 @@
+package io.portcullis.config;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fully parsed and validated configuration. Immutable: a reload builds a new one and swaps the
+ * reference, so a request always sees one consistent config.
+ *
+ * @param source          the file it was read from (null when built in code)
+ * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}
+ * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
+ * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ */
+public record PortcullisConfig(
+        Path source,
+        String sha256,
+        HostPort listen,
+        HostPort admin,
+        List<IssuerConfig> issuers,
+        DevicePostureConfig devicePosture,
+        List<RouteConfig> routes,
+        Map<String, PolicySpec> policies,
+        List<Cidr> trustedProxies,
+        List<String> mfaAmrValues,
+        LimitsConfig limits,
+        TimeoutsConfig timeouts) {
+
+    /** The default second factors, from RFC 8176. */
+    public static final List<String> DEFAULT_MFA_AMR =
+            List.of("mfa", "otp", "hwk", "swk", "sms", "fpt", "face", "pop");
+
+    public PortcullisConfig {
+        issuers = List.copyOf(issuers);
+        routes = List.copyOf(routes);
+        policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
+        trustedProxies = List.copyOf(trustedProxies);
+        mfaAmrValues = List.copyOf(mfaAmrValues);
+    }
+
+    public Optional<IssuerConfig> issuer(String id) {
+        return issuers.stream().filter(i -> i.id().equals(id)).findFirst();
+    }
+
+    /** True when the issuer may only vouch for devices. */
+    public boolean isDeviceIssuer(String id) {
+        return devicePosture.issuers().contains(id);
+    }
+}

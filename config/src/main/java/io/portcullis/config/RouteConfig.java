@@ -1,0 +1,31 @@
+package io.portcullis.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One route: what it matches, where it forwards, which policy guards it.
+ *
+ * @param identityHeaders     header name → claim name, sent upstream (insertion order kept)
+ * @param passAuthorization   forward the client's {@code Authorization} header (default false)
+ * @param passDevicePosture   forward the device-posture header (default false)
+ * @param timeout             total time allowed for the upstream to answer (null = global default)
+ * @param maxBodyBytes        largest request body accepted (null = global default)
+ */
+public record RouteConfig(
+        String id,
+        MatchConfig match,
+        URI upstream,
+        String policy,
+        Map<String, String> identityHeaders,
+        boolean passAuthorization,
+        boolean passDevicePosture,
+        Duration timeout,
+        Long maxBodyBytes,
+        Position position) {
+
+    public RouteConfig {
+        identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
+    }
+}

@@ -1,0 +1,39 @@
+package io.portcullis.identity;
+
+import io.portcullis.config.PortcullisConfig;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The identity stage: validates identity tokens and device-posture tokens against the configured
+ * issuers. Never blocks the caller: key fetches are asynchronous and a request needing a key not yet
+ * cached waits on a future. Completions may run on an internal thread; callers hop back to their own.
+ */
+public interface IdentityService extends AutoCloseable {
+
+    /** Validates a bearer token as an identity. */
+    CompletableFuture<AuthResult> authenticate(String token);
+
+    /**
+     * Resolves device posture for an authenticated identity: from the posture token (may be null),
+     * else from the identity's posture claim if configured.
+     */
+    CompletableFuture<PostureResult> posture(String postureToken, Identity identity);
+
+    /** Status of every configured issuer. */
+    List<IssuerStatus> issuers();
+
+    /** True when every issuer's keys were fetched at least once. */
+    default boolean ready() {
+        return issuers().stream().allMatch(IssuerStatus::keysLoaded);
+    }
+
+    /**
+     * Builds the service for a new config, reusing key caches of issuers whose settings did not
+     * change, so a reload does not refetch every JWKS.
+     */
+    IdentityService reconfigure(PortcullisConfig config);
+
+    @Override
+    void close();
+}

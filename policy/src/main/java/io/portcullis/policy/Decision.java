@@ -1,0 +1,19 @@
+package io.portcullis.policy;
+
+import java.util.List;
+
+/**
+ * The result of one evaluation.
+ *
+ * @param outcome allow, deny or challenge
+ * @param reasons reason codes of the criteria that decided it (e.g. {@code groups-unauthorized},
+ *                {@code device-not-compliant}, {@code mfa-required}); never empty
+ * @param policy  id of the policy evaluated
+ * @param rule    which part decided: {@code allow}, {@code deny}, {@code require} or {@code default}
+ */
+public record Decision(Outcome outcome, List<String> reasons, String policy, String rule) {
+
+    public Decision {
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,21 @@
+package io.portcullis.policy;
+
+/**
+ * A compiled, immutable policy. Thread-safe; evaluation does no I/O.
+ */
+public interface Policy {
+
+    String id();
+
+    /**
+     * Decides in this order: {@code deny} (fires on TRUE or UNKNOWN) → DENY; {@code allow} not TRUE
+     * → DENY; {@code require} not met → CHALLENGE; otherwise ALLOW.
+     */
+    Decision evaluate(PolicyInput input);
+
+    /**
+     * True when the policy can allow a request that carries no identity ({@code public: true}); the
+     * proxy then does not answer 401 for a missing token.
+     */
+    boolean allowsAnonymous();
+}

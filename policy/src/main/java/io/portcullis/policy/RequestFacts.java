@@ -1,0 +1,11 @@
+package io.portcullis.policy;
+
+import java.net.InetAddress;
+
+/**
+ * What the proxy knows about the request itself. {@code path} is the canonical path, the same one
+ * used for routing and forwarding. {@code sourceIp} is the TCP peer, or the client address taken
+ * from {@code X-Forwarded-For} when the peer is a trusted proxy.
+ */
+public record RequestFacts(String method, String host, String path, InetAddress sourceIp) {
+}
