@@ -1,0 +1,199 @@
+package io.portcullis.proxy;
+
+import io.netty.channel.EventLoopGroup;
+import io.portcullis.config.ConfigException;
+import io.portcullis.config.PortcullisConfig;
+import io.portcullis.identity.IdentityEvents;
+import io.portcullis.identity.IdentityService;
+import io.portcullis.identity.IssuerStatus;
+import io.portcullis.proxy.admin.AdminServer;
+import io.portcullis.proxy.observe.DecisionLog;
+import io.portcullis.proxy.observe.Json;
+import io.portcullis.proxy.observe.Metrics;
+import io.portcullis.proxy.server.ProxyContext;
+import io.portcullis.proxy.server.ProxyServer;
+import io.portcullis.proxy.server.Transports;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Portcullis: the one place where the parts are wired together, explicitly. Holds the
+ * current {@link RuntimeConfig} in an atomic reference; {@link #reload()} compiles a new one fully
+ * before swapping, so an invalid file never replaces a good config.
+ */
+public final class Portcullis implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Portcullis.class);
+
+    /** Builds the identity stage for a config; reporting to the given events. */
+    public interface IdentityFactory extends BiFunction<PortcullisConfig, IdentityEvents, IdentityService> {
+    }
+
+    private final Path source;
+    private final AtomicReference<RuntimeConfig> runtime = new AtomicReference<>();
+    private final Metrics metrics = new Metrics();
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ProxyServer proxy;
+    private final AdminServer admin;
+    private final Object reloadLock = new Object();
+
+    private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
+                       int workerThreads) throws InterruptedException {
+        this.source = source;
+        PortcullisConfig config = compiled.config();
+        IdentityService identity = identityFactory.apply(config, metrics);
+        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity));
+        for (var issuer : config.issuers()) {
+            String id = issuer.id();
+            metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
+                    .filter(s -> s.issuerId().equals(id)).anyMatch(IssuerStatus::stale));
+        }
+        boss = Transports.newGroup(1, "portcullis-accept");
+        workers = Transports.newGroup(workerThreads, "portcullis-io");
+        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http");
+        ProxyServer p = null;
+        AdminServer a = null;
+        try {
+            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts());
+            a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
+        } catch (InterruptedException | RuntimeException e) {
+            if (p != null) {
+                p.close();
+            }
+            shutdownGroups();
+            identity.close();
+            throw e;
+        }
+        proxy = p;
+        admin = a;
+        LOG.info("portcullis listening on {} (admin {}), {} routes, transport {}", config.listen().host() + ":" + proxy.port(),
+                config.admin().host() + ":" + admin.port(), config.routes().size(),
+                Transports.nativeEpoll() ? "epoll" : "nio");
+    }
+
+    /** Starts from an already compiled config. {@code source} is the file reloads read (may be null). */
+    public static Portcullis start(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory)
+            throws InterruptedException {
+        return new Portcullis(source, compiled, identityFactory, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public int port() {
+        return proxy.port();
+    }
+
+    public int adminPort() {
+        return admin.port();
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public RuntimeConfig current() {
+        return runtime.get();
+    }
+
+    /**
+     * Re-reads the config file. On any problem the running config stays and the problems are logged
+     * and counted. Returns true when the new config is in use.
+     */
+    public boolean reload() {
+        if (source == null) {
+            return false;
+        }
+        synchronized (reloadLock) {
+            ConfigCompiler.Compiled compiled;
+            try {
+                compiled = ConfigCompiler.compile(source);
+            } catch (ConfigException e) {
+                metrics.reload(false);
+                LOG.error("config reload failed; the running config is kept:\n{}", e.getMessage());
+                return false;
+            } catch (RuntimeException e) {
+                metrics.reload(false);
+                LOG.error("config reload failed; the running config is kept: {}", e.toString());
+                return false;
+            }
+            RuntimeConfig old = runtime.get();
+            if (Objects.equals(old.config().sha256(), compiled.config().sha256())) {
+                return true;
+            }
+            PortcullisConfig next = compiled.config();
+            if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
+                LOG.warn("listen/admin address changes take effect only after a restart");
+            }
+            IdentityService identity = old.identity().reconfigure(next);
+            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity));
+            metrics.reload(true);
+            LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
+            return true;
+        }
+    }
+
+    private AdminServer.Endpoints adminEndpoints() {
+        RuntimeConfig rc = runtime.get();
+        return new AdminServer.Endpoints() {
+            @Override
+            public String metrics() {
+                return metrics.scrape();
+            }
+
+            @Override
+            public String notReadyReason() {
+                for (IssuerStatus s : rc.identity().issuers()) {
+                    if (!s.keysLoaded()) {
+                        return "issuer " + s.issuerId() + ": keys not loaded yet";
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public String policies() {
+                StringBuilder sb = new StringBuilder("{\"config_sha256\":");
+                Json.quote(sb, rc.config().sha256());
+                sb.append(",\"loaded_at\":");
+                Json.quote(sb, rc.loadedAt().toString());
+                sb.append(",\"routes\":[");
+                boolean first = true;
+                for (var r : rc.router().routes()) {
+                    sb.append(first ? "" : ",").append("{\"id\":");
+                    Json.quote(sb, r.id());
+                    sb.append(",\"policy\":");
+                    Json.quote(sb, r.config().policy());
+                    sb.append(",\"upstream\":");
+                    Json.quote(sb, r.upstream().key());
+                    sb.append('}');
+                    first = false;
+                }
+                sb.append("],\"policies\":[");
+                first = true;
+                for (String id : rc.policies().policies().keySet()) {
+                    sb.append(first ? "" : ",");
+                    Json.quote(sb, id);
+                    first = false;
+                }
+                return sb.append("]}\n").toString();
+            }
+        };
+    }
+
+    private void shutdownGroups() {
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        proxy.close();
+        admin.close();
+        shutdownGroups();
+        runtime.get().identity().close();
+    }
+}

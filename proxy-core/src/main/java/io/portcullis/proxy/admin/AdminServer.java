@@ -1,0 +1,142 @@
+package io.portcullis.proxy.admin;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.portcullis.config.HostPort;
+import io.portcullis.proxy.server.Transports;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The admin listener: {@code /metrics} (Prometheus text), {@code /healthz} (process alive) and
+ * {@code /readyz} (config loaded and every issuer's keys fetched at least once). It is a separate
+ * port, never the data plane, so it can be bound to a private interface.
+ */
+public final class AdminServer implements AutoCloseable {
+
+    /** What the admin endpoints report. */
+    public interface Endpoints {
+        String metrics();
+
+        /** Null when ready, otherwise why not (e.g. "issuer corp: keys not loaded"). */
+        String notReadyReason();
+
+        /** A JSON document describing what is loaded, for {@code GET /policies}. */
+        String policies();
+    }
+
+    private final Channel channel;
+
+    private AdminServer(Channel channel) {
+        this.channel = channel;
+    }
+
+    public static AdminServer start(HostPort listen, EventLoopGroup group, Supplier<Endpoints> endpoints)
+            throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group)
+                .channel(Transports.serverChannel())
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new ReadTimeoutHandler(30),
+                                new HttpServerCodec(4096, 8192, 8192),
+                                new HttpObjectAggregator(8192),
+                                new Handler(endpoints));
+                    }
+                });
+        return new AdminServer(b.bind(listen.host(), listen.port()).sync().channel());
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+    }
+
+    private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final Supplier<Endpoints> endpoints;
+
+        Handler(Supplier<Endpoints> endpoints) {
+            this.endpoints = endpoints;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            if (!req.decoderResult().isSuccess()) {
+                send(ctx, req, HttpResponseStatus.BAD_REQUEST, "text/plain", "bad request\n", true);
+                return;
+            }
+            if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
+                send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "method not allowed\n", false);
+                return;
+            }
+            String path = req.uri();
+            int q = path.indexOf('?');
+            if (q >= 0) {
+                path = path.substring(0, q);
+            }
+            Endpoints e = endpoints.get();
+            switch (path) {
+                case "/metrics" -> send(ctx, req, HttpResponseStatus.OK,
+                        "text/plain; version=0.0.4; charset=utf-8", e.metrics(), false);
+                case "/healthz" -> send(ctx, req, HttpResponseStatus.OK, "text/plain", "ok\n", false);
+                case "/readyz" -> {
+                    String why = e.notReadyReason();
+                    if (why == null) {
+                        send(ctx, req, HttpResponseStatus.OK, "text/plain", "ready\n", false);
+                    } else {
+                        send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "text/plain", "not ready: " + why + "\n", false);
+                    }
+                }
+                case "/policies" -> send(ctx, req, HttpResponseStatus.OK, "application/json", e.policies(), false);
+                default -> send(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", false);
+            }
+        }
+
+        private static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,
+                                 String type, String body, boolean close) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ByteBuf buf = HttpMethod.HEAD.equals(req.method()) ? ctx.alloc().buffer(0)
+                    : ctx.alloc().buffer(bytes.length).writeBytes(bytes);
+            FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
+            res.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                    .set(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
+                    .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            boolean keep = !close && HttpUtil.isKeepAlive(req);
+            if (!keep) {
+                res.headers().set(HttpHeaderNames.CONNECTION, "close");
+                ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(res);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.portcullis.proxy.auth;
+
+import io.portcullis.config.DevicePostureConfig;
+import io.portcullis.identity.AuthResult;
+import io.portcullis.identity.DevicePosture;
+import io.portcullis.identity.Identity;
+import io.portcullis.identity.IdentityService;
+import io.portcullis.identity.PostureResult;
+import io.portcullis.policy.Decision;
+import io.portcullis.policy.DeviceFacts;
+import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.Policy;
+import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.RequestFacts;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The decision for one request, in the fixed order: authenticate (no or invalid identity → 401
+ * unless the policy admits anonymous requests) → device posture → policy (deny, allow, require).
+ * Asynchronous only where a key must be fetched; a cached token completes synchronously.
+ */
+public final class Authorizer {
+
+    private Authorizer() {
+    }
+
+    /**
+     * @param authorization   the request's Authorization header values
+     * @param postureToken    the device-posture header value, or null
+     */
+    public static CompletableFuture<Verdict> authorize(IdentityService identityService, DevicePostureConfig postureConfig,
+                                                       Policy policy, RequestFacts request,
+                                                       List<String> authorization, String postureToken) {
+        BearerToken.Extraction bearer = BearerToken.extract(authorization);
+        if (bearer.problem() != null && bearer.problem().equals("multiple-authorization-headers")) {
+            return CompletableFuture.completedFuture(refuse(Verdict.Kind.BAD_REQUEST, bearer.problem()));
+        }
+        boolean anonymousOk = policy.allowsAnonymous();
+        if (!bearer.present()) {
+            if (anonymousOk) {
+                return CompletableFuture.completedFuture(decide(policy, request, null, null, null));
+            }
+            String reason = bearer.problem() == null ? "token-missing" : bearer.problem();
+            return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, reason));
+        }
+        return identityService.authenticate(bearer.token()).thenCompose(result -> {
+            if (result instanceof AuthResult.Rejected rejected) {
+                if (anonymousOk) {
+                    // A public route serves anonymous users; a bad token there is ignored, not trusted.
+                    return CompletableFuture.completedFuture(decide(policy, request, null, null, null));
+                }
+                return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
+            }
+            Identity identity = ((AuthResult.Authenticated) result).identity();
+            if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
+                return CompletableFuture.completedFuture(decide(policy, request, identity, null, null));
+            }
+            return identityService.posture(postureToken, identity).thenApply(p -> {
+                if (p instanceof PostureResult.Present present) {
+                    return decide(policy, request, identity, present.posture(), null);
+                }
+                return decide(policy, request, identity, null, ((PostureResult.Absent) p).reason());
+            });
+        });
+    }
+
+    static Verdict refuse(Verdict.Kind kind, String reason) {
+        return new Verdict(kind, List.of(reason), null, null, null, null);
+    }
+
+    static Verdict decide(Policy policy, RequestFacts request, Identity identity, DevicePosture posture,
+                          String postureProblem) {
+        IdentityFacts idf = identity == null ? null
+                : new IdentityFacts(identity.issuer(), identity.subject(), identity.claims());
+        DeviceFacts df = posture == null ? null
+                : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
+        Decision d = policy.evaluate(new PolicyInput(request, idf, df, Instant.now()));
+        Verdict.Kind kind = switch (d.outcome()) {
+            case ALLOW -> Verdict.Kind.FORWARD;
+            case DENY -> Verdict.Kind.FORBIDDEN;
+            case CHALLENGE -> Verdict.Kind.CHALLENGE;
+        };
+        return new Verdict(kind, d.reasons(), d, identity, posture, postureProblem);
+    }
+}

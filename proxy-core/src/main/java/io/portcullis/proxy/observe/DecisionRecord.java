@@ -1,0 +1,70 @@
+package io.portcullis.proxy.observe;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one decision-log line says about one request. Never holds a token: only the issuer,
+ * subject and a token reference (jti or hash).
+ */
+public record DecisionRecord(
+        Instant time,
+        String requestId,
+        String route,
+        String method,
+        String path,
+        String sourceIp,
+        String issuer,
+        String subject,
+        String tokenRef,
+        String deviceId,
+        String decision,
+        List<String> reasons,
+        String policy,
+        String rule,
+        int status,
+        long decisionMicros,
+        long latencyMicros) {
+
+    /** One JSON object on one line, fields in a fixed order so lines diff and grep well. */
+    public String toJson() {
+        StringBuilder sb = new StringBuilder(384);
+        sb.append("{\"time\":");
+        Json.quote(sb, time.toString());
+        sb.append(",\"request_id\":");
+        Json.quote(sb, requestId);
+        sb.append(",\"route\":");
+        Json.quote(sb, route);
+        sb.append(",\"method\":");
+        Json.quote(sb, method);
+        sb.append(",\"path\":");
+        Json.quote(sb, path);
+        sb.append(",\"source_ip\":");
+        Json.quote(sb, sourceIp);
+        sb.append(",\"issuer\":");
+        Json.quote(sb, issuer);
+        sb.append(",\"subject\":");
+        Json.quote(sb, subject);
+        sb.append(",\"token_ref\":");
+        Json.quote(sb, tokenRef);
+        sb.append(",\"device_id\":");
+        Json.quote(sb, deviceId);
+        sb.append(",\"decision\":");
+        Json.quote(sb, decision);
+        sb.append(",\"reasons\":[");
+        for (int i = 0; i < reasons.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            Json.quote(sb, reasons.get(i));
+        }
+        sb.append("],\"policy\":");
+        Json.quote(sb, policy);
+        sb.append(",\"rule\":");
+        Json.quote(sb, rule);
+        sb.append(",\"status\":").append(status);
+        sb.append(",\"decision_us\":").append(decisionMicros);
+        sb.append(",\"latency_us\":").append(latencyMicros);
+        return sb.append('}').toString();
+    }
+}

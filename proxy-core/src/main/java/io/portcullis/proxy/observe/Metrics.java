@@ -1,0 +1,146 @@
+package io.portcullis.proxy.observe;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.portcullis.identity.IdentityEvents;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Every metric Portcullis exports, registered in one place so the names are easy to find and the
+ * dashboards and alerts in docs/operations can be checked against them.
+ */
+public final class Metrics implements IdentityEvents {
+
+    private final PrometheusMeterRegistry registry;
+    private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> jwksCounters = new ConcurrentHashMap<>();
+    private final Timer decisionLatency;
+    private final Timer upstreamLatency;
+    private final Counter tokenCacheHits;
+    private final Counter tokenCacheMisses;
+    private final Counter reloadOk;
+    private final Counter reloadFailed;
+    private final Counter internalErrors;
+    private final AtomicInteger openConnections = new AtomicInteger();
+
+    private record RequestKey(String route, String decision, String reason) {
+    }
+
+    public Metrics() {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+        decisionLatency = Timer.builder("portcullis.decision.latency")
+                .description("Time from request head to decision (authentication + policy)")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        upstreamLatency = Timer.builder("portcullis.upstream.latency")
+                .description("Time from forwarding a request to the upstream's response head")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(10_000))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry);
+        tokenCacheHits = Counter.builder("portcullis.token.cache").tag("result", "hit")
+                .description("Verified-token cache lookups").register(registry);
+        tokenCacheMisses = Counter.builder("portcullis.token.cache").tag("result", "miss")
+                .description("Verified-token cache lookups").register(registry);
+        reloadOk = Counter.builder("portcullis.config.reloads").tag("result", "success")
+                .description("Config reload attempts").register(registry);
+        reloadFailed = Counter.builder("portcullis.config.reloads").tag("result", "failure")
+                .description("Config reload attempts").register(registry);
+        internalErrors = Counter.builder("portcullis.internal.errors")
+                .description("Internal errors while authenticating or deciding; each one was a deny")
+                .register(registry);
+        Gauge.builder("portcullis.connections.open", openConnections, AtomicInteger::get)
+                .description("Open client connections on the data plane").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    public void request(String route, String decision, String reason) {
+        RequestKey key = new RequestKey(route, decision, reason);
+        Counter c = requestCounters.get(key);
+        if (c == null) {
+            c = requestCounters.computeIfAbsent(key, k -> Counter.builder("portcullis.requests")
+                    .description("Requests by route, decision and deciding reason")
+                    .tag("route", k.route()).tag("decision", k.decision()).tag("reason", k.reason())
+                    .register(registry));
+        }
+        c.increment();
+    }
+
+    public void decisionLatency(long nanos) {
+        decisionLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void upstreamLatency(long nanos) {
+        upstreamLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public void connectionOpened() {
+        openConnections.incrementAndGet();
+    }
+
+    public void connectionClosed() {
+        openConnections.decrementAndGet();
+    }
+
+    public void reload(boolean success) {
+        (success ? reloadOk : reloadFailed).increment();
+    }
+
+    public void internalError() {
+        internalErrors.increment();
+    }
+
+    /** Registers a 0/1 gauge telling whether an issuer's keys are stale. */
+    public void issuerStaleGauge(String issuerId, Supplier<Boolean> stale) {
+        Gauge.builder("portcullis.issuer.keys.stale", stale, s -> Boolean.TRUE.equals(s.get()) ? 1 : 0)
+                .description("1 when the issuer's last JWKS refresh failed (last good keys in use)")
+                .tag("issuer", issuerId).register(registry);
+    }
+
+    @Override
+    public void jwksFetch(String issuerId, String result) {
+        String key = issuerId + '\0' + result;
+        jwksCounters.computeIfAbsent(key, k -> Counter.builder("portcullis.jwks.fetches")
+                .description("JWKS and discovery fetches by issuer and result")
+                .tag("issuer", issuerId).tag("result", result).register(registry)).increment();
+    }
+
+    @Override
+    public void tokenCache(boolean hit) {
+        (hit ? tokenCacheHits : tokenCacheMisses).increment();
+    }
+}

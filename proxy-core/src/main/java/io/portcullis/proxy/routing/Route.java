@@ -1,0 +1,89 @@
+package io.portcullis.proxy.routing;
+
+import io.portcullis.config.MatchConfig;
+import io.portcullis.config.RouteConfig;
+import io.portcullis.policy.Policy;
+import io.portcullis.proxy.forward.IdentityHeaderRule;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A compiled route: its matcher, policy, upstream and identity-header rules, all resolved at load
+ * time so that a request only compares strings.
+ */
+public final class Route {
+
+    private final RouteConfig config;
+    private final Policy policy;
+    private final UpstreamTarget upstream;
+    private final List<IdentityHeaderRule> identityHeaders;
+    private final String host;
+    private final String prefix;
+
+    public Route(RouteConfig config, Policy policy, List<IdentityHeaderRule> identityHeaders) {
+        this.config = config;
+        this.policy = policy;
+        this.upstream = UpstreamTarget.of(config.upstream());
+        this.identityHeaders = List.copyOf(identityHeaders);
+        MatchConfig m = config.match();
+        this.host = m.host() == null ? null : m.host().toLowerCase(Locale.ROOT);
+        String p = m.pathPrefix();
+        // "/" and "/a/" both mean "everything under": keep the prefix without its trailing slash.
+        while (p != null && p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        this.prefix = p;
+    }
+
+    public String id() {
+        return config.id();
+    }
+
+    public RouteConfig config() {
+        return config;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public UpstreamTarget upstream() {
+        return upstream;
+    }
+
+    public List<IdentityHeaderRule> identityHeaders() {
+        return identityHeaders;
+    }
+
+    /**
+     * Whether this route takes the request. {@code hostNoPort} must be lower case without a port;
+     * {@code path} is the canonical path.
+     */
+    public boolean matches(String hostNoPort, String path, String method) {
+        MatchConfig m = config.match();
+        if (host != null && !host.equals(hostNoPort)) {
+            return false;
+        }
+        if (!m.methods().isEmpty() && !m.methods().contains(method)) {
+            return false;
+        }
+        if (m.path() != null && !m.path().equals(path)) {
+            return false;
+        }
+        if (prefix != null && !segmentPrefix(prefix, path)) {
+            return false;
+        }
+        return m.pathRegex() == null || m.pathRegex().matcher(path).matches();
+    }
+
+    /** {@code /public} matches {@code /public} and {@code /public/x}, never {@code /public-admin}. */
+    static boolean segmentPrefix(String prefix, String path) {
+        if (prefix.equals("/")) {
+            return true;
+        }
+        if (!path.startsWith(prefix)) {
+            return false;
+        }
+        return path.length() == prefix.length() || path.charAt(prefix.length()) == '/';
+    }
+}

@@ -1,0 +1,15 @@
+package io.portcullis.proxy.server;
+
+import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.observe.DecisionLog;
+import io.portcullis.proxy.observe.Metrics;
+import java.util.function.Supplier;
+
+/**
+ * What every connection handler shares: the current config (read once per request, so a reload never
+ * changes a request half-way), metrics and the decision log.
+ *
+ * @param scheme {@code http} or {@code https}, for X-Forwarded-Proto
+ */
+public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+}

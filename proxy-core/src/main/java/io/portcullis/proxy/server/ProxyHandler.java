@@ -1,0 +1,762 @@
+package io.portcullis.proxy.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.portcullis.config.PortcullisConfig;
+import io.portcullis.identity.Identity;
+import io.portcullis.policy.RequestFacts;
+import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.auth.Authorizer;
+import io.portcullis.proxy.auth.Verdict;
+import io.portcullis.proxy.errors.ErrorResponses;
+import io.portcullis.proxy.forward.HopByHop;
+import io.portcullis.proxy.forward.IdentityHeaderRule;
+import io.portcullis.proxy.observe.DecisionRecord;
+import io.portcullis.proxy.routing.Route;
+import io.portcullis.proxy.routing.UpstreamTarget;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: for each request, route → authorize → forward or refuse, one exchange at a
+ * time (pipelined requests wait in a backlog). Everything runs on the connection's event loop; the
+ * upstream connection is on the same loop, so relaying needs no locks. Bodies stream both ways with
+ * back-pressure through {@code autoRead}.
+ */
+final class ProxyHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
+
+    /** Headers a client may use to make an app act on another path or method than the one authorized. */
+    private static final String[] OVERRIDE_HEADERS = {
+        "X-Original-URL", "X-Rewrite-URL", "X-Original-URI", "X-Override-URL",
+        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
+    };
+    /** Client-address headers only a trusted proxy may set. */
+    private static final String[] ADDRESS_HEADERS = {
+        "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Forwarded",
+        "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix",
+    };
+
+    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("x-forwarded-for");
+
+    private final ProxyContext shared;
+    private final UpstreamPool pool;
+    private final ArrayDeque<Object> backlog = new ArrayDeque<>(2);
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private int requestsOnConnection;
+    private boolean closing;
+    private ScheduledFuture<?> waitTimer;
+
+    ProxyHandler(ProxyContext shared, UpstreamPool pool) {
+        this.shared = shared;
+        this.pool = pool;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        shared.metrics().connectionOpened();
+        armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        shared.metrics().connectionClosed();
+        cancelWaitTimer();
+        closing = true;
+        if (current != null) {
+            current.abort("client-closed");
+        }
+        Object m;
+        while ((m = backlog.poll()) != null) {
+            ReferenceCountUtil.release(m);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (current != null || !backlog.isEmpty()) {
+            if (msg instanceof HttpRequest || !backlog.isEmpty()) {
+                // A pipelined request (or its body): handle it after the current exchange.
+                backlog.add(msg);
+                ctx.channel().config().setAutoRead(false);
+                return;
+            }
+            current.onClientContent((HttpContent) msg);
+            return;
+        }
+        if (msg instanceof HttpRequest req) {
+            startExchange(req);
+            if (msg instanceof HttpContent content && current != null) {
+                current.onClientContent(content);
+            }
+        } else {
+            // Content without a request head: left over from a refused request; drop it.
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (current != null && current.upstream != null) {
+            current.upstream.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null && current.upstream != null) {
+            current.upstream.config().setAutoRead(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("client connection error: {}", cause.toString());
+        ctx.close();
+    }
+
+    private void armWaitTimer(long millis) {
+        cancelWaitTimer();
+        waitTimer = ctx.executor().schedule(() -> {
+            if (current == null && ctx.channel().isActive()) {
+                closing = true;
+                ctx.close();
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelWaitTimer() {
+        if (waitTimer != null) {
+            waitTimer.cancel(false);
+            waitTimer = null;
+        }
+    }
+
+    private void startExchange(HttpRequest req) {
+        cancelWaitTimer();
+        requestsOnConnection++;
+        RuntimeConfig rc = shared.runtime().get();
+        Exchange ex = new Exchange(req, rc);
+        current = ex;
+        ex.begin();
+    }
+
+    /** Called when an exchange is fully done (response written, request consumed). */
+    private void exchangeFinished(Exchange ex, boolean close) {
+        if (current != ex) {
+            return;
+        }
+        current = null;
+        if (close || closing) {
+            closing = true;
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        armWaitTimer(shared.runtime().get().config().timeouts().idle().toMillis());
+        while (current == null && !backlog.isEmpty() && !closing) {
+            channelRead(ctx, backlog.poll());
+        }
+        if (current == null && backlog.isEmpty()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** One request and its response. */
+    private final class Exchange implements UpstreamListener {
+
+        private final HttpRequest request;
+        private final RuntimeConfig rc;
+        private final long startNanos = System.nanoTime();
+        private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
+        private String requestId;
+        private String path;
+        private String rawQuery;
+        private String sourceIp = "";
+        private Route route;
+        private boolean keepAlive;
+        private boolean expectContinue;
+        private boolean requestComplete;
+        private boolean responseHeadSent;
+        private boolean responseKeepAlive;
+        private boolean skipInformationalLast;
+        private boolean done;
+        private boolean forwarding;
+        private boolean reusedConnection;
+        private boolean retried;
+        private boolean bodySentUpstream;
+        private long bodyBytes;
+        private long maxBody;
+        private long decisionNanos;
+        private long upstreamStartNanos;
+        private Verdict verdict;
+        private int status;
+        private String failureReason;
+        private Channel upstream;
+        private ScheduledFuture<?> responseTimer;
+
+        Exchange(HttpRequest request, RuntimeConfig rc) {
+            this.request = request;
+            this.rc = rc;
+        }
+
+        void begin() {
+            HttpHeaders h = request.headers();
+            requestId = RequestIds.keepOrGenerate(h.get("X-Request-Id"));
+            PortcullisConfig cfg = rc.config();
+            keepAlive = HttpUtil.isKeepAlive(request)
+                    && requestsOnConnection < cfg.limits().maxRequestsPerConnection();
+            String uri = request.uri();
+            int q = uri.indexOf('?');
+            path = q < 0 ? uri : uri.substring(0, q);
+            rawQuery = q < 0 ? null : uri.substring(q + 1);
+            if (request.decoderResult().isFailure()) {
+                Throwable cause = request.decoderResult().cause();
+                HttpResponseStatus st = cause instanceof TooLongFrameException
+                        ? (String.valueOf(cause.getMessage()).contains("line") ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                                : HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
+                        : HttpResponseStatus.BAD_REQUEST;
+                refuse(st, List.of("malformed-request"), null, true);
+                return;
+            }
+            InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+            InetAddress client = ClientAddress.resolve(peer, cfg.trustedProxies(), h.getAll(XFF));
+            sourceIp = client.getHostAddress();
+            String expect = h.get(HttpHeaderNames.EXPECT);
+            if (expect != null) {
+                if (!expect.equalsIgnoreCase("100-continue") || h.getAll(HttpHeaderNames.EXPECT).size() > 1) {
+                    refuse(HttpResponseStatus.EXPECTATION_FAILED, List.of("expectation-unsupported"), null, true);
+                    return;
+                }
+                expectContinue = true;
+            }
+            String method = request.method().name();
+            String host = h.get(HttpHeaderNames.HOST);
+            route = rc.router().match(host, path, method);
+            if (route == null) {
+                refuse(HttpResponseStatus.NOT_FOUND, List.of("no-route"), null, false);
+                return;
+            }
+            maxBody = route.config().maxBodyBytes() != null ? route.config().maxBodyBytes() : cfg.limits().maxBodyBytes();
+            long declared = HttpUtil.getContentLength(request, -1L);
+            if (declared > maxBody) {
+                refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
+                return;
+            }
+            String postureHeader = cfg.devicePosture().header();
+            List<String> postureValues = h.getAll(postureHeader);
+            if (postureValues.size() > 1) {
+                refuse(HttpResponseStatus.BAD_REQUEST, List.of("multiple-posture-headers"), null, true);
+                return;
+            }
+            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client);
+            ctx.channel().config().setAutoRead(false);
+            CompletableFuture<Verdict> f;
+            try {
+                f = Authorizer.authorize(rc.identity(), cfg.devicePosture(), route.policy(), facts,
+                        h.getAll(HttpHeaderNames.AUTHORIZATION), postureValues.isEmpty() ? null : postureValues.get(0));
+            } catch (RuntimeException e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            if (f.isDone()) {
+                onVerdict(f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
+            } else {
+                f.whenComplete((v, e) -> ctx.executor().execute(() -> onVerdict(v, e)));
+            }
+        }
+
+        private Throwable exceptionOf(CompletableFuture<?> f) {
+            try {
+                f.join();
+                return null;
+            } catch (RuntimeException e) {
+                return e.getCause() != null ? e.getCause() : e;
+            }
+        }
+
+        void onVerdict(Verdict v, Throwable error) {
+            if (done) {
+                return;
+            }
+            decisionNanos = System.nanoTime() - startNanos;
+            shared.metrics().decisionLatency(decisionNanos);
+            if (error != null || v == null) {
+                // Fail closed: an error while deciding is a deny, never a pass.
+                shared.metrics().internalError();
+                LOG.error("internal error while authorizing request {} on route {}: {}", requestId, route.id(),
+                        error == null ? "no verdict" : error.toString());
+                verdict = new Verdict(Verdict.Kind.FORBIDDEN, List.of("internal-error"), null, null, null, null);
+                refuse(HttpResponseStatus.FORBIDDEN, verdict.reasons(), null, false);
+                return;
+            }
+            verdict = v;
+            switch (v.kind()) {
+                case FORWARD -> forward();
+                case BAD_REQUEST -> refuse(HttpResponseStatus.BAD_REQUEST, v.reasons(), null, true);
+                case UNAUTHENTICATED -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
+                        v.tokenRejected()
+                                ? "Bearer realm=\"portcullis\", error=\"invalid_token\", error_description=\""
+                                        + v.reasons().get(0) + "\""
+                                : "Bearer realm=\"portcullis\"", false);
+                case CHALLENGE -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
+                        "Bearer realm=\"portcullis\", error=\"insufficient_user_authentication\", error_description=\""
+                                + String.join(" ", v.reasons()) + "\"", false);
+                case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
+            }
+        }
+
+        /** Answers locally; the request never reaches an upstream. */
+        private void refuse(HttpResponseStatus st, List<String> reasons, String wwwAuthenticate, boolean forceClose) {
+            if (verdict == null) {
+                verdict = new Verdict(st.code() == 404 ? Verdict.Kind.FORBIDDEN : Verdict.Kind.BAD_REQUEST,
+                        reasons, null, null, null, null);
+            }
+            failureReason = reasons.get(0);
+            status = st.code();
+            releasePending();
+            // An unread request body is not drained: the connection is closed instead, so nothing
+            // left of it can be read as a next request.
+            boolean close = forceClose || !keepAlive || !requestComplete;
+            FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, failureReason, requestId,
+                    ErrorResponses.wantsHtml(request.headers().get(HttpHeaderNames.ACCEPT)),
+                    HttpMethod.HEAD.equals(request.method()));
+            if (wwwAuthenticate != null) {
+                res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
+            }
+            if (close) {
+                res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            ctx.writeAndFlush(res);
+            responseHeadSent = true;
+            finish(close);
+        }
+
+        private void forward() {
+            forwarding = true;
+            HttpHeaders h = request.headers();
+            boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+            HopByHop.strip(h);
+            h.remove(HttpHeaderNames.EXPECT);
+            for (String name : rc.protectedHeaders()) {
+                h.remove(name);
+            }
+            for (String name : OVERRIDE_HEADERS) {
+                h.remove(name);
+            }
+            PortcullisConfig cfg = rc.config();
+            if (!route.config().passAuthorization()) {
+                h.remove(HttpHeaderNames.AUTHORIZATION);
+            }
+            if (!route.config().passDevicePosture()) {
+                h.remove(cfg.devicePosture().header());
+            }
+            InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+            String peerText = peer.getHostAddress();
+            if (ClientAddress.trusted(cfg.trustedProxies(), peer)) {
+                List<String> xff = h.getAll(XFF);
+                String chain = xff.isEmpty() ? peerText : String.join(", ", xff) + ", " + peerText;
+                h.set(XFF, chain);
+            } else {
+                for (String name : ADDRESS_HEADERS) {
+                    h.remove(name);
+                }
+                h.set(XFF, peerText);
+            }
+            String host = h.get(HttpHeaderNames.HOST);
+            if (!h.contains("X-Forwarded-Proto")) {
+                h.set("X-Forwarded-Proto", shared.scheme());
+            }
+            if (host != null && !h.contains("X-Forwarded-Host")) {
+                h.set("X-Forwarded-Host", host);
+            }
+            h.set("X-Request-Id", requestId);
+            Identity identity = verdict.identity();
+            if (identity != null) {
+                for (IdentityHeaderRule rule : route.identityHeaders()) {
+                    IdentityHeaderRule.Rendered r = rule.render(identity.claims());
+                    if (r.value() != null) {
+                        h.set(rule.header(), r.value());
+                    } else if (r.omission() != IdentityHeaderRule.Omission.ABSENT) {
+                        LOG.warn("request {}: identity header {} left out ({}) for claim {}", requestId,
+                                rule.header(), r.omission(), rule.claim());
+                    }
+                }
+            }
+            if (chunked) {
+                h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
+            UpstreamTarget target = route.upstream();
+            request.setUri(target.target(path, rawQuery));
+            request.setProtocolVersion(HttpVersion.HTTP_1_1);
+            connectUpstream(target);
+        }
+
+        private void connectUpstream(UpstreamTarget target) {
+            Channel idle = pool.pollIdle(target);
+            if (idle != null) {
+                reusedConnection = true;
+                attach(idle);
+                return;
+            }
+            reusedConnection = false;
+            pool.connect(target).addListener((ChannelFuture f) -> {
+                if (done) {
+                    if (f.isSuccess()) {
+                        f.channel().close();
+                    }
+                    return;
+                }
+                if (f.isSuccess()) {
+                    attach(f.channel());
+                } else {
+                    LOG.warn("request {}: cannot connect to upstream {} of route {}: {}", requestId, target.key(),
+                            route.id(), f.cause() == null ? "?" : f.cause().toString());
+                    upstreamFailed(f.cause() instanceof io.netty.channel.ConnectTimeoutException
+                            ? "upstream-connect-timeout" : "upstream-connect-failed");
+                }
+            });
+        }
+
+        private void attach(Channel ch) {
+            upstream = ch;
+            ch.pipeline().get(UpstreamHandler.class).attach(this);
+            ch.config().setAutoRead(true);
+            upstreamStartNanos = System.nanoTime();
+            ch.write(request);
+            HttpContent c;
+            while ((c = pending.poll()) != null) {
+                bodySentUpstream |= c.content().isReadable();
+                ch.write(c);
+            }
+            ch.flush();
+            if (expectContinue && !requestComplete) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+            if (requestComplete) {
+                armResponseTimer();
+            } else {
+                ctx.channel().config().setAutoRead(ch.isWritable());
+            }
+        }
+
+        void onClientContent(HttpContent content) {
+            boolean last = content instanceof LastHttpContent;
+            bodyBytes += content.content().readableBytes();
+            if (done) {
+                content.release();
+                if (last) {
+                    requestComplete = true;
+                }
+                return;
+            }
+            if (bodyBytes > maxBody && maxBody > 0) {
+                content.release();
+                if (!responseHeadSent && upstream == null) {
+                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
+                } else {
+                    abort("body-too-large");
+                }
+                return;
+            }
+            if (last) {
+                requestComplete = true;
+            }
+            if (upstream == null) {
+                pending.add(content);
+                return;
+            }
+            bodySentUpstream |= content.content().isReadable();
+            if (last) {
+                upstream.writeAndFlush(content);
+                armResponseTimer();
+                ctx.channel().config().setAutoRead(false);
+            } else {
+                upstream.write(content);
+                if (!upstream.isWritable()) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+        }
+
+        private void armResponseTimer() {
+            if (responseTimer != null || responseHeadSent) {
+                return;
+            }
+            java.time.Duration t = route.config().timeout() != null ? route.config().timeout()
+                    : rc.config().timeouts().upstreamResponse();
+            responseTimer = ctx.executor().schedule(() -> {
+                if (!done && !responseHeadSent) {
+                    Channel u = upstream;
+                    detachUpstream(false);
+                    if (u != null) {
+                        u.close();
+                    }
+                    upstreamFailed("upstream-timeout");
+                }
+            }, t.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void upstreamFailed(String reason) {
+            if (done) {
+                return;
+            }
+            HttpResponseStatus st = reason.equals("upstream-timeout") ? HttpResponseStatus.GATEWAY_TIMEOUT
+                    : HttpResponseStatus.BAD_GATEWAY;
+            refuse(st, List.of(reason), null, !requestComplete);
+        }
+
+        @Override
+        public void onResponseHead(HttpResponse response) {
+            if (done) {
+                return;
+            }
+            int code = response.status().code();
+            if (code >= 100 && code < 200) {
+                // We never forward Expect or Upgrade, so an interim response is not for the client.
+                skipInformationalLast = true;
+                return;
+            }
+            if (responseTimer != null) {
+                responseTimer.cancel(false);
+            }
+            shared.metrics().upstreamLatency(System.nanoTime() - upstreamStartNanos);
+            status = code;
+            responseKeepAlive = HttpUtil.isKeepAlive(response);
+            HttpHeaders h = response.headers();
+            HopByHop.strip(h);
+            boolean bodyless = HttpMethod.HEAD.equals(request.method()) || code == 204 || code == 304;
+            boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+            if (!bodyless && !h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                if (http10) {
+                    // An HTTP/1.0 client can't read chunks: the body ends when we close.
+                    keepAlive = false;
+                } else {
+                    // Whether the upstream chunked or delimited by close, re-chunk so the client
+                    // connection stays reusable.
+                    h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                }
+            }
+            if (!requestComplete) {
+                // The upstream answered before the body was fully sent: finish this response,
+                // then close, as what remains of the body can't be resynchronised.
+                keepAlive = false;
+            }
+            if (!keepAlive) {
+                h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (http10) {
+                h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+            if (!h.contains("X-Request-Id")) {
+                h.set("X-Request-Id", requestId);
+            }
+            response.setProtocolVersion(HttpVersion.HTTP_1_1);
+            responseHeadSent = true;
+            ctx.write(response);
+        }
+
+        @Override
+        public void onResponseContent(HttpContent content) {
+            if (done) {
+                content.release();
+                return;
+            }
+            boolean last = content instanceof LastHttpContent;
+            if (skipInformationalLast) {
+                content.release();
+                if (last) {
+                    skipInformationalLast = false;
+                }
+                return;
+            }
+            if (!responseHeadSent) {
+                content.release();
+                return;
+            }
+            if (last) {
+                ctx.writeAndFlush(content);
+                Channel u = upstream;
+                boolean reusable = responseKeepAlive && requestComplete;
+                detachUpstream(reusable);
+                if (!reusable && u != null) {
+                    u.close();
+                }
+                finish(!keepAlive);
+            } else {
+                ctx.write(content);
+                if (!ctx.channel().isWritable() && upstream != null) {
+                    upstream.config().setAutoRead(false);
+                }
+            }
+        }
+
+        @Override
+        public void onUpstreamReadComplete() {
+            ctx.flush();
+        }
+
+        @Override
+        public void onUpstreamWritabilityChanged(boolean writable) {
+            if (!requestComplete && !done) {
+                ctx.channel().config().setAutoRead(writable);
+            }
+        }
+
+        @Override
+        public void onUpstreamClosed(Throwable cause) {
+            if (done) {
+                return;
+            }
+            upstream = null;
+            if (!responseHeadSent) {
+                if (reusedConnection && !retried && !bodySentUpstream && requestComplete) {
+                    // A pooled connection the upstream had already closed: one retry on a fresh one.
+                    retried = true;
+                    if (responseTimer != null) {
+                        responseTimer.cancel(false);
+                        responseTimer = null;
+                    }
+                    connectUpstream(route.upstream());
+                    return;
+                }
+                upstreamFailed("upstream-closed");
+            } else {
+                // Part of the response is already on its way: the only honest signal left is to close.
+                abort("upstream-aborted");
+            }
+        }
+
+        private void detachUpstream(boolean reuse) {
+            Channel u = upstream;
+            upstream = null;
+            if (u == null) {
+                return;
+            }
+            if (reuse) {
+                pool.release(route.upstream(), u);
+            } else {
+                UpstreamHandler uh = u.pipeline().get(UpstreamHandler.class);
+                if (uh != null) {
+                    uh.detach();
+                }
+            }
+        }
+
+        /** Ends the exchange without a proper response; closes both sides. */
+        void abort(String reason) {
+            if (done) {
+                return;
+            }
+            failureReason = reason;
+            if (status == 0) {
+                status = reason.equals("client-closed") ? 499 : 502;
+            }
+            Channel u = upstream;
+            detachUpstream(false);
+            if (u != null) {
+                u.close();
+            }
+            releasePending();
+            finish(true);
+            ctx.close();
+        }
+
+        private void releasePending() {
+            HttpContent c;
+            while ((c = pending.poll()) != null) {
+                c.release();
+            }
+        }
+
+        private void finish(boolean close) {
+            if (done) {
+                return;
+            }
+            done = true;
+            if (responseTimer != null) {
+                responseTimer.cancel(false);
+            }
+            log();
+            if (!close && !requestComplete) {
+                close = true;
+            }
+            exchangeFinished(this, close);
+        }
+
+        private void log() {
+            long latency = (System.nanoTime() - startNanos) / 1000;
+            String routeId = route == null ? "-" : route.id();
+            Verdict v = verdict;
+            String decision;
+            List<String> reasons;
+            if (v != null && v.kind() == Verdict.Kind.FORWARD) {
+                decision = "allow";
+                reasons = failureReason == null ? v.reasons() : List.of(failureReason);
+            } else if (v != null && v.kind() == Verdict.Kind.CHALLENGE) {
+                decision = "challenge";
+                reasons = v.reasons();
+            } else if (v != null && (v.kind() == Verdict.Kind.UNAUTHENTICATED || v.kind() == Verdict.Kind.FORBIDDEN)) {
+                decision = "deny";
+                reasons = v.reasons();
+            } else {
+                decision = "reject";
+                reasons = failureReason == null ? List.of("unknown") : List.of(failureReason);
+            }
+            Identity id = v == null ? null : v.identity();
+            String policy = v != null && v.decision() != null ? v.decision().policy()
+                    : (route == null ? null : route.config().policy());
+            String rule = v != null && v.decision() != null ? v.decision().rule() : null;
+            String deviceId = v != null && v.posture() != null ? v.posture().deviceId() : null;
+            java.util.List<String> allReasons = reasons;
+            if (v != null && v.postureProblem() != null) {
+                allReasons = new java.util.ArrayList<>(reasons);
+                allReasons.add(v.postureProblem());
+            }
+            shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
+                    path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
+                    id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
+                    decisionNanos / 1000, latency));
+            shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
+        }
+    }
+}
