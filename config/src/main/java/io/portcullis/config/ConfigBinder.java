@@ -32,13 +32,16 @@ final class ConfigBinder {
         if (listen.equals(admin) && listen.port() != 0) {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
-        List<IssuerConfig> issuers = issuers(r, problems);
+        List<IssuerConfig> issuers = new ArrayList<>();
+        int declaredIssuers = issuers(r, issuers, problems);
         Set<String> issuerIds = issuers.stream().map(IssuerConfig::id).collect(Collectors.toSet());
         Map<String, PolicySpec> policies = policies(r, problems);
         DevicePostureConfig posture = r.node("device_posture")
                 .map(n -> DevicePostureBinder.bind(n, issuerIds, problems))
                 .orElse(DevicePostureConfig.disabled());
-        boolean identityIssuers = issuers.stream().anyMatch(i -> !posture.issuers().contains(i.id()));
+        // An issuer that failed to bind might have been a user issuer: don't pile a guess on its error.
+        boolean identityIssuers = declaredIssuers > issuers.size()
+                || issuers.stream().anyMatch(i -> !posture.issuers().contains(i.id()));
         List<RouteConfig> routes = routes(r, policies, identityIssuers, problems);
         List<Cidr> trusted = r.optional("trusted_proxies", Values.listOf(Values.parsed(Cidr::parse)), List.of());
         List<String> mfa = r.optional("mfa_amr_values", Values.nonEmptyListOf(Values.string()),
@@ -54,8 +57,8 @@ final class ConfigBinder {
                 limits, timeouts);
     }
 
-    private static List<IssuerConfig> issuers(MapReader r, Problems problems) {
-        List<IssuerConfig> out = new ArrayList<>();
+    /** Binds the issuers into {@code out}; returns how many were declared, bound or not. */
+    private static int issuers(MapReader r, List<IssuerConfig> out, Problems problems) {
         Optional<ListNode> list = list(r, "issuers", false, problems);
         UniqueNames ids = new UniqueNames("issuer id");
         UniqueNames iss = new UniqueNames("issuer");
@@ -68,9 +71,10 @@ final class ConfigBinder {
                 out.add(issuer);
             }
         }));
-        return out;
+        return list.map(l -> l.items().size()).orElse(0);
     }
 
+    /** Every declared policy; one that failed to bind maps to null, so routes naming it add no noise. */
     private static Map<String, PolicySpec> policies(MapReader r, Problems problems) {
         Map<String, PolicySpec> out = new LinkedHashMap<>();
         Node node = r.required("policies", (n, path, p) -> n);
@@ -79,10 +83,7 @@ final class ConfigBinder {
         }
         MapReader.of(node, "policies", problems).ifPresent(pr -> {
             for (MapNode.Entry e : pr.entries()) {
-                PolicySpec spec = PolicyBinder.bind(e, pr.path(e.key()), problems);
-                if (spec != null) {
-                    out.put(e.key(), spec);
-                }
+                out.put(e.key(), PolicyBinder.bind(e, pr.path(e.key()), problems));
             }
         });
         return out;

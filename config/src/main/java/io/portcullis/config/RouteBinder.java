@@ -28,9 +28,9 @@ final class RouteBinder {
         if (policy != null) {
             Position at = r.node("policy").orElseThrow().position();
             PolicySpec spec = policies.get(policy);
-            if (spec == null) {
+            if (!policies.containsKey(policy)) {
                 problems.add(at, r.path("policy"), "unknown policy '" + policy + "' (declare it under policies)");
-            } else if (!identityIssuers && !PublicPolicy.isPublic(spec)) {
+            } else if (spec != null && !identityIssuers && !PublicPolicy.isPublic(spec)) {
                 problems.add(at, r.path("policy"),
                         "policy '" + policy + "' needs an identity, but no issuer vouches for users");
             }
