@@ -14,6 +14,13 @@ public interface IdentityEvents {
     default void tokenCache(boolean hit) {
     }
 
+    /**
+     * A token's signature was checked against one of the issuer's keys (the expensive step the
+     * verified-token cache exists to skip).
+     */
+    default void signatureChecked(String issuerId) {
+    }
+
     IdentityEvents NONE = new IdentityEvents() {
     };
 }

@@ -1,0 +1,27 @@
+package io.portcullis.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every problem found while binding a file, so one load reports them all. Each message
+ * starts with the field path ({@code routes[0].match.path_prefix}) so it reads without the YAML.
+ */
+final class Problems {
+
+    private final List<ConfigProblem> list = new ArrayList<>();
+
+    void add(Position position, String path, String message) {
+        list.add(new ConfigProblem(position, path.isEmpty() ? message : path + ": " + message));
+    }
+
+    boolean isEmpty() {
+        return list.isEmpty();
+    }
+
+    void throwIfAny() throws ConfigException {
+        if (!list.isEmpty()) {
+            throw new ConfigException(list);
+        }
+    }
+}

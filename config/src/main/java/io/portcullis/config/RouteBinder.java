@@ -1,0 +1,50 @@
+package io.portcullis.config;
+
+import io.portcullis.config.yaml.Node;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+/** Binds one entry of {@code routes}; the policy it names must be declared in {@code policies}. */
+final class RouteBinder {
+
+    private RouteBinder() {
+    }
+
+    /**
+     * @param identityIssuers whether any issuer vouches for users; without one only a public policy
+     *                        can ever allow, so naming another is reported
+     */
+    static RouteConfig bind(Node node, String path, Map<String, PolicySpec> policies, boolean identityIssuers,
+            Problems problems) {
+        MapReader r = MapReader.of(node, path, problems).orElse(null);
+        if (r == null) {
+            return null;
+        }
+        String id = r.required("id", Ids.routeId());
+        MatchConfig match = r.required("match", MatchBinder::bind);
+        URI upstream = r.required("upstream", Values.parsed(HttpUrls::parse));
+        String policy = r.required("policy", Values.string());
+        if (policy != null) {
+            Position at = r.node("policy").orElseThrow().position();
+            PolicySpec spec = policies.get(policy);
+            if (!policies.containsKey(policy)) {
+                problems.add(at, r.path("policy"), "unknown policy '" + policy + "' (declare it under policies)");
+            } else if (spec != null && !identityIssuers && !PublicPolicy.isPublic(spec)) {
+                problems.add(at, r.path("policy"),
+                        "policy '" + policy + "' needs an identity, but no issuer vouches for users");
+            }
+        }
+        Map<String, String> headers = r.optional("identity_headers", IdentityHeadersBinder::bind, Map.of());
+        boolean passAuthorization = r.optional("pass_authorization", Values.bool(), false);
+        boolean passDevicePosture = r.optional("pass_device_posture", Values.bool(), false);
+        Duration timeout = r.optional("timeout", Values.positiveDuration(), null);
+        Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
+        r.finish();
+        if (id == null || match == null || upstream == null || policy == null) {
+            return null;
+        }
+        return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
+                maxBody, r.position());
+    }
+}

@@ -1,0 +1,146 @@
+package io.portcullis.identity;
+
+import io.portcullis.config.IssuerConfig;
+import io.portcullis.config.PortcullisConfig;
+import io.portcullis.identity.cache.TokenDigest;
+import io.portcullis.identity.cache.VerifiedTokenCache;
+import io.portcullis.identity.jwks.JwksCache;
+import io.portcullis.identity.posture.PostureResolver;
+import io.portcullis.identity.token.IssuerDirectory;
+import io.portcullis.identity.token.PlainClaims;
+import io.portcullis.identity.token.Role;
+import io.portcullis.identity.token.TokenRef;
+import io.portcullis.identity.token.TokenVerifier;
+import io.portcullis.identity.token.TrustedIssuer;
+import io.portcullis.identity.token.Verification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The identity stage backed by Nimbus JOSE+JWT, per-issuer JWKS caches fetched over HTTP, and a
+ * verified-token cache. Start with {@link #start(PortcullisConfig, IdentityEvents)}; keys are fetched
+ * in the background and requests that need them wait on futures.
+ */
+public final class DefaultIdentityService implements IdentityService {
+
+    private final PortcullisConfig config;
+    private final IdentityEvents events;
+    private final IdentitySettings settings;
+    private final IdentityRuntime runtime;
+    private final IssuerDirectory directory;
+    private final TokenVerifier verifier;
+    private final VerifiedTokenCache verified;
+    private final PostureResolver posture;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DefaultIdentityService(PortcullisConfig config, IdentityEvents events, IdentitySettings settings,
+            IdentityRuntime runtime, List<TrustedIssuer> issuers) {
+        this.config = config;
+        this.events = events;
+        this.settings = settings;
+        this.runtime = runtime;
+        this.directory = new IssuerDirectory(issuers);
+        this.verifier = new TokenVerifier(directory, events, settings.clock());
+        this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize(), settings.clock());
+        this.posture = new PostureResolver(config.devicePosture(), verifier, settings.clock());
+    }
+
+    /** Starts the service and the first key fetch of every issuer; does not wait for them. */
+    public static DefaultIdentityService start(PortcullisConfig config, IdentityEvents events) {
+        return start(config, events, IdentitySettings.defaults());
+    }
+
+    public static DefaultIdentityService start(PortcullisConfig config, IdentityEvents events,
+            IdentitySettings settings) {
+        IdentityRuntime runtime = new IdentityRuntime();
+        return create(config, events, settings, runtime, List.of());
+    }
+
+    private static DefaultIdentityService create(PortcullisConfig config, IdentityEvents events,
+            IdentitySettings settings, IdentityRuntime runtime, List<JwksCache> reusable) {
+        List<TrustedIssuer> issuers = new ArrayList<>();
+        for (IssuerConfig issuer : config.issuers()) {
+            Role role = config.isDeviceIssuer(issuer.id()) ? Role.DEVICE : Role.IDENTITY;
+            JwksCache keys = reusable.stream()
+                    .filter(cache -> SameKeySource.test(cache.issuer(), issuer))
+                    .findFirst()
+                    .map(JwksCache::retain)
+                    .orElseGet(() -> {
+                        JwksCache fresh = new JwksCache(issuer, runtime.http(), events, settings.clock(),
+                                settings.unknownKidRefetchInterval());
+                        fresh.start(runtime.scheduler());
+                        return fresh;
+                    });
+            issuers.add(new TrustedIssuer(issuer, role, keys));
+        }
+        return new DefaultIdentityService(config, events, settings, runtime, issuers);
+    }
+
+    @Override
+    public CompletableFuture<AuthResult> authenticate(String token) {
+        if (token == null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+            return verifier.verify(token, Role.IDENTITY).thenApply(this::toAuthResultUncached);
+        }
+        TokenDigest digest = TokenDigest.of(token);
+        CompletableFuture<AuthResult> hit = verified.get(digest);
+        events.tokenCache(hit != null);
+        if (hit != null) {
+            return hit;
+        }
+        return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, digest));
+    }
+
+    private AuthResult toAuthResultUncached(Verification verification) {
+        Verification.Refused refused = (Verification.Refused) verification;
+        return new AuthResult.Rejected(refused.reason(), refused.description());
+    }
+
+    private AuthResult toAuthResult(Verification verification, TokenDigest digest) {
+        if (verification instanceof Verification.Refused refused) {
+            return new AuthResult.Rejected(refused.reason(), refused.description());
+        }
+        Verification.Verified ok = (Verification.Verified) verification;
+        var claims = ok.claims();
+        Identity identity = new Identity(
+                ok.issuer().config().id(),
+                ok.issuer().config().issuer(),
+                claims.getSubject(),
+                PlainClaims.of(claims),
+                claims.getExpirationTime().toInstant(),
+                TokenRef.of(claims.getClaim("jti"), digest.shortHex()));
+        AuthResult.Authenticated result = new AuthResult.Authenticated(identity);
+        verified.put(digest, result);
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<PostureResult> posture(String postureToken, Identity identity) {
+        return posture.resolve(postureToken, identity);
+    }
+
+    @Override
+    public List<IssuerStatus> issuers() {
+        return directory.all().stream().map(issuer -> issuer.keys().status()).toList();
+    }
+
+    @Override
+    public IdentityService reconfigure(PortcullisConfig newConfig) {
+        List<JwksCache> current = directory.all().stream().map(TrustedIssuer::keys).toList();
+        return create(newConfig, events, settings, runtime.retain(), current);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            directory.all().forEach(issuer -> issuer.keys().release());
+            runtime.release();
+        }
+    }
+
+    /** The config this service was built from. */
+    public PortcullisConfig config() {
+        return config;
+    }
+}

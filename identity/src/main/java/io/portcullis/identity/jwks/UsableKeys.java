@@ -1,0 +1,26 @@
+package io.portcullis.identity.jwks;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
+import java.util.List;
+
+/**
+ * Keeps from a fetched JWKS only what may verify a token signature: RSA or EC keys whose {@code use}
+ * is {@code sig} or absent, reduced to their public part (a JWKS that leaks private keys must not
+ * make us hold them).
+ */
+final class UsableKeys {
+
+    private UsableKeys() {
+    }
+
+    static List<JWK> from(JWKSet set) {
+        return set.getKeys().stream()
+                .filter(key -> KeyType.RSA.equals(key.getKeyType()) || KeyType.EC.equals(key.getKeyType()))
+                .filter(key -> key.getKeyUse() == null || KeyUse.SIGNATURE.equals(key.getKeyUse()))
+                .map(JWK::toPublicJWK)
+                .toList();
+    }
+}

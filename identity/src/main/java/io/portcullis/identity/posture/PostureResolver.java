@@ -1,0 +1,103 @@
+package io.portcullis.identity.posture;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.portcullis.config.DevicePostureConfig;
+import io.portcullis.identity.DevicePosture;
+import io.portcullis.identity.Identity;
+import io.portcullis.identity.PostureResult;
+import io.portcullis.identity.token.PlainClaims;
+import io.portcullis.identity.token.Role;
+import io.portcullis.identity.token.TokenVerifier;
+import io.portcullis.identity.token.Verification;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Resolves device posture: from a posture token signed by a device issuer and bound to the identity,
+ * else from the identity token's posture claim when configured. An invalid posture token gives
+ * {@link PostureResult.Absent} with its reason and never falls back to the claim: a forged device
+ * token must not be quietly replaced by something weaker.
+ */
+public final class PostureResolver {
+
+    private static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
+
+    private final DevicePostureConfig config;
+    private final TokenVerifier verifier;
+    private final Clock clock;
+
+    public PostureResolver(DevicePostureConfig config, TokenVerifier verifier, Clock clock) {
+        this.config = config;
+        this.verifier = verifier;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<PostureResult> resolve(String postureToken, Identity identity) {
+        if (postureToken != null && !postureToken.isBlank()) {
+            return verifier.verify(postureToken, Role.DEVICE).thenApply(v -> fromToken(v, identity));
+        }
+        return CompletableFuture.completedFuture(fromIdentityClaim(identity));
+    }
+
+    private PostureResult fromToken(Verification verification, Identity identity) {
+        if (verification instanceof Verification.Refused refused) {
+            return new PostureResult.Absent(PostureFailures.code(refused.reason()));
+        }
+        Verification.Verified verified = (Verification.Verified) verification;
+        JWTClaimsSet claims = verified.claims();
+        Object bound = identity == null ? null : identity.claims().get(config.bindClaim());
+        if (bound == null || !Objects.equals(String.valueOf(bound), claims.getSubject())) {
+            return new PostureResult.Absent("posture-subject-mismatch");
+        }
+        Date issued = claims.getIssueTime();
+        Instant now = clock.instant();
+        if (issued == null || issued.toInstant().plus(config.maxAge()).isBefore(now)) {
+            return new PostureResult.Absent("posture-stale");
+        }
+        Map<String, Object> all = PlainClaims.of(claims);
+        Map<String, Object> attributes = all.get("device") instanceof Map<?, ?> device
+                ? PlainClaims.ofObject(device)
+                : withoutRegistered(all);
+        String source = "token:" + verified.issuer().config().id();
+        return new PostureResult.Present(
+                new DevicePosture(deviceId(all), source, attributes, issued.toInstant()));
+    }
+
+    private PostureResult fromIdentityClaim(Identity identity) {
+        String claimName = config.claimsFromIdentityToken();
+        if (claimName == null || identity == null) {
+            return new PostureResult.Absent(null);
+        }
+        if (!(identity.claims().get(claimName) instanceof Map<?, ?> object)) {
+            return new PostureResult.Absent(null);
+        }
+        Map<String, Object> attributes = PlainClaims.ofObject(object);
+        return new PostureResult.Present(new DevicePosture(deviceId(Map.of("device", attributes)),
+                "identity-claim", attributes, null));
+    }
+
+    private static Map<String, Object> withoutRegistered(Map<String, Object> claims) {
+        Map<String, Object> rest = new java.util.LinkedHashMap<>(claims);
+        rest.keySet().removeAll(REGISTERED);
+        return rest;
+    }
+
+    private static String deviceId(Map<String, Object> claims) {
+        if (claims.get("device_id") instanceof String id) {
+            return id;
+        }
+        if (claims.get("did") instanceof String id) {
+            return id;
+        }
+        if (claims.get("device") instanceof Map<?, ?> device) {
+            Object id = device.get("id") != null ? device.get("id") : device.get("device_id");
+            return id instanceof String text ? text : null;
+        }
+        return null;
+    }
+}

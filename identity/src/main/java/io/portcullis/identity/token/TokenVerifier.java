@@ -1,0 +1,130 @@
+package io.portcullis.identity.token;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import io.portcullis.identity.AuthFailure;
+import io.portcullis.identity.IdentityEvents;
+import io.portcullis.identity.jwks.KeySnapshot;
+import io.portcullis.identity.token.Verification.Refused;
+import io.portcullis.identity.token.Verification.Verified;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs a compact JWS through every check for one role: header rules, issuer by exact {@code iss},
+ * the issuer's algorithm allowlist, a signature made by a key from that issuer's own JWKS, then the
+ * claims. Completes immediately when the keys are at hand; otherwise waits on the key fetch without
+ * blocking a thread.
+ */
+public final class TokenVerifier {
+
+    /** Tokens longer than this are refused before any parsing. */
+    public static final int MAX_TOKEN_CHARS = 16 * 1024;
+
+    private final IssuerDirectory issuers;
+    private final IdentityEvents events;
+    private final Clock clock;
+
+    public TokenVerifier(IssuerDirectory issuers, IdentityEvents events, Clock clock) {
+        this.issuers = issuers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<Verification> verify(String token, Role role) {
+        Object prepared = prepare(token, role);
+        if (prepared instanceof Refused refused) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        Candidate candidate = (Candidate) prepared;
+        CompletableFuture<KeySnapshot> keys = candidate.issuer().keys().keys();
+        KeySnapshot ready = keys.getNow(null);
+        if (ready != null) {
+            return checkSignature(candidate, ready);
+        }
+        return keys.thenCompose(snapshot -> checkSignature(candidate, snapshot));
+    }
+
+    /** Everything that needs no key: returns a {@link Refused} or a {@link Candidate}. */
+    private Object prepare(String token, Role role) {
+        if (token == null || token.isBlank()) {
+            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+        }
+        if (token.length() > MAX_TOKEN_CHARS) {
+            return Refused.of(AuthFailure.TOO_LARGE);
+        }
+        JWT parsed;
+        try {
+            parsed = JWTParser.parse(token);
+        } catch (ParseException e) {
+            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+        }
+        if (parsed instanceof PlainJWT) {
+            return Refused.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
+        }
+        if (parsed instanceof EncryptedJWT || !(parsed instanceof SignedJWT jwt)) {
+            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+        }
+        AuthFailure headerFailure = HeaderRules.check(jwt.getHeader());
+        if (headerFailure != null) {
+            return Refused.of(headerFailure);
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+        }
+        Object iss = claims.getClaim("iss");
+        TrustedIssuer issuer = iss instanceof String text ? issuers.find(text, role) : null;
+        if (issuer == null) {
+            boolean deviceAsIdentity = role == Role.IDENTITY && iss instanceof String text
+                    && issuers.knownForOtherRole(text, role);
+            return Refused.of(deviceAsIdentity ? AuthFailure.DEVICE_ISSUER_AS_IDENTITY : AuthFailure.ISSUER_UNKNOWN);
+        }
+        if (!HeaderRules.algorithmAllowed(jwt.getHeader(), issuer.config().algorithms())) {
+            return Refused.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
+        }
+        return new Candidate(jwt, claims, issuer);
+    }
+
+    private CompletableFuture<Verification> checkSignature(Candidate candidate, KeySnapshot snapshot) {
+        if (!snapshot.loaded()) {
+            return CompletableFuture.completedFuture(Refused.of(AuthFailure.KEYS_UNAVAILABLE));
+        }
+        JWSHeader header = candidate.jwt().getHeader();
+        List<JWK> keys = KeySelector.candidates(snapshot.keys(), header);
+        if (!keys.isEmpty()) {
+            return CompletableFuture.completedFuture(verifyWith(candidate, keys));
+        }
+        if (header.getKeyID() == null) {
+            return CompletableFuture.completedFuture(Refused.of(AuthFailure.KEY_NOT_FOUND));
+        }
+        // An unknown kid usually means the issuer rotated keys: look again, within the rate limit.
+        return candidate.issuer().keys().refetch().thenApply(refreshed -> {
+            List<JWK> retry = KeySelector.candidates(refreshed.keys(), header);
+            return retry.isEmpty() ? Refused.of(AuthFailure.KEY_NOT_FOUND) : verifyWith(candidate, retry);
+        });
+    }
+
+    private Verification verifyWith(Candidate candidate, List<JWK> keys) {
+        events.signatureChecked(candidate.issuer().config().id());
+        if (!SignatureCheck.verify(candidate.jwt(), keys)) {
+            return Refused.of(AuthFailure.SIGNATURE_INVALID);
+        }
+        AuthFailure claimsFailure = ClaimsRules.check(candidate.claims(), candidate.issuer().config(), clock.instant());
+        return claimsFailure == null ? new Verified(candidate.issuer(), candidate.claims()) : Refused.of(claimsFailure);
+    }
+
+    /** A token that passed every check that needs no key. */
+    private record Candidate(SignedJWT jwt, JWTClaimsSet claims, TrustedIssuer issuer) {
+    }
+}
