@@ -7,6 +7,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -44,6 +45,19 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     /** Drops everything read from now on: the connection is done. */
     void discardRemaining() {
         discarding = true;
+    }
+
+    /**
+     * Netty's decoder answers a failed {@code Expect: 100-continue} by forgetting the current body and
+     * waiting for a new head, a boundary this decoder cannot see. Rather than guess where the next head
+     * starts, the connection is read no further.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof HttpExpectationFailedEvent) {
+            discardRemaining();
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
