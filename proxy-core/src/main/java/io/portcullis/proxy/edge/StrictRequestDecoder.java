@@ -110,7 +110,19 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             scannedAhead = 0;
         } else if (!inBody) {
             scannedAhead -= consumed;
+            if (scannedAhead < 0) {
+                // Netty read head bytes the scanner never saw: fail closed rather than scan out of step
+                releaseAll(out.subList(producedBefore, out.size()));
+                refuse(in, out, EdgeReasons.REQUEST_MALFORMED);
+            }
         }
+    }
+
+    private static void releaseAll(List<Object> messages) {
+        for (Object message : messages) {
+            ReferenceCountUtil.release(message);
+        }
+        messages.clear();
     }
 
     private void refuse(ByteBuf in, List<Object> out, String reason) {
