@@ -3,14 +3,15 @@ package io.portcullis.config;
 import io.portcullis.config.yaml.ListNode;
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
+import io.portcullis.config.yaml.ScalarNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Binds the top level of a config file and checks what spans sections (references, duplicates). */
 final class ConfigBinder {
@@ -33,11 +34,11 @@ final class ConfigBinder {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
         List<IssuerConfig> issuers = new ArrayList<>();
-        int declaredIssuers = issuers(r, issuers, problems);
-        Set<String> issuerIds = issuers.stream().map(IssuerConfig::id).collect(Collectors.toSet());
+        Set<String> declaredIds = new HashSet<>();
+        int declaredIssuers = issuers(r, issuers, declaredIds, problems);
         Map<String, PolicySpec> policies = policies(r, problems);
         DevicePostureConfig posture = r.node("device_posture")
-                .map(n -> DevicePostureBinder.bind(n, issuerIds, problems))
+                .map(n -> DevicePostureBinder.bind(n, declaredIds, problems))
                 .orElse(DevicePostureConfig.disabled());
         // An issuer that failed to bind might have been a user issuer: don't pile a guess on its error.
         boolean identityIssuers = declaredIssuers > issuers.size()
@@ -57,12 +58,19 @@ final class ConfigBinder {
                 limits, timeouts);
     }
 
-    /** Binds the issuers into {@code out}; returns how many were declared, bound or not. */
-    private static int issuers(MapReader r, List<IssuerConfig> out, Problems problems) {
+    /**
+     * Binds the issuers into {@code out} and collects every written id into {@code declaredIds}, so
+     * a reference to an issuer that had its own problem is not reported again. Returns how many
+     * issuers were declared, bound or not.
+     */
+    private static int issuers(MapReader r, List<IssuerConfig> out, Set<String> declaredIds, Problems problems) {
         Optional<ListNode> list = list(r, "issuers", false, problems);
         UniqueNames ids = new UniqueNames("issuer id");
         UniqueNames iss = new UniqueNames("issuer");
         list.ifPresent(l -> forEach(l, "issuers", (item, path) -> {
+            if (item instanceof MapNode m && m.get("id").orElse(null) instanceof ScalarNode id && !id.isNull()) {
+                declaredIds.add(id.value());
+            }
             IssuerConfig issuer = IssuerBinder.bind(item, path, problems);
             if (issuer != null) {
                 MapNode m = (MapNode) item;

@@ -166,6 +166,10 @@ class ConfigLoaderErrorsTest {
                 // references and duplicates
                 new Case("missing policy", "policy: users", "policy: admins",
                         "10:13: routes[0].policy: unknown policy 'admins' (declare it under policies)"),
+                new Case("device issuer with its own problem is not reported again", "routes:\n",
+                        "  - id: mdm\n    issuer: https://mdm.example.com\n    discovery: true\n    audiences: []\n"
+                                + "device_posture:\n  issuers: [mdm]\nroutes:\n",
+                        "9:16: issuers[1].audiences: must not be empty"),
                 append("missing device issuer", "device_posture:\n  issuers: [mdm]\n",
                         "15:13: device_posture.issuers[0]: unknown issuer 'mdm' (declare it under issuers)"),
                 new Case("duplicate route id", "policies:\n",
