@@ -241,6 +241,17 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void problemsAreListedInFileOrderWhateverOrderTheyWereFoundIn() {
+        String yaml = "limits: { max_headers: 0 }\n" + BASE.replace("policy: users", "policy: nope") + "lisen: x\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "f.yaml"));
+        assertEquals(List.of(
+                "f.yaml:1:24: limits.max_headers: must be between 1 and 2147483647, got 0",
+                "f.yaml:11:13: routes[0].policy: unknown policy 'nope' (declare it under policies)",
+                "f.yaml:15:1: lisen: unknown key 'lisen' (did you mean 'listen'?)"),
+                e.problems().stream().map(ConfigProblem::format).toList());
+    }
+
+    @Test
     void userInfoInAnUpstreamIsRefusedWithoutEchoingTheSecret() {
         String yaml = BASE.replace("http://127.0.0.1:9001", "http://bob:s3cret@127.0.0.1:9001");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "f.yaml"));
