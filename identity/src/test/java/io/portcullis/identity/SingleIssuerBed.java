@@ -1,6 +1,7 @@
 package io.portcullis.identity;
 
 import io.portcullis.fixtures.EmbeddedIssuer;
+import java.util.function.Consumer;
 
 /** One embedded issuer over HTTP and an identity service that trusts it as {@code corp}. */
 final class SingleIssuerBed implements AutoCloseable {
@@ -18,7 +19,13 @@ final class SingleIssuerBed implements AutoCloseable {
     }
 
     static SingleIssuerBed start(IdentityEvents events, IdentitySettings settings) {
+        return start(events, settings, idp -> { });
+    }
+
+    /** Lets the test prepare the issuer (outage, held responses) before the service's first fetch. */
+    static SingleIssuerBed start(IdentityEvents events, IdentitySettings settings, Consumer<EmbeddedIssuer> before) {
         EmbeddedIssuer idp = EmbeddedIssuer.start("/idp");
+        before.accept(idp);
         return new SingleIssuerBed(idp,
                 DefaultIdentityService.start(TestConfigs.config(TestConfigs.issuer("corp", idp)), events, settings));
     }
