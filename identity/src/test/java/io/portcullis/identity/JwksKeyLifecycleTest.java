@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.PortcullisConfig;
+import java.net.URI;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,23 @@ class JwksKeyLifecycleTest {
         idp.outage(false);
         rejected(service, idp.token().kid("still-unknown").sign(), AuthFailure.KEY_NOT_FOUND);
         assertFalse(service.issuers().get(0).stale(), "a successful fetch clears stale");
+    }
+
+    @Test
+    void backgroundRefreshPicksUpNewKeysWithoutAnyRequest() throws InterruptedException {
+        IssuerConfig fastRefresh = new IssuerConfig("corp", idp.issuerUrl(), URI.create(idp.jwksUri()), false,
+                List.of("portcullis"), List.of("RS256"), Duration.ofSeconds(30), Duration.ofMillis(50), null);
+        service = DefaultIdentityService.start(TestConfigs.config(fastRefresh), events, IdentitySettings.defaults());
+        authenticated(service, idp.token().sign());
+        idp.rotate();
+        idp.retireOldKeys();
+
+        int refreshesBefore = events.fetchSignals.drainPermits();
+
+        assertTrue(events.fetchSignals.tryAcquire(2, 20, TimeUnit.SECONDS), "two more background refreshes");
+        assertTrue(refreshesBefore >= 1);
+        assertEquals(1, events.signatureChecks.get(), "no request was made since the first");
+        authenticated(service, idp.token().sign());
     }
 
     @Test
