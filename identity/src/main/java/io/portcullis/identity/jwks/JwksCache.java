@@ -130,14 +130,18 @@ public final class JwksCache {
             fetched = CompletableFuture.failedFuture(new FetchException("io-error"));
         }
         fetched.whenComplete((set, failure) -> {
-            String outcome = failure == null ? accept(UsableKeys.from(set)) : JwksFetcher.classify(failure).code();
-            stale = !outcome.equals("success");
-            synchronized (this) {
-                inFlight = null;
+            try {
+                String outcome = failure == null ? accept(UsableKeys.from(set)) : JwksFetcher.classify(failure).code();
+                stale = !outcome.equals("success");
+                log(outcome);
+                events.jwksFetch(issuer.id(), outcome);
+            } finally {
+                // Whatever went wrong above, waiting requests must get an answer and the next fetch must start.
+                synchronized (this) {
+                    inFlight = null;
+                }
+                result.complete(snapshot);
             }
-            log(outcome);
-            events.jwksFetch(issuer.id(), outcome);
-            result.complete(snapshot);
         });
         return result;
     }
