@@ -3,6 +3,8 @@ package io.portcullis.policy.values;
 import io.portcullis.config.yaml.ScalarNode;
 import io.portcullis.policy.Tri;
 import io.portcullis.policy.compile.RuleNodes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,6 +45,15 @@ public final class Literal {
     /** A string literal built in code (e.g. from a criterion that only deals in strings). */
     public static Literal string(String text) {
         return new Literal(Kind.STRING, text, false, null);
+    }
+
+    /** String literals for values that are names whatever they look like (groups, amr, acr). */
+    public static List<Literal> strings(List<String> texts) {
+        List<Literal> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(string(t));
+        }
+        return out;
     }
 
     /** Equality with a JSON value; UNKNOWN when the value has another type. */
