@@ -44,7 +44,9 @@ class TimeWindowCriterionTest extends CriterionTable {
                 arguments("{time: {days: [mon, WED]}}", Facts.anonymous(), TRUE, OK),
                 arguments("{time: {days: [thu], timezone: Pacific/Kiritimati}}", Facts.anonymous(), TRUE, OK),
                 arguments("{time: {days: [wed], timezone: Pacific/Kiritimati}}", Facts.anonymous(), FALSE, NO),
-                arguments("{time: {between: \"00:00-24:00\"}}", at("2026-03-04T23:59:59Z"), TRUE, OK));
+                arguments("{time: {between: \"00:00-24:00\"}}", at("2026-03-04T23:59:59Z"), TRUE, OK),
+                arguments("{time: {days: mon..fri, between: 09:00-10:00}}", at("2026-03-04T09:30:00Z"), TRUE, OK),
+                arguments("{time: {days: mon..fri, between: 09:00-10:00}}", at("2026-03-04T10:00:00Z"), FALSE, NO));
     }
 
     static Stream<Arguments> errors() {
