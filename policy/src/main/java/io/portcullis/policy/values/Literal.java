@@ -2,10 +2,12 @@ package io.portcullis.policy.values;
 
 import io.portcullis.config.yaml.ScalarNode;
 import io.portcullis.policy.Tri;
+import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A scalar written in a policy with the JSON type it denotes: an unquoted {@code true}/{@code false}
@@ -14,6 +16,8 @@ import java.util.Locale;
 public final class Literal {
 
     private enum Kind { BOOLEAN, NUMBER, STRING }
+
+    private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off");
 
     private final Kind kind;
     private final String text;
@@ -31,6 +35,11 @@ public final class Literal {
         String text = RuleNodes.scalar(node, what).value();
         if (!node.quoted()) {
             String lower = text.toLowerCase(Locale.ROOT);
+            if (YAML11_BOOLEANS.contains(lower)) {
+                // YAML 1.1 readers take these for booleans, a JSON reader for strings: make the author say.
+                throw new InvalidRule(node.position(), what + ": '" + text + "' is ambiguous; write true or false,"
+                        + " or quote it for a string");
+            }
             if (lower.equals("true") || lower.equals("false")) {
                 return new Literal(Kind.BOOLEAN, text, lower.equals("true"), null);
             }

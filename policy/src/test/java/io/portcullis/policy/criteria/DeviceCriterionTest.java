@@ -88,6 +88,8 @@ class DeviceCriterionTest extends CriterionTable {
                         + " for device.patch_age_days (expected one of: is, in, lt, lte, gt, gte, eq, matches)"),
                 arguments("{device: {patch_age_days: {gt: thirty}}}", "test.yaml:1:32: device.patch_age_days.gt:"
                         + " expected a number or a dotted version like 14.2, got 'thirty'"),
+                arguments("{device: {compliant: yes}}", "test.yaml:1:22: device.compliant: 'yes' is ambiguous;"
+                        + " write true or false, or quote it for a string"),
                 arguments("{device: {compliant: [true]}}", "test.yaml:1:22: device.compliant: expected a value or"
                         + " a map of operators (is, in, lt, lte, gt, gte, eq, matches), got a list"));
     }
