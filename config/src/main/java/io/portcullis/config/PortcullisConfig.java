@@ -11,10 +11,15 @@ import java.util.Optional;
  * A fully parsed and validated configuration. Immutable: a reload builds a new one and swaps the
  * reference, so a request always sees one consistent config.
  *
- * @param source          the file it was read from (null when built in code)
- * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}
+ * @param source          the main file it was read from (null when built in code)
+ * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}; with includes,
+ *                        {@link ConfigLoader#combinedSha256} of every file's hash
+ * @param policies        every policy, from the main file and then from included files
+ * @param conditions      the named conditions rules may reference, from every file
  * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ * @param sources         every file read: the main file first, then included files in include order
+ *                        (empty when built in code)
  */
 public record PortcullisConfig(
         Path source,
@@ -28,7 +33,9 @@ public record PortcullisConfig(
         List<Cidr> trustedProxies,
         List<String> mfaAmrValues,
         LimitsConfig limits,
-        TimeoutsConfig timeouts) {
+        TimeoutsConfig timeouts,
+        Map<String, ConditionSpec> conditions,
+        List<Path> sources) {
 
     /** The default second factors, from RFC 8176. */
     public static final List<String> DEFAULT_MFA_AMR =
@@ -40,6 +47,16 @@ public record PortcullisConfig(
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         trustedProxies = List.copyOf(trustedProxies);
         mfaAmrValues = List.copyOf(mfaAmrValues);
+        conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+        sources = List.copyOf(sources);
+    }
+
+    /** A config of one file, without named conditions. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits, TimeoutsConfig timeouts) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, Map.of(), source == null ? List.of() : List.of(source));
     }
 
     public Optional<IssuerConfig> issuer(String id) {

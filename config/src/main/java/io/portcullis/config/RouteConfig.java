@@ -12,6 +12,7 @@ import java.util.Map;
  * @param passDevicePosture   forward the device-posture header (default false)
  * @param timeout             total time allowed for the upstream to answer (null = global default)
  * @param maxBodyBytes        largest request body accepted (null = global default)
+ * @param shadowPolicy        id of a policy evaluated beside {@code policy} for comparison only, or null
  */
 public record RouteConfig(
         String id,
@@ -23,9 +24,18 @@ public record RouteConfig(
         boolean passDevicePosture,
         Duration timeout,
         Long maxBodyBytes,
+        String shadowPolicy,
         Position position) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
+    }
+
+    /** A route without a shadow policy. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+            boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+            Position position) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                null, position);
     }
 }
