@@ -112,6 +112,13 @@ public final class ConfigWatcher implements AutoCloseable {
                 () -> { });
     }
 
+    /** As {@link #startWithIncludes(Path, String, Consumer, Duration, Duration)}, telling {@code afterCheck} after each check. */
+    static ConfigWatcher startWithIncludesObserved(Path mainFile, String knownSha256, Consumer<Path> onChange,
+            Duration debounce, Duration pollInterval, Runnable afterCheck) throws IOException {
+        return new ConfigWatcher(mainFile, SourceFingerprint::of, knownSha256, onChange, debounce, pollInterval,
+                afterCheck);
+    }
+
     /** As {@link #start(Path, String, Consumer, Duration, Duration)}, telling {@code afterCheck} after each check. */
     static ConfigWatcher startObserved(Path file, String knownSha256, Consumer<Path> onChange, Duration debounce,
             Duration pollInterval, Runnable afterCheck) throws IOException {

@@ -159,6 +159,24 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aShadowModePolicyIsMarkedSoTheProxyNeverEnforcesIt() {
+        PolicySet set = PolicyYaml.policies("""
+                policies:
+                  live: { allow: { groups: { has: staff } } }
+                  candidate: { mode: shadow, allow: { groups: { has_any: [staff, contractors] } } }
+                """);
+        Policy live = set.get("live").orElseThrow();
+        Policy candidate = set.get("candidate").orElseThrow();
+        assertEquals(false, live.isShadow());
+        assertEquals(true, candidate.isShadow());
+        var contractor = Facts.user("groups", "contractors").input();
+        assertEquals(ShadowComparison.WOULD_ALLOW,
+                ShadowComparison.compare(live.evaluate(contractor), candidate.evaluate(contractor)));
+        var staff = Facts.user("groups", "staff").input();
+        assertEquals(ShadowComparison.AGREE, ShadowComparison.compare(live.evaluate(staff), candidate.evaluate(staff)));
+    }
+
+    @Test
     void requireAcrChallengesForAStrongerLogin() {
         Policy p = only("policies: { p: { allow: { groups: { has: a } }, require: { acr: [phr, phrh], mfa: true } } }");
         StepUp acrAndMfa = new StepUp(true, null, List.of("phr", "phrh"));
