@@ -37,7 +37,7 @@ public final class ProxyFixture implements AutoCloseable {
             Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
             decisions.start();
             logger.addAppender(decisions);
-            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start);
+            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
