@@ -5,47 +5,48 @@ import io.portcullis.config.RouteConfig;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicySet;
+import io.portcullis.proxy.edge.IdentityHeaderScrubber;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything a request needs from the configuration, compiled once and never changed: a reload
  * builds a new one and swaps the reference, so each request sees exactly one consistent config.
  *
- * @param protectedHeaders names (as configured) a client may never send upstream: every route's
- *                         identity headers, on every route
+ * @param scrubber removes every header a client may never send upstream, in any spelling: every
+ *                 route's identity headers (on every route), the posture header, internal names
  */
 public record RuntimeConfig(
         PortcullisConfig config,
         PolicySet policies,
         Router router,
         IdentityService identity,
-        Set<String> protectedHeaders,
+        IdentityHeaderScrubber scrubber,
         Instant loadedAt) {
+
+    /** Headers only Portcullis itself may set upstream. */
+    public static final List<String> INTERNAL_HEADERS = List.of("X-Portcullis-Assertion", "X-Portcullis-Identity");
 
     /** Compiles a validated config; the policies were compiled by the caller (see {@link ConfigCompiler}). */
     public static RuntimeConfig of(PortcullisConfig config, PolicySet policies, IdentityService identity) {
         int maxBytes = config.limits().maxIdentityHeaderBytes();
         List<Route> routes = new ArrayList<>();
-        Set<String> protectedHeaders = new LinkedHashSet<>();
         for (RouteConfig rc : config.routes()) {
             Policy policy = policies.get(rc.policy())
                     .orElseThrow(() -> new IllegalStateException("route " + rc.id() + ": no policy " + rc.policy()));
             List<IdentityHeaderRule> rules = new ArrayList<>();
             for (Map.Entry<String, String> e : rc.identityHeaders().entrySet()) {
                 rules.add(new IdentityHeaderRule(e.getKey(), e.getValue(), maxBytes));
-                protectedHeaders.add(e.getKey());
             }
             routes.add(new Route(rc, policy, rules));
         }
-        return new RuntimeConfig(config, policies, new Router(routes), identity, Set.copyOf(protectedHeaders),
+        return new RuntimeConfig(config, policies, new Router(routes), identity,
+                IdentityHeaderScrubber.forConfig(config, INTERNAL_HEADERS),
                 Instant.now());
     }
 }

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -252,12 +251,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             path = q < 0 ? uri : uri.substring(0, q);
             rawQuery = q < 0 ? null : uri.substring(q + 1);
             if (request.decoderResult().isFailure()) {
-                Throwable cause = request.decoderResult().cause();
-                HttpResponseStatus st = cause instanceof TooLongFrameException
-                        ? (String.valueOf(cause.getMessage()).contains("line") ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                                : HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
-                        : HttpResponseStatus.BAD_REQUEST;
-                refuse(st, List.of("malformed-request"), null, true);
+                // The edge refuses these before us; never act on a request that failed to decode.
+                refuse(HttpResponseStatus.BAD_REQUEST, List.of("malformed-request"), null, true);
                 return;
             }
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
@@ -376,11 +371,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             forwarding = true;
             HttpHeaders h = request.headers();
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
+            String posture = h.get(rc.config().devicePosture().header());
             HopByHop.strip(h);
             h.remove(HttpHeaderNames.EXPECT);
-            for (String name : rc.protectedHeaders()) {
-                h.remove(name);
-            }
+            rc.scrubber().scrub(h);
             for (String name : OVERRIDE_HEADERS) {
                 h.remove(name);
             }
@@ -388,8 +382,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (!route.config().passAuthorization()) {
                 h.remove(HttpHeaderNames.AUTHORIZATION);
             }
-            if (!route.config().passDevicePosture()) {
-                h.remove(cfg.devicePosture().header());
+            if (route.config().passDevicePosture() && posture != null) {
+                h.set(cfg.devicePosture().header(), posture);
             }
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
             String peerText = peer.getHostAddress();
@@ -501,6 +495,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (last) {
                 requestComplete = true;
+                // Trailers could smuggle identity headers to upstreams that merge them.
+                rc.scrubber().scrub((LastHttpContent) content);
             }
             if (upstream == null) {
                 pending.add(content);

@@ -8,12 +8,11 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.EventExecutor;
 import io.portcullis.config.HostPort;
 import io.portcullis.config.LimitsConfig;
 import io.portcullis.config.TimeoutsConfig;
+import io.portcullis.proxy.edge.EdgeCodec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,13 +38,7 @@ public final class ProxyServer implements AutoCloseable {
         for (EventExecutor e : workers) {
             pools.put((EventLoop) e, new UpstreamPool((EventLoop) e, timeouts.upstreamConnect()));
         }
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(limits.maxUriLength() + 64)
-                .setMaxHeaderSize(limits.maxHeaderBytes())
-                .setMaxChunkSize(64 * 1024)
-                .setValidateHeaders(true)
-                .setAllowDuplicateContentLengths(false)
-                .setAllowPartialChunks(true);
+        EdgeCodec edge = new EdgeCodec(limits, false, new EdgeRejections(context));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transports.serverChannel())
@@ -57,7 +50,7 @@ public final class ProxyServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         UpstreamPool pool = pools.get(ch.eventLoop());
-                        ch.pipeline().addLast("http", new HttpServerCodec(decoder));
+                        edge.install(ch.pipeline());
                         ch.pipeline().addLast("proxy", new ProxyHandler(context, pool));
                     }
                 });

@@ -1,0 +1,69 @@
+package io.portcullis.policy.logic;
+
+import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.Tri;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.BinaryOperator;
+
+/**
+ * The shared shape of {@link AllOf} and {@link AnyOf}: a fold of the children with a Kleene
+ * operator. The children that decided are those whose value equals the result, for both.
+ */
+abstract class Junction implements Condition {
+
+    private final Condition[] children;
+    private final BinaryOperator<Tri> combine;
+
+    Junction(List<Condition> children, BinaryOperator<Tri> combine) {
+        if (children.isEmpty()) {
+            throw new IllegalArgumentException("a junction needs at least one condition");
+        }
+        this.children = children.toArray(new Condition[0]);
+        this.combine = combine;
+    }
+
+    /** The value that ends the fold early: FALSE for and, TRUE for or. */
+    abstract Tri dominant();
+
+    @Override
+    public final Tri evaluate(PolicyInput input) {
+        Tri result = children[0].evaluate(input);
+        for (int i = 1; i < children.length && result != dominant(); i++) {
+            result = combine.apply(result, children[i].evaluate(input));
+        }
+        return result;
+    }
+
+    @Override
+    public final void explain(PolicyInput input, boolean failing, List<String> reasons) {
+        Tri result = evaluate(input);
+        for (Condition child : children) {
+            if (child.evaluate(input) == result) {
+                child.explain(input, failing, reasons);
+            }
+        }
+    }
+
+    @Override
+    public final EnumSet<Tri> outcomesWithoutIdentity() {
+        EnumSet<Tri> acc = children[0].outcomesWithoutIdentity();
+        for (int i = 1; i < children.length; i++) {
+            EnumSet<Tri> next = EnumSet.noneOf(Tri.class);
+            for (Tri a : acc) {
+                for (Tri b : children[i].outcomesWithoutIdentity()) {
+                    next.add(combine.apply(a, b));
+                }
+            }
+            acc = next;
+        }
+        return acc;
+    }
+
+    @Override
+    public final void collectCriteria(List<Criterion> out) {
+        for (Condition child : children) {
+            child.collectCriteria(out);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.portcullis.policy.require;
+
+import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.PolicyInput;
+import java.util.List;
+
+/**
+ * {@code mfa: true}: the {@code amr} claim (a list, or a single string) must contain one of the
+ * configured MFA method values, e.g. {@code mfa}, {@code otp}, {@code hwk}.
+ */
+public final class MfaRequirement implements Requirement {
+
+    static final String REASON = "mfa-required";
+
+    private final String[] mfaValues;
+
+    public MfaRequirement(List<String> mfaValues) {
+        this.mfaValues = mfaValues.toArray(new String[0]);
+    }
+
+    @Override
+    public String unmetReason(PolicyInput input) {
+        IdentityFacts identity = input.identity();
+        if (identity == null) {
+            return REASON;
+        }
+        Object amr = identity.claim("amr");
+        if (amr instanceof List<?> list) {
+            for (Object method : list) {
+                if (isMfa(method)) {
+                    return null;
+                }
+            }
+            return REASON;
+        }
+        return isMfa(amr) ? null : REASON;
+    }
+
+    private boolean isMfa(Object method) {
+        for (String v : mfaValues) {
+            if (v.equals(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,53 @@
+package io.portcullis.proxy.cli;
+
+import io.portcullis.config.ConfigException;
+import io.portcullis.config.ConfigProblem;
+import io.portcullis.proxy.ConfigCompiler;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code portcullis check --config FILE}: validates a config exactly as {@code serve} would and
+ * prints every problem as {@code FILE:LINE:COL: message}. Exit 0 when valid, 2 when not.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate a config file; print every problem as FILE:LINE:COL: message.")
+final class CheckCommand implements Callable<Integer> {
+
+    static final int INVALID_CONFIG = 2;
+
+    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConfigCompiler.Compiled compiled;
+        try {
+            compiled = ConfigCompiler.compile(config);
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                err.println(p.format());
+            }
+            err.println(e.problems().size() + " problem(s) found; the config is not valid.");
+            err.flush();
+            return INVALID_CONFIG;
+        }
+        for (ConfigProblem w : compiled.policies().warnings()) {
+            out.println(w.position() + ": warning: " + w.message());
+        }
+        out.printf("%s: OK (%d routes, %d policies, %d issuers, sha256 %s)%n", config,
+                compiled.config().routes().size(), compiled.policies().policies().size(),
+                compiled.config().issuers().size(), compiled.config().sha256());
+        out.flush();
+        return 0;
+    }
+}

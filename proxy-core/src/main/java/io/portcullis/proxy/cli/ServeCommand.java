@@ -1,0 +1,45 @@
+package io.portcullis.proxy.cli;
+
+import io.portcullis.config.ConfigException;
+import io.portcullis.config.ConfigProblem;
+import io.portcullis.identity.DefaultIdentityService;
+import io.portcullis.proxy.ConfigCompiler;
+import io.portcullis.proxy.Portcullis;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code portcullis serve --config FILE}: runs the proxy. Refuses to start on any config problem
+ * (exit 2). Reloads on SIGHUP and when the file changes.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the proxy.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigCompiler.Compiled compiled;
+        try {
+            compiled = ConfigCompiler.compile(config);
+        } catch (ConfigException e) {
+            for (ConfigProblem p : e.problems()) {
+                spec.commandLine().getErr().println(p.format());
+            }
+            spec.commandLine().getErr().println("refusing to start: the config is not valid.");
+            spec.commandLine().getErr().flush();
+            return CheckCommand.INVALID_CONFIG;
+        }
+        Portcullis portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start);
+        Lifecycle.runUntilStopped(portcullis, config);
+        return 0;
+    }
+}

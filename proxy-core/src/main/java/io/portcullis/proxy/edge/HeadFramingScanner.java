@@ -1,0 +1,116 @@
+package io.portcullis.proxy.edge;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Reads the raw bytes of one request head (request line and header lines, up to the empty line) for
+ * the line framing Netty's decoder tolerates but an upstream may read differently:
+ * <ul>
+ *   <li>obs-fold: a header line starting with SP or HTAB, which Netty silently joins to the previous
+ *       value while other parsers treat it as a new (maybe hidden) field;</li>
+ *   <li>whitespace between a field name and its colon ({@code Transfer-Encoding : chunked});</li>
+ *   <li>a CR not followed by LF, and a LF not preceded by CR.</li>
+ * </ul>
+ * Empty lines before the request line are allowed, as RFC 9112 §2.2 asks. The scanner keeps its
+ * state between calls, so a head may arrive in any number of pieces; it stops at the end of the
+ * head, since what follows is body and only the decoder knows how long that is.
+ */
+final class HeadFramingScanner {
+
+    private static final byte CR = '\r';
+    private static final byte LF = '\n';
+    private static final byte SP = ' ';
+    private static final byte HTAB = '\t';
+
+    private boolean inRequestLine = true;
+    private boolean atLineStart = true;
+    private boolean inFieldName;
+    private boolean afterCr;
+    private boolean complete;
+    private String refusal;
+
+    /**
+     * Scans {@code buf[from, to)} and returns the index after the last byte read: {@code to}, or
+     * earlier when the head ended or a refusal was found.
+     */
+    int scan(ByteBuf buf, int from, int to) {
+        int i = from;
+        while (i < to && !complete && refusal == null) {
+            step(buf.getByte(i));
+            i++;
+        }
+        return i;
+    }
+
+    /** The reason code of the first framing fault seen, or null. */
+    String refusal() {
+        return refusal;
+    }
+
+    /** True once the empty line ending the head has been read. */
+    boolean headComplete() {
+        return complete;
+    }
+
+    /** Ready for the next request's head. */
+    void reset() {
+        inRequestLine = true;
+        atLineStart = true;
+        inFieldName = false;
+        afterCr = false;
+        complete = false;
+        refusal = null;
+    }
+
+    private void step(byte b) {
+        if (afterCr) {
+            afterCr = false;
+            if (b != LF) {
+                refusal = EdgeReasons.BARE_CR;
+                return;
+            }
+            endOfLine();
+            return;
+        }
+        if (b == CR) {
+            afterCr = true;
+            return;
+        }
+        if (b == LF) {
+            refusal = EdgeReasons.BARE_LF;
+            return;
+        }
+        if (atLineStart) {
+            atLineStart = false;
+            if (inRequestLine) {
+                return;
+            }
+            if (b == SP || b == HTAB) {
+                refusal = EdgeReasons.HEADER_OBS_FOLD;
+                return;
+            }
+            inFieldName = b != ':';
+            return;
+        }
+        if (inFieldName) {
+            if (b == ':') {
+                inFieldName = false;
+            } else if (b == SP || b == HTAB) {
+                refusal = EdgeReasons.HEADER_SPACE_BEFORE_COLON;
+            }
+        }
+    }
+
+    private void endOfLine() {
+        if (inRequestLine) {
+            // an empty line before the request line is tolerated; otherwise the request line is done
+            if (!atLineStart) {
+                inRequestLine = false;
+            }
+        } else if (atLineStart) {
+            complete = true;
+        }
+        atLineStart = true;
+        inFieldName = false;
+    }
+}

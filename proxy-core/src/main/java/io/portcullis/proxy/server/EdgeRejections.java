@@ -1,0 +1,42 @@
+package io.portcullis.proxy.server;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.portcullis.proxy.edge.EdgeRejectionSink;
+import io.portcullis.proxy.errors.ErrorResponses;
+import io.portcullis.proxy.observe.DecisionRecord;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Answers requests the edge refused (malformed framing, ambiguous paths, oversized heads): the error
+ * response with {@code Connection: close}, one decision line, a metric, then the connection is closed.
+ */
+final class EdgeRejections implements EdgeRejectionSink {
+
+    private final ProxyContext shared;
+
+    EdgeRejections(ProxyContext shared) {
+        this.shared = shared;
+    }
+
+    @Override
+    public void reject(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
+        String requestId = RequestIds.generate();
+        FullHttpResponse res = ErrorResponses.build(ctx.alloc(), status, reason, requestId, false, false);
+        res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        SocketAddress remote = ctx.channel().remoteAddress();
+        String source = remote instanceof InetSocketAddress isa && isa.getAddress() != null
+                ? isa.getAddress().getHostAddress() : "";
+        shared.decisions().record(new DecisionRecord(Instant.now(), requestId, "-", null, null, source, null, null,
+                null, null, "reject", List.of(reason), null, null, status.code(), 0, 0));
+        shared.metrics().request("-", "reject", reason);
+    }
+}

@@ -1,0 +1,136 @@
+package io.portcullis.proxy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.fixtures.EmbeddedIssuer;
+import io.portcullis.identity.DefaultIdentityService;
+import io.portcullis.proxy.observe.DecisionLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Portcullis on an ephemeral port in front of a real echo upstream, with real issuers serving
+ * JWKS over HTTP. The config is a YAML file with placeholders: {@code ${UPSTREAM}}, {@code ${CORP_ISS}},
+ * {@code ${CORP_JWKS}}, {@code ${MDM_ISS}}, {@code ${MDM_JWKS}}.
+ */
+public final class ProxyFixture implements AutoCloseable {
+
+    public final EmbeddedIssuer corp = EmbeddedIssuer.start("/realms/corp");
+    public final EmbeddedIssuer mdm = EmbeddedIssuer.start("/mdm");
+    public final EchoUpstream upstream = EchoUpstream.start();
+    public final Path configFile;
+    public final Portcullis portcullis;
+    private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+
+    public ProxyFixture(String yamlTemplate) {
+        try {
+            Path dir = Files.createTempDirectory("portcullis-test");
+            configFile = dir.resolve("portcullis.yaml");
+            Files.writeString(configFile, render(yamlTemplate), StandardCharsets.UTF_8);
+            Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
+            decisions.start();
+            logger.addAppender(decisions);
+            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String render(String template) {
+        return template.replace("${UPSTREAM}", upstream.url())
+                .replace("${CORP_ISS}", corp.issuerUrl()).replace("${CORP_JWKS}", corp.jwksUri())
+                .replace("${MDM_ISS}", mdm.issuerUrl()).replace("${MDM_JWKS}", mdm.jwksUri());
+    }
+
+    /** Rewrites the config file (placeholders rendered). */
+    public void writeConfig(String yamlTemplate) throws IOException {
+        Files.writeString(configFile, render(yamlTemplate), StandardCharsets.UTF_8);
+    }
+
+    public int port() {
+        return portcullis.port();
+    }
+
+    public RawHttp client() throws IOException {
+        return new RawHttp(port());
+    }
+
+    /** Decision-log lines written so far. */
+    public List<String> decisionLines() {
+        return decisions.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
+        logger.detachAppender(decisions);
+        if (portcullis != null) {
+            portcullis.close();
+        }
+        corp.close();
+        mdm.close();
+        upstream.close();
+    }
+
+    /** The example config of issue 2, with ports replaced. */
+    public static final String EXAMPLE = """
+            listen: 127.0.0.1:0
+            admin: 127.0.0.1:0
+            issuers:
+              - id: corp
+                issuer: ${CORP_ISS}
+                jwks_uri: ${CORP_JWKS}
+                audiences: [portcullis]
+                algorithms: [RS256, ES256]
+                clock_skew: 30s
+              - id: mdm
+                issuer: ${MDM_ISS}
+                jwks_uri: ${MDM_JWKS}
+                audiences: [portcullis]
+                algorithms: [ES256]
+            device_posture:
+              header: X-Device-Posture
+              issuers: [mdm]
+              bind_claim: sub
+              max_age: 15m
+              claims_from_identity_token: device
+            routes:
+              - id: admin
+                match: { path_prefix: /admin, methods: [GET, POST] }
+                upstream: ${UPSTREAM}
+                policy: admins-on-compliant-devices
+                identity_headers:
+                  X-Forwarded-User: sub
+                  X-Forwarded-Email: email
+                  X-Forwarded-Groups: groups
+              - id: public
+                match: { path_prefix: /public }
+                upstream: ${UPSTREAM}
+                policy: public
+            policies:
+              public:
+                allow: { public: true }
+              admins-on-compliant-devices:
+                allow:
+                  and:
+                    - groups: { has: admins }
+                    - device: { compliant: true }
+                deny:
+                  or:
+                    - device: { patch_age_days: { gt: 30 } }
+                    - source_ip: { not_in: [127.0.0.0/8] }
+                require:
+                  mfa: true
+                  max_auth_age: 8h
+            """;
+}

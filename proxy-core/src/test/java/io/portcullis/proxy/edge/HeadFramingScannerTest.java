@@ -1,0 +1,102 @@
+package io.portcullis.proxy.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class HeadFramingScannerTest {
+
+    private static ByteBuf bytes(String s) {
+        return Unpooled.copiedBuffer(s, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Scans the whole string in one piece, then again one byte at a time; both must agree. */
+    private static String refusalOf(String head) {
+        ByteBuf buf = bytes(head);
+        HeadFramingScanner whole = new HeadFramingScanner();
+        whole.scan(buf, 0, buf.writerIndex());
+        HeadFramingScanner bytewise = new HeadFramingScanner();
+        for (int i = 0; i < buf.writerIndex() && bytewise.refusal() == null && !bytewise.headComplete(); i++) {
+            assertEquals(i + 1, bytewise.scan(buf, i, i + 1));
+        }
+        assertEquals(whole.refusal(), bytewise.refusal(), "piecewise scan disagrees");
+        assertEquals(whole.headComplete(), bytewise.headComplete(), "piecewise scan disagrees");
+        buf.release();
+        return whole.refusal();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET / HTTP/1.1\r\nHost: a\r\n\r\n",
+        "\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost:a\r\nX:  spaced\tvalue \r\n\r\n",
+        "GET / HTTP/1.1\r\n\r\n",
+    })
+    void acceptsWellFramedHeads(String head) {
+        assertNull(refusalOf(head));
+    }
+
+    static Stream<Arguments> ambiguousHeads() {
+        return Stream.of(
+                Arguments.of("header-obs-fold", "GET / HTTP/1.1\r\nHost: a\r\nX: b\r\n c\r\n\r\n"),
+                Arguments.of("header-obs-fold", "GET / HTTP/1.1\r\nHost: a\r\nX: b\r\n\tc\r\n\r\n"),
+                Arguments.of("header-obs-fold", "GET / HTTP/1.1\r\n Host: a\r\n\r\n"),
+                Arguments.of("header-space-before-colon", "GET / HTTP/1.1\r\nHost : a\r\n\r\n"),
+                Arguments.of("header-space-before-colon", "GET / HTTP/1.1\r\nTransfer-Encoding\t: chunked\r\n\r\n"),
+                Arguments.of("bare-lf", "GET / HTTP/1.1\nHost: a\r\n\r\n"),
+                Arguments.of("bare-lf", "GET / HTTP/1.1\r\nHost: a\n\r\n"),
+                Arguments.of("bare-lf", "\nGET / HTTP/1.1\r\n\r\n"),
+                Arguments.of("bare-cr", "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n"),
+                Arguments.of("bare-cr", "GET /a\rb HTTP/1.1\r\n\r\n"),
+                Arguments.of("bare-cr", "GET / HTTP/1.1\r\nHost: a\r\r\n\r\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ambiguousHeads")
+    void refusesAmbiguousLineFraming(String reason, String head) {
+        assertEquals(reason, refusalOf(head));
+    }
+
+    @Test
+    void stopsAtTheEndOfTheHeadAndNeverReadsTheBody() {
+        String head = "POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n";
+        ByteBuf buf = bytes(head + "\n \r x\r\n y");
+        HeadFramingScanner scanner = new HeadFramingScanner();
+
+        int stoppedAt = scanner.scan(buf, 0, buf.writerIndex());
+
+        assertEquals(head.length(), stoppedAt);
+        assertTrue(scanner.headComplete());
+        assertNull(scanner.refusal());
+        buf.release();
+    }
+
+    @Test
+    void resetStartsAFreshHead() {
+        ByteBuf buf = bytes("GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n");
+        HeadFramingScanner scanner = new HeadFramingScanner();
+        scanner.scan(buf, 0, buf.writerIndex());
+        assertEquals("header-obs-fold", scanner.refusal());
+
+        scanner.reset();
+
+        assertNull(scanner.refusal());
+        assertFalse(scanner.headComplete());
+        ByteBuf good = bytes("GET / HTTP/1.1\r\n\r\n");
+        scanner.scan(good, 0, good.writerIndex());
+        assertTrue(scanner.headComplete());
+        buf.release();
+        good.release();
+    }
+}
