@@ -1,8 +1,8 @@
 package io.portcullis.proxy.ops;
 
 import io.portcullis.config.ConfigException;
-import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.proxy.ConfigCompiler;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +65,8 @@ final class ComposeStack {
                 .orElseThrow(() -> new AssertionError("nothing is mounted at the --config path " + target));
     }
 
+    /** The mounted config, fully compiled (policies too), exactly as {@code serve} would load it. */
     static PortcullisConfig portcullisConfig() throws ConfigException {
-        return ConfigLoader.load(RepoFiles.path(portcullisConfigSource()));
+        return ConfigCompiler.compile(RepoFiles.path(portcullisConfigSource())).config();
     }
 }

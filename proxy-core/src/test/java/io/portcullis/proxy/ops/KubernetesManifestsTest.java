@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.proxy.ConfigCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +80,9 @@ class KubernetesManifestsTest {
         return Yamls.string(data.get("portcullis.yaml"), "ConfigMap data portcullis.yaml");
     }
 
+    /** The ConfigMap's config, fully compiled (policies too), as {@code serve} would load it. */
     private static PortcullisConfig shippedConfig() throws Exception {
-        return ConfigLoader.parse(configText(), "portcullis.yaml");
+        return ConfigCompiler.compile(ConfigLoader.parse(configText(), "portcullis.yaml")).config();
     }
 
     @Test
