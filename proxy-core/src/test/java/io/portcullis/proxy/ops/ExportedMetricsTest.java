@@ -144,6 +144,29 @@ class ExportedMetricsTest {
     }
 
     @Test
+    void everyMetricTheDocsNameIsExported() {
+        Pattern name = Pattern.compile("\\b((?:portcullis|jvm|netty_allocator)_[a-z0-9_]*[a-z0-9])\\b(?!_?\\*)");
+        List<String> unknown = new ArrayList<>();
+        int seen = 0;
+        for (String doc : List.of("docs/operations/operations.md", "docs/decision-log.md", "docs/deployment.md",
+                "docs/quickstart.md", "docs/threat-model.md")) {
+            if (!RepoFiles.exists(doc)) {
+                unknown.add(doc + " is missing");
+                continue;
+            }
+            Matcher m = name.matcher(RepoFiles.read(doc));
+            while (m.find()) {
+                seen++;
+                if (!scrape.exports(m.group(1))) {
+                    unknown.add(doc + ": " + m.group(1));
+                }
+            }
+        }
+        assertTrue(seen >= 10, "the docs name the metrics: " + seen);
+        assertEquals(List.of(), unknown);
+    }
+
+    @Test
     void everyLabelAndLabelValueTheyMatchOnExists() {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : expressions().entrySet()) {
