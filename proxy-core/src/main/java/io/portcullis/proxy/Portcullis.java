@@ -175,6 +175,11 @@ public final class Portcullis implements AutoCloseable {
             }
 
             @Override
+            public java.util.List<String> staleIssuers() {
+                return rc.identity().issuers().stream().filter(IssuerStatus::stale).map(IssuerStatus::issuerId).toList();
+            }
+
+            @Override
             public String policies() {
                 StringBuilder sb = new StringBuilder("{\"config_sha256\":");
                 Json.quote(sb, rc.config().sha256());
