@@ -93,4 +93,42 @@ class AdminAndReloadTest {
             assertTrue(metrics.contains("portcullis_config_reloads_total{result=\"success\"} 1.0"), metrics);
         }
     }
+
+    @Test
+    void editingTheFileReloadsItWithoutASignal() throws Exception {
+        io.portcullis.fixtures.EchoUpstream up = io.portcullis.fixtures.EchoUpstream.start();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("watch");
+        java.nio.file.Path file = dir.resolve("p.yaml");
+        String base = """
+                listen: 127.0.0.1:0
+                admin: 127.0.0.1:0
+                routes:
+                  - id: r
+                    match: { path_prefix: /one }
+                    upstream: %s
+                    policy: public
+                policies:
+                  public:
+                    allow: { public: true }
+                """.formatted(up.url());
+        java.nio.file.Files.writeString(file, base);
+        try (Portcullis p = Portcullis.start(file, ConfigCompiler.compile(file),
+                io.portcullis.identity.DefaultIdentityService::start, true)) {
+            try (RawHttp c = new RawHttp(p.port())) {
+                assertEquals(404, c.get("/two").status());
+            }
+            java.nio.file.Files.writeString(file, base.replace("/one", "/two"));
+            long deadline = System.nanoTime() + 15_000_000_000L;
+            int status = 404;
+            while (status != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                try (RawHttp c = new RawHttp(p.port())) {
+                    status = c.get("/two").status();
+                }
+            }
+            assertEquals(200, status, "the edited file was picked up");
+        } finally {
+            up.close();
+        }
+    }
 }

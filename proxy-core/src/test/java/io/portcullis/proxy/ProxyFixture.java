@@ -37,7 +37,7 @@ public final class ProxyFixture implements AutoCloseable {
             Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
             decisions.start();
             logger.addAppender(decisions);
-            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start);
+            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -68,6 +68,20 @@ public final class ProxyFixture implements AutoCloseable {
     /** Decision-log lines written so far. */
     public List<String> decisionLines() {
         return decisions.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** Waits (bounded) for a decision line containing {@code text}; lines are written just after the response. */
+    public String awaitDecision(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String line : decisionLines()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no decision line containing " + text + " in " + decisionLines());
     }
 
     @Override
