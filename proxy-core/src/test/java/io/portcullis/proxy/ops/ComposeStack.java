@@ -57,12 +57,21 @@ final class ComposeStack {
         return Yamls.string(command.get(i + 1), "portcullis.command --config");
     }
 
-    /** The repository file mounted where the portcullis command reads its config. */
+    /**
+     * The repository file the portcullis command reads its config from: through a mount of the file
+     * itself or of a directory above it.
+     */
     static String portcullisConfigSource() {
         String target = portcullisConfigTarget();
-        return mounts(PORTCULLIS).stream().filter(m -> m.target().equals(target)).map(Mount::source)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("nothing is mounted at the --config path " + target));
+        for (Mount m : mounts(PORTCULLIS)) {
+            if (m.target().equals(target)) {
+                return m.source();
+            }
+            if (target.startsWith(m.target() + "/")) {
+                return m.source() + target.substring(m.target().length());
+            }
+        }
+        throw new AssertionError("nothing is mounted at the --config path " + target);
     }
 
     /** The mounted config, fully compiled (policies too), exactly as {@code serve} would load it. */

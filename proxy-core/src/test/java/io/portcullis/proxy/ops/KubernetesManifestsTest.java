@@ -155,6 +155,15 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void podKeepsServingWhileItsEndpointIsRemoved() {
+        List<Object> preStop = Yamls.listAt(container(), "lifecycle", "preStop", "exec", "command");
+        assertEquals("bash", preStop.get(0), "the image has bash; there is no other shell guarantee");
+        int sleep = Integer.parseInt(String.valueOf(preStop.get(2)).replace("sleep ", "").strip());
+        int grace = (Integer) podSpec().get("terminationGracePeriodSeconds");
+        assertTrue(sleep > 0 && sleep < grace, "the pause fits in the grace period: " + sleep + " < " + grace);
+    }
+
+    @Test
     void resourcesAreSetAndTheSecretIsMountedReadOnly() {
         Map<String, Object> resources = Yamls.mapAt(container(), "resources");
         assertNotNull(Yamls.at(resources, "requests", "cpu"));
