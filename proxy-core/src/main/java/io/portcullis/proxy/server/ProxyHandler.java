@@ -799,7 +799,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
                     path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
                     id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency));
+                    decisionNanos / 1000, latency, rc.config().sha256()));
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }
