@@ -12,6 +12,8 @@ import java.util.Map;
  * @param passDevicePosture   forward the device-posture header (default false)
  * @param timeout             total time allowed for the upstream to answer (null = global default)
  * @param maxBodyBytes        largest request body accepted (null = global default)
+ * @param login               unauthenticated browsers are sent to the SSO login instead of a 401
+ * @param assertionHeader     header carrying the signed identity assertion upstream (null = none)
  */
 public record RouteConfig(
         String id,
@@ -23,9 +25,19 @@ public record RouteConfig(
         boolean passDevicePosture,
         Duration timeout,
         Long maxBodyBytes,
-        Position position) {
+        Position position,
+        boolean login,
+        String assertionHeader) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
+    }
+
+    /** A route without browser login or identity assertion. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, false, null);
     }
 }
