@@ -16,18 +16,18 @@ import java.util.concurrent.CompletableFuture;
  * answer back as a Nimbus response for its parsers: the SDK knows the protocol, the JDK client never
  * blocks a thread while waiting.
  */
-final class NimbusHttp {
+public final class NimbusHttp {
 
     static final int MAX_BODY_BYTES = 256 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
 
-    NimbusHttp(HttpClient http) {
+    public NimbusHttp(HttpClient http) {
         this.http = http;
     }
 
-    CompletableFuture<HTTPResponse> send(HTTPRequest request) {
+    public CompletableFuture<HTTPResponse> send(HTTPRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.getURI()).timeout(TIMEOUT);
         for (Map.Entry<String, List<String>> header : request.getHeaderMap().entrySet()) {
             for (String value : header.getValue()) {

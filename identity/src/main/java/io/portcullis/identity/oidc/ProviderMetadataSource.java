@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * The issuer's OIDC discovery document, fetched once and kept. A failed fetch is not kept: the next
  * caller tries again, so an IdP that was down at start does not disable login for good.
  */
-final class ProviderMetadataSource {
+public final class ProviderMetadataSource {
 
     private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
@@ -17,12 +17,12 @@ final class ProviderMetadataSource {
     private final NimbusHttp http;
     private CompletableFuture<OIDCProviderMetadata> current;
 
-    ProviderMetadataSource(String issuer, NimbusHttp http) {
+    public ProviderMetadataSource(String issuer, NimbusHttp http) {
         this.issuer = issuer;
         this.http = http;
     }
 
-    synchronized CompletableFuture<OIDCProviderMetadata> get() {
+    public synchronized CompletableFuture<OIDCProviderMetadata> get() {
         if (current == null || current.isCompletedExceptionally()) {
             current = fetch();
         }

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand, so expiry is tested without waiting. */
-final class TestClock extends Clock {
+/** A clock tests move forward by hand, so expiry is tested without waiting (shared by the identity tests). */
+public final class TestClock extends Clock {
 
     private volatile Instant now = Instant.now();
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
