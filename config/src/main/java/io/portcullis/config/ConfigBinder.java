@@ -1,18 +1,13 @@
 package io.portcullis.config;
 
-import io.portcullis.config.yaml.ListNode;
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Binds the top level of a config file and checks what spans sections (references, duplicates). */
+/** Binds the top level of a config file, section by section, in the order references need. */
 final class ConfigBinder {
 
     static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
@@ -32,17 +27,12 @@ final class ConfigBinder {
         if (listen.equals(admin) && listen.port() != 0) {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
-        List<IssuerConfig> issuers = new ArrayList<>();
-        int declaredIssuers = issuers(r, issuers, problems);
-        Set<String> issuerIds = issuers.stream().map(IssuerConfig::id).collect(Collectors.toSet());
+        IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, problems);
         Map<String, PolicySpec> policies = policies(r, problems);
         DevicePostureConfig posture = r.node("device_posture")
-                .map(n -> DevicePostureBinder.bind(n, issuerIds, problems))
+                .map(n -> DevicePostureBinder.bind(n, issuers.declaredIds(), problems))
                 .orElse(DevicePostureConfig.disabled());
-        // An issuer that failed to bind might have been a user issuer: don't pile a guess on its error.
-        boolean identityIssuers = declaredIssuers > issuers.size()
-                || issuers.stream().anyMatch(i -> !posture.issuers().contains(i.id()));
-        List<RouteConfig> routes = routes(r, policies, identityIssuers, problems);
+        List<RouteConfig> routes = RouteListBinder.bind(r, policies, issuers.mayVouchForUsers(posture), problems);
         List<Cidr> trusted = r.optional("trusted_proxies", Values.listOf(Values.parsed(Cidr::parse)), List.of());
         List<String> mfa = r.optional("mfa_amr_values", Values.nonEmptyListOf(Values.string()),
                 PortcullisConfig.DEFAULT_MFA_AMR);
@@ -53,25 +43,8 @@ final class ConfigBinder {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new PortcullisConfig(source, sha256, listen, admin, issuers, posture, routes, policies, trusted, mfa,
-                limits, timeouts);
-    }
-
-    /** Binds the issuers into {@code out}; returns how many were declared, bound or not. */
-    private static int issuers(MapReader r, List<IssuerConfig> out, Problems problems) {
-        Optional<ListNode> list = list(r, "issuers", false, problems);
-        UniqueNames ids = new UniqueNames("issuer id");
-        UniqueNames iss = new UniqueNames("issuer");
-        list.ifPresent(l -> forEach(l, "issuers", (item, path) -> {
-            IssuerConfig issuer = IssuerBinder.bind(item, path, problems);
-            if (issuer != null) {
-                MapNode m = (MapNode) item;
-                ids.claim(issuer.id(), m.get("id").orElseThrow().position(), path + ".id", problems);
-                iss.claim(issuer.issuer(), m.get("issuer").orElseThrow().position(), path + ".issuer", problems);
-                out.add(issuer);
-            }
-        }));
-        return list.map(l -> l.items().size()).orElse(0);
+        return new PortcullisConfig(source, sha256, listen, admin, issuers.bound(), posture, routes, policies, trusted,
+                mfa, limits, timeouts);
     }
 
     /** Every declared policy; one that failed to bind maps to null, so routes naming it add no noise. */
@@ -87,48 +60,5 @@ final class ConfigBinder {
             }
         });
         return out;
-    }
-
-    private static List<RouteConfig> routes(MapReader r, Map<String, PolicySpec> policies, boolean identityIssuers,
-            Problems problems) {
-        List<RouteConfig> out = new ArrayList<>();
-        UniqueNames ids = new UniqueNames("route id");
-        list(r, "routes", true, problems).ifPresent(l -> forEach(l, "routes", (item, path) -> {
-            RouteConfig route = RouteBinder.bind(item, path, policies, identityIssuers, problems);
-            if (route != null) {
-                ids.claim(route.id(), ((MapNode) item).get("id").orElseThrow().position(), path + ".id", problems);
-                out.add(route);
-            }
-        }));
-        return out;
-    }
-
-    /** The list under {@code key}; a missing required or empty required list is a problem. */
-    private static Optional<ListNode> list(MapReader r, String key, boolean required, Problems problems) {
-        Optional<Node> node = r.node(key);
-        if (node.isEmpty()) {
-            if (required) {
-                problems.add(r.position(), key, "is required");
-            }
-            return Optional.empty();
-        }
-        if (!(node.get() instanceof ListNode l)) {
-            problems.add(node.get().position(), key, "expected a list, got " + Values.describe(node.get()));
-            return Optional.empty();
-        }
-        if (required && l.items().isEmpty()) {
-            problems.add(l.position(), key, "must not be empty");
-        }
-        return Optional.of(l);
-    }
-
-    private interface ItemBinder {
-        void bind(Node item, String path);
-    }
-
-    private static void forEach(ListNode list, String key, ItemBinder binder) {
-        for (int i = 0; i < list.items().size(); i++) {
-            binder.bind(list.items().get(i), key + "[" + i + "]");
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.portcullis.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -19,9 +20,13 @@ final class Problems {
         return list.isEmpty();
     }
 
+    /** Throws every problem, in file order so an operator can work down the file. */
     void throwIfAny() throws ConfigException {
         if (!list.isEmpty()) {
-            throw new ConfigException(list);
+            List<ConfigProblem> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingInt((ConfigProblem p) -> p.position().line())
+                    .thenComparingInt(p -> p.position().column()));
+            throw new ConfigException(sorted);
         }
     }
 }

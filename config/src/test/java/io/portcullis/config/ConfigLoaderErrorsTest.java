@@ -166,6 +166,10 @@ class ConfigLoaderErrorsTest {
                 // references and duplicates
                 new Case("missing policy", "policy: users", "policy: admins",
                         "10:13: routes[0].policy: unknown policy 'admins' (declare it under policies)"),
+                new Case("device issuer with its own problem is not reported again", "routes:\n",
+                        "  - id: mdm\n    issuer: https://mdm.example.com\n    discovery: true\n    audiences: []\n"
+                                + "device_posture:\n  issuers: [mdm]\nroutes:\n",
+                        "9:16: issuers[1].audiences: must not be empty"),
                 append("missing device issuer", "device_posture:\n  issuers: [mdm]\n",
                         "15:13: device_posture.issuers[0]: unknown issuer 'mdm' (declare it under issuers)"),
                 new Case("duplicate route id", "policies:\n",
@@ -234,6 +238,17 @@ class ConfigLoaderErrorsTest {
                 "f.yaml:14:1: lisen: unknown key 'lisen' (did you mean 'listen'?)"),
                 e.problems().stream().map(ConfigProblem::format).toList());
         assertEquals(String.join("\n", e.problems().stream().map(ConfigProblem::format).toList()), e.getMessage());
+    }
+
+    @Test
+    void problemsAreListedInFileOrderWhateverOrderTheyWereFoundIn() {
+        String yaml = "limits: { max_headers: 0 }\n" + BASE.replace("policy: users", "policy: nope") + "lisen: x\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "f.yaml"));
+        assertEquals(List.of(
+                "f.yaml:1:24: limits.max_headers: must be between 1 and 2147483647, got 0",
+                "f.yaml:11:13: routes[0].policy: unknown policy 'nope' (declare it under policies)",
+                "f.yaml:15:1: lisen: unknown key 'lisen' (did you mean 'listen'?)"),
+                e.problems().stream().map(ConfigProblem::format).toList());
     }
 
     @Test

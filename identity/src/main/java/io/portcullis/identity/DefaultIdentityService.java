@@ -18,6 +18,7 @@ import io.portcullis.identity.token.TrustedIssuer;
 import io.portcullis.identity.token.Verification;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -87,7 +88,8 @@ public final class DefaultIdentityService implements IdentityService {
     @Override
     public CompletableFuture<AuthResult> authenticate(String token) {
         if (token == null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
-            return verifier.verify(token, Role.IDENTITY).thenApply(this::toAuthResultUncached);
+            // Refused by the verifier before any parsing; not worth hashing, never cached.
+            return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, null));
         }
         if (introspector.enabled() && !JwtShape.looksLikeJwt(token)) {
             // An opaque token: only its issuer can say what it stands for (cached per token by the introspector).
@@ -102,16 +104,12 @@ public final class DefaultIdentityService implements IdentityService {
         return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, digest));
     }
 
-    private AuthResult toAuthResultUncached(Verification verification) {
-        Verification.Refused refused = (Verification.Refused) verification;
-        return new AuthResult.Rejected(refused.reason(), refused.description());
-    }
-
     private AuthResult toAuthResult(Verification verification, TokenDigest digest) {
         if (verification instanceof Verification.Refused refused) {
             return new AuthResult.Rejected(refused.reason(), refused.description());
         }
         Verification.Verified ok = (Verification.Verified) verification;
+        Objects.requireNonNull(digest, "a verified token always has a digest");
         var claims = ok.claims();
         Identity identity = new Identity(
                 ok.issuer().config().id(),

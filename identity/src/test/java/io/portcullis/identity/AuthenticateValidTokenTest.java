@@ -1,7 +1,6 @@
 package io.portcullis.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,24 +13,22 @@ import org.junit.jupiter.api.Test;
 
 class AuthenticateValidTokenTest {
 
+    private SingleIssuerBed bed;
     private EmbeddedIssuer idp;
-    private DefaultIdentityService service;
 
     @BeforeEach
     void start() {
-        idp = EmbeddedIssuer.start("/idp");
-        service = DefaultIdentityService.start(TestConfigs.config(TestConfigs.issuer("corp", idp)), IdentityEvents.NONE);
+        bed = SingleIssuerBed.start(IdentityEvents.NONE);
+        idp = bed.idp;
     }
 
     @AfterEach
     void stop() {
-        service.close();
-        idp.close();
+        bed.close();
     }
 
     private Identity authenticated(String token) {
-        AuthResult result = Await.result(service.authenticate(token));
-        return assertInstanceOf(AuthResult.Authenticated.class, result, () -> "refused: " + result).identity();
+        return Outcomes.authenticated(bed.service, token);
     }
 
     @Test
@@ -75,8 +72,8 @@ class AuthenticateValidTokenTest {
     void reportsIssuerReadyOnceKeysAreLoaded() {
         authenticated(idp.token().sign());
 
-        IssuerStatus status = service.issuers().get(0);
-        assertTrue(service.ready());
+        IssuerStatus status = bed.service.issuers().get(0);
+        assertTrue(bed.service.ready());
         assertEquals("corp", status.issuerId());
         assertEquals(2, status.keyCount());
         assertEquals(false, status.stale());

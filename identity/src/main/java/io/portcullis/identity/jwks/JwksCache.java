@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The signing keys of one issuer: fetched at start, refreshed in the background, and refetched on
@@ -26,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * background refresh stops when the last owner releases it.
  */
 public final class JwksCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JwksCache.class);
+    private static final Duration DEFAULT_REFRESH = Duration.ofHours(1);
 
     private final IssuerConfig issuer;
     private final JwksFetcher fetcher;
@@ -52,7 +57,8 @@ public final class JwksCache {
     /** Starts the initial fetch and the periodic refresh. */
     public synchronized void start(ScheduledExecutorService scheduler) {
         fetch();
-        long period = Math.max(1, issuer.jwksRefresh().toMillis());
+        Duration refresh = issuer.jwksRefresh() == null ? DEFAULT_REFRESH : issuer.jwksRefresh();
+        long period = Math.max(1, refresh.toMillis());
         refreshTask = scheduler.scheduleWithFixedDelay(this::fetch, period, period, TimeUnit.MILLISECONDS);
     }
 
@@ -124,15 +130,31 @@ public final class JwksCache {
             fetched = CompletableFuture.failedFuture(new FetchException("io-error"));
         }
         fetched.whenComplete((set, failure) -> {
-            String outcome = failure == null ? accept(UsableKeys.from(set)) : JwksFetcher.classify(failure).code();
-            stale = !outcome.equals("success");
-            synchronized (this) {
-                inFlight = null;
+            try {
+                String outcome = failure == null ? accept(UsableKeys.from(set)) : JwksFetcher.classify(failure).code();
+                stale = !outcome.equals("success");
+                log(outcome);
+                events.jwksFetch(issuer.id(), outcome);
+            } finally {
+                // Whatever went wrong above, waiting requests must get an answer and the next fetch must start.
+                synchronized (this) {
+                    inFlight = null;
+                }
+                result.complete(snapshot);
             }
-            events.jwksFetch(issuer.id(), outcome);
-            result.complete(snapshot);
         });
         return result;
+    }
+
+    private void log(String outcome) {
+        if (outcome.equals("success")) {
+            LOG.debug("keys of issuer {} refreshed", issuer.id());
+        } else if (snapshot.loaded()) {
+            LOG.warn("key fetch for issuer {} failed ({}); keeping the last good keys", issuer.id(), outcome);
+        } else {
+            LOG.warn("key fetch for issuer {} failed ({}); its tokens are refused until keys load",
+                    issuer.id(), outcome);
+        }
     }
 
     private String accept(List<JWK> keys) {

@@ -12,6 +12,7 @@ import io.portcullis.identity.token.Verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -77,26 +78,34 @@ public final class PostureResolver {
             return new PostureResult.Absent(null);
         }
         Map<String, Object> attributes = PlainClaims.ofObject(object);
-        return new PostureResult.Present(new DevicePosture(deviceId(Map.of("device", attributes)),
+        return new PostureResult.Present(new DevicePosture(deviceIdOfObject(attributes),
                 "identity-claim", attributes, null));
     }
 
     private static Map<String, Object> withoutRegistered(Map<String, Object> claims) {
-        Map<String, Object> rest = new java.util.LinkedHashMap<>(claims);
+        Map<String, Object> rest = new LinkedHashMap<>(claims);
         rest.keySet().removeAll(REGISTERED);
         return rest;
     }
 
+    /** {@code device_id} or {@code did} of the token, else the {@code id} of its {@code device} object. */
     private static String deviceId(Map<String, Object> claims) {
-        if (claims.get("device_id") instanceof String id) {
-            return id;
+        String direct = firstString(claims, "device_id", "did");
+        if (direct != null) {
+            return direct;
         }
-        if (claims.get("did") instanceof String id) {
-            return id;
-        }
-        if (claims.get("device") instanceof Map<?, ?> device) {
-            Object id = device.get("id") != null ? device.get("id") : device.get("device_id");
-            return id instanceof String text ? text : null;
+        return claims.get("device") instanceof Map<?, ?> device ? deviceIdOfObject(device) : null;
+    }
+
+    private static String deviceIdOfObject(Map<?, ?> device) {
+        return firstString(device, "id", "device_id", "did");
+    }
+
+    private static String firstString(Map<?, ?> object, String... names) {
+        for (String name : names) {
+            if (object.get(name) instanceof String value) {
+                return value;
+            }
         }
         return null;
     }

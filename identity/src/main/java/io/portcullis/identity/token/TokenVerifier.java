@@ -40,11 +40,11 @@ public final class TokenVerifier {
     }
 
     public CompletableFuture<Verification> verify(String token, Role role) {
-        Object prepared = prepare(token, role);
-        if (prepared instanceof Refused refused) {
-            return CompletableFuture.completedFuture(refused);
+        Admission admission = admit(token, role);
+        if (admission instanceof Stop stop) {
+            return CompletableFuture.completedFuture(stop.refused());
         }
-        Candidate candidate = (Candidate) prepared;
+        Candidate candidate = (Candidate) admission;
         CompletableFuture<KeySnapshot> keys = candidate.issuer().keys().keys();
         KeySnapshot ready = keys.getNow(null);
         if (ready != null) {
@@ -53,45 +53,45 @@ public final class TokenVerifier {
         return keys.thenCompose(snapshot -> checkSignature(candidate, snapshot));
     }
 
-    /** Everything that needs no key: returns a {@link Refused} or a {@link Candidate}. */
-    private Object prepare(String token, Role role) {
+    /** Every check that needs no key. */
+    private Admission admit(String token, Role role) {
         if (token == null || token.isBlank()) {
-            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+            return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
         if (token.length() > MAX_TOKEN_CHARS) {
-            return Refused.of(AuthFailure.TOO_LARGE);
+            return Stop.of(AuthFailure.TOO_LARGE);
         }
         JWT parsed;
         try {
             parsed = JWTParser.parse(token);
         } catch (ParseException e) {
-            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+            return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
         if (parsed instanceof PlainJWT) {
-            return Refused.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
+            return Stop.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
         }
         if (parsed instanceof EncryptedJWT || !(parsed instanceof SignedJWT jwt)) {
-            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+            return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
         AuthFailure headerFailure = HeaderRules.check(jwt.getHeader());
         if (headerFailure != null) {
-            return Refused.of(headerFailure);
+            return Stop.of(headerFailure);
         }
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            return Refused.of(AuthFailure.TOKEN_MALFORMED);
+            return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
         Object iss = claims.getClaim("iss");
         TrustedIssuer issuer = iss instanceof String text ? issuers.find(text, role) : null;
         if (issuer == null) {
             boolean deviceAsIdentity = role == Role.IDENTITY && iss instanceof String text
                     && issuers.knownForOtherRole(text, role);
-            return Refused.of(deviceAsIdentity ? AuthFailure.DEVICE_ISSUER_AS_IDENTITY : AuthFailure.ISSUER_UNKNOWN);
+            return Stop.of(deviceAsIdentity ? AuthFailure.DEVICE_ISSUER_AS_IDENTITY : AuthFailure.ISSUER_UNKNOWN);
         }
         if (!HeaderRules.algorithmAllowed(jwt.getHeader(), issuer.config().algorithms())) {
-            return Refused.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
+            return Stop.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
         }
         return new Candidate(jwt, claims, issuer);
     }
@@ -124,7 +124,19 @@ public final class TokenVerifier {
         return claimsFailure == null ? new Verified(candidate.issuer(), candidate.claims()) : Refused.of(claimsFailure);
     }
 
+    /** The result of the key-free checks: go on to the signature, or stop. */
+    private sealed interface Admission permits Candidate, Stop {
+    }
+
     /** A token that passed every check that needs no key. */
-    private record Candidate(SignedJWT jwt, JWTClaimsSet claims, TrustedIssuer issuer) {
+    private record Candidate(SignedJWT jwt, JWTClaimsSet claims, TrustedIssuer issuer) implements Admission {
+    }
+
+    /** Refused before any key was needed. */
+    private record Stop(Refused refused) implements Admission {
+
+        static Stop of(AuthFailure reason) {
+            return new Stop(Refused.of(reason));
+        }
     }
 }

@@ -46,6 +46,15 @@ public final class CanonicalPath {
         public String originForm() {
             return rawQuery == null ? path : path + '?' + rawQuery;
         }
+
+        /** True when {@code requestTarget} already is {@link #originForm()}; allocates nothing. */
+        public boolean isOriginFormOf(String requestTarget) {
+            int expected = path.length() + (rawQuery == null ? 0 : 1 + rawQuery.length());
+            return requestTarget.length() == expected
+                    && requestTarget.startsWith(path)
+                    && (rawQuery == null || (requestTarget.charAt(path.length()) == '?'
+                        && requestTarget.endsWith(rawQuery)));
+        }
     }
 
     /** The target was {@code *}: acceptable only for a server-wide {@code OPTIONS}. */

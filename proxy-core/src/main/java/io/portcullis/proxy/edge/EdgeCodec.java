@@ -58,7 +58,8 @@ public final class EdgeCodec {
 
     static HttpDecoderConfig decoderConfig(LimitsConfig limits) {
         return new HttpDecoderConfig()
-                .setMaxInitialLineLength(limits.maxUriLength() + REQUEST_LINE_OVERHEAD)
+                .setMaxInitialLineLength((int) Math.min(Integer.MAX_VALUE,
+                        (long) limits.maxUriLength() + REQUEST_LINE_OVERHEAD))
                 .setMaxHeaderSize(limits.maxHeaderBytes())
                 .setValidateHeaders(true)
                 .setAllowDuplicateContentLengths(false)

@@ -23,6 +23,7 @@ public final class EdgeReasons {
     public static final String HEADER_SPACE_BEFORE_COLON = "header-space-before-colon";
     public static final String BARE_CR = "bare-cr";
     public static final String BARE_LF = "bare-lf";
+    public static final String REQUEST_LINE_INVALID = "request-line-invalid";
 
     // request head
     public static final String VERSION_UNSUPPORTED = "version-unsupported";

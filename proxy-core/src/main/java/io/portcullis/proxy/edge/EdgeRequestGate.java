@@ -72,9 +72,9 @@ final class EdgeRequestGate extends ChannelInboundHandlerAdapter {
             return HttpMethod.OPTIONS.equals(request.method())
                     ? null : Rejection.badRequest(EdgeReasons.PATH_ASTERISK, true);
         }
-        String originForm = ((CanonicalPath.Canonical) target).originForm();
-        if (!originForm.equals(request.uri())) {
-            request.setUri(originForm);
+        CanonicalPath.Canonical canonical = (CanonicalPath.Canonical) target;
+        if (!canonical.isOriginFormOf(request.uri())) {
+            request.setUri(canonical.originForm());
         }
         return null;
     }

@@ -9,7 +9,10 @@ import io.netty.buffer.ByteBuf;
  *   <li>obs-fold: a header line starting with SP or HTAB, which Netty silently joins to the previous
  *       value while other parsers treat it as a new (maybe hidden) field;</li>
  *   <li>whitespace between a field name and its colon ({@code Transfer-Encoding : chunked});</li>
- *   <li>a CR not followed by LF, and a LF not preceded by CR.</li>
+ *   <li>a CR not followed by LF, and a LF not preceded by CR;</li>
+ *   <li>a request line that is not three parts split by single spaces (Netty accepts tabs and runs of
+ *       spaces; older versions also skipped a line of fewer than three parts and took the next line
+ *       as the request line).</li>
  * </ul>
  * Empty lines before the request line are allowed, as RFC 9112 §2.2 asks. The scanner keeps its
  * state between calls, so a head may arrive in any number of pieces; it stops at the end of the
@@ -25,6 +28,8 @@ final class HeadFramingScanner {
     private boolean inRequestLine = true;
     private boolean atLineStart = true;
     private boolean inFieldName;
+    private int requestLineSpaces;
+    private boolean afterSpace = true;
     private boolean afterCr;
     private boolean complete;
     private String refusal;
@@ -57,6 +62,8 @@ final class HeadFramingScanner {
         inRequestLine = true;
         atLineStart = true;
         inFieldName = false;
+        requestLineSpaces = 0;
+        afterSpace = true;
         afterCr = false;
         complete = false;
         refusal = null;
@@ -80,11 +87,13 @@ final class HeadFramingScanner {
             refusal = EdgeReasons.BARE_LF;
             return;
         }
+        if (inRequestLine) {
+            atLineStart = false;
+            requestLineByte(b);
+            return;
+        }
         if (atLineStart) {
             atLineStart = false;
-            if (inRequestLine) {
-                return;
-            }
             if (b == SP || b == HTAB) {
                 refusal = EdgeReasons.HEADER_OBS_FOLD;
                 return;
@@ -101,10 +110,28 @@ final class HeadFramingScanner {
         }
     }
 
+    private void requestLineByte(byte b) {
+        if (b == SP) {
+            if (afterSpace) {
+                refusal = EdgeReasons.REQUEST_LINE_INVALID;
+            }
+            requestLineSpaces++;
+            afterSpace = true;
+        } else if (b == HTAB) {
+            refusal = EdgeReasons.REQUEST_LINE_INVALID;
+        } else {
+            afterSpace = false;
+        }
+    }
+
     private void endOfLine() {
         if (inRequestLine) {
             // an empty line before the request line is tolerated; otherwise the request line is done
             if (!atLineStart) {
+                if (requestLineSpaces != 2 || afterSpace) {
+                    refusal = EdgeReasons.REQUEST_LINE_INVALID;
+                    return;
+                }
                 inRequestLine = false;
             }
         } else if (atLineStart) {

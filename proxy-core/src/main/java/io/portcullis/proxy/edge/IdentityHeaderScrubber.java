@@ -87,12 +87,12 @@ public final class IdentityHeaderScrubber {
     }
 
     /** Scrubs the request's headers; returns how many fields were removed. */
-    public int scrub(HttpRequest request) {
+    public int scrubHeaders(HttpRequest request) {
         return scrub(request.headers());
     }
 
     /** Scrubs the trailer section; returns how many fields were removed. */
-    public int scrub(LastHttpContent last) {
+    public int scrubTrailers(LastHttpContent last) {
         return scrub(last.trailingHeaders());
     }
 

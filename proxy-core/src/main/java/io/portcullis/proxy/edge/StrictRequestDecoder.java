@@ -7,6 +7,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
@@ -44,6 +45,19 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
     /** Drops everything read from now on: the connection is done. */
     void discardRemaining() {
         discarding = true;
+    }
+
+    /**
+     * Netty's decoder answers a failed {@code Expect: 100-continue} by forgetting the current body and
+     * waiting for a new head, a boundary this decoder cannot see. Rather than guess where the next head
+     * starts, the connection is read no further.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof HttpExpectationFailedEvent) {
+            discardRemaining();
+        }
+        super.userEventTriggered(ctx, evt);
     }
 
     @Override
@@ -96,7 +110,19 @@ final class StrictRequestDecoder extends HttpRequestDecoder {
             scannedAhead = 0;
         } else if (!inBody) {
             scannedAhead -= consumed;
+            if (scannedAhead < 0) {
+                // Netty read head bytes the scanner never saw: fail closed rather than scan out of step
+                releaseAll(out.subList(producedBefore, out.size()));
+                refuse(in, out, EdgeReasons.REQUEST_MALFORMED);
+            }
         }
+    }
+
+    private static void releaseAll(List<Object> messages) {
+        for (Object message : messages) {
+            ReferenceCountUtil.release(message);
+        }
+        messages.clear();
     }
 
     private void refuse(ByteBuf in, List<Object> out, String reason) {

@@ -59,7 +59,13 @@ class HeadFramingScannerTest {
                 Arguments.of("bare-lf", "\nGET / HTTP/1.1\r\n\r\n"),
                 Arguments.of("bare-cr", "GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n"),
                 Arguments.of("bare-cr", "GET /a\rb HTTP/1.1\r\n\r\n"),
-                Arguments.of("bare-cr", "GET / HTTP/1.1\r\nHost: a\r\r\n\r\n"));
+                Arguments.of("bare-cr", "GET / HTTP/1.1\r\nHost: a\r\r\n\r\n"),
+                Arguments.of("request-line-invalid", "GET  / HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("request-line-invalid", "GET\t/ HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("request-line-invalid", " GET / HTTP/1.1\r\nHost: a\r\n\r\n"),
+                Arguments.of("request-line-invalid", "GET / HTTP/1.1 \r\nHost: a\r\n\r\n"),
+                Arguments.of("request-line-invalid", "GET /admin\r\nGET /public HTTP/1.1\r\n\r\n"),
+                Arguments.of("request-line-invalid", "GET / a HTTP/1.1\r\n\r\n"));
     }
 
     @ParameterizedTest(name = "{0}")

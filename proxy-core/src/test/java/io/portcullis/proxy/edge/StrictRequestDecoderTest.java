@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpExpectationFailedEvent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -136,6 +137,17 @@ class StrictRequestDecoderTest {
         assertEquals(List.of("GET /a", "end"), decoded());
 
         channel.pipeline().get(StrictRequestDecoder.class).discardRemaining();
+        feed("GET /b HTTP/1.1\r\nHost: h\r\n\r\n");
+
+        assertEquals(List.of(), decoded());
+    }
+
+    @Test
+    void failedExpectationEndsTheConnection() {
+        feed("POST /a HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+        assertEquals(List.of("POST /a"), decoded());
+
+        channel.pipeline().fireUserEventTriggered(HttpExpectationFailedEvent.INSTANCE);
         feed("GET /b HTTP/1.1\r\nHost: h\r\n\r\n");
 
         assertEquals(List.of(), decoded());

@@ -1,0 +1,81 @@
+package io.portcullis.identity;
+
+import static io.portcullis.identity.Outcomes.authenticated;
+import static io.portcullis.identity.Outcomes.rejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portcullis.fixtures.EmbeddedIssuer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A repeated token costs no signature check, and a cached token still expires on time. */
+class VerifiedTokenCacheTest {
+
+    private final RecordingEvents events = new RecordingEvents();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private SingleIssuerBed bed;
+    private EmbeddedIssuer idp;
+    private IdentityService service;
+
+    @BeforeEach
+    void start() {
+        bed = SingleIssuerBed.start(events, IdentitySettings.defaults().withClock(clock));
+        idp = bed.idp;
+        service = bed.service;
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void sameTokenTwiceIsVerifiedOnce() {
+        String token = idp.token().sign();
+
+        Identity first = authenticated(service, token);
+        CompletableFuture<AuthResult> second = service.authenticate(token);
+
+        assertTrue(second.isDone(), "a hit is answered with an already completed future");
+        assertEquals(first, ((AuthResult.Authenticated) second.join()).identity());
+        assertEquals(1, events.signatureChecks.get());
+        assertEquals(1, events.cacheMisses.get());
+        assertEquals(1, events.cacheHits.get());
+    }
+
+    @Test
+    void hitsShareOneCompletedResult() {
+        String token = idp.token().sign();
+        authenticated(service, token);
+
+        assertSame(service.authenticate(token).join(), service.authenticate(token).join());
+    }
+
+    @Test
+    void cachedTokenIsRefusedOnceExpired() {
+        String token = idp.token().issuedAt(clock.instant()).expiresIn(Duration.ofSeconds(60)).sign();
+        authenticated(service, token);
+
+        clock.advance(Duration.ofSeconds(120));
+
+        rejected(service, token, AuthFailure.EXPIRED);
+        assertEquals(2, events.signatureChecks.get(), "the expired entry was not served from the cache");
+    }
+
+    @Test
+    void rejectedTokensAreNotCached() {
+        String token = idp.token().audience("elsewhere").sign();
+
+        rejected(service, token, AuthFailure.AUDIENCE_INVALID);
+        rejected(service, token, AuthFailure.AUDIENCE_INVALID);
+
+        assertEquals(0, events.cacheHits.get());
+        assertEquals(2, events.signatureChecks.get());
+    }
+}
