@@ -157,6 +157,16 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void requireAcrChallengesForAStrongerLogin() {
+        Policy p = only("policies: { p: { allow: { groups: { has: a } }, require: { acr: [phr, phrh], mfa: true } } }");
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required"), "p", "require"),
+                p.evaluate(Facts.user("groups", "a", "amr", "otp", "acr", "pwd").input()));
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required", "mfa-required"), "p", "require"),
+                p.evaluate(Facts.user("groups", "a").input()));
+        assertEquals(Outcome.ALLOW, p.evaluate(Facts.user("groups", "a", "amr", "otp", "acr", "phr").input()).outcome());
+    }
+
+    @Test
     void requireMfaNeedsConfiguredMfaValues() throws Exception {
         var specs = PolicyYaml.specs("policies: { p: { allow: { groups: { has: a } }, require: { mfa: true } } }");
         ConfigException e = assertThrows(ConfigException.class, () -> PolicyCompiler.compile(specs, List.of()));

@@ -70,6 +70,20 @@ public final class ProxyFixture implements AutoCloseable {
         return decisions.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
+    /** Waits (bounded) for a decision line containing {@code text}; lines are written just after the response. */
+    public String awaitDecision(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String line : decisionLines()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no decision line containing " + text + " in " + decisionLines());
+    }
+
     @Override
     public void close() {
         Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);

@@ -65,6 +65,15 @@ public final class RawHttp implements AutoCloseable {
     }
 
     public Response read() throws IOException {
+        return read(false);
+    }
+
+    /** Reads the response to a HEAD request: headers only, whatever Content-Length says. */
+    public Response readHead() throws IOException {
+        return read(true);
+    }
+
+    private Response read(boolean headOnly) throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -80,7 +89,7 @@ public final class RawHttp implements AutoCloseable {
         String body;
         String te = head.header("transfer-encoding");
         String cl = head.header("content-length");
-        if (status == 100 || status == 204 || status == 304) {
+        if (headOnly || status == 100 || status == 204 || status == 304) {
             body = "";
         } else if (te != null && te.equalsIgnoreCase("chunked")) {
             ByteArrayOutputStream bo = new ByteArrayOutputStream();

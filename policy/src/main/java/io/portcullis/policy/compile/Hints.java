@@ -5,7 +5,10 @@ import java.util.Collection;
 /** "Did you mean" suggestions for misspelt keys, so a typo is fixed without reading the docs. */
 public final class Hints {
 
-    private static final int MAX_DISTANCE = 2;
+    /** Two edits for most words, one for very short ones, where two edits reach unrelated words. */
+    private static int maxDistance(String word) {
+        return word.length() <= 3 ? 1 : 2;
+    }
 
     private Hints() {
     }
@@ -21,7 +24,7 @@ public final class Hints {
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= MAX_DISTANCE) {
+        if (best != null && bestDistance <= maxDistance(word)) {
             return " (did you mean '" + best + "'?)";
         }
         return " (expected one of: " + String.join(", ", known) + ")";

@@ -60,18 +60,13 @@ public final class RuleCompiler {
     }
 
     private Condition entry(MapNode.Entry e) {
-        switch (e.key()) {
-            case "and":
-                return new AllOf(list(e));
-            case "or":
-                return new AnyOf(list(e));
-            case "nor":
-                return new Not(new AnyOf(list(e)));
-            case "not":
-                return new Not(e.value() instanceof ListNode ? new AllOf(list(e)) : rule(e.value(), "not"));
-            default:
-                return criterion(e);
-        }
+        return switch (e.key()) {
+            case "and" -> new AllOf(list(e));
+            case "or" -> new AnyOf(list(e));
+            case "nor" -> new Not(new AnyOf(list(e)));
+            case "not" -> new Not(e.value() instanceof ListNode ? new AllOf(list(e)) : rule(e.value(), "not"));
+            default -> criterion(e);
+        };
     }
 
     private Condition criterion(MapNode.Entry e) {

@@ -19,7 +19,7 @@ import java.util.List;
 public final class ClaimCriterion extends IdentityCriterion {
 
     private static final List<String> KEYS = List.of("name", "is", "in", "has", "has_any", "has_all",
-            "lt", "lte", "gt", "gte", "eq", "exists");
+            "lt", "lte", "gt", "gte", "eq", "matches", "exists");
 
     private final ClaimPath claim;
     private final ValueTest test;

@@ -24,12 +24,18 @@ public final class CriterionRegistry {
         p.put("authenticated", AuthenticatedCriterion::parse);
         p.put("groups", GroupsCriterion::parse);
         p.put("claim", ClaimCriterion::parse);
+        p.put("user", UserCriterion::parse);
         p.put("email", EmailCriterion::parse);
         p.put("email_domain", EmailDomainCriterion::parse);
+        p.put("acr", AcrCriterion::parse);
+        p.put("amr", AmrCriterion::parse);
+        p.put("auth_age", AuthAgeCriterion::parse);
         p.put("device", DeviceCriterion::parse);
         p.put("source_ip", SourceIpCriterion::parse);
         p.put("http_method", HttpMethodCriterion::parse);
         p.put("http_path", HttpPathCriterion::parse);
+        p.put("time", TimeWindowCriterion::parse);
+        p.put("valid_between", ValidBetweenCriterion::parse);
         return new CriterionRegistry(p);
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class DeviceCriterion {
 
-    private static final List<String> OPERATORS = List.of("is", "in", "lt", "lte", "gt", "gte", "eq");
+    private static final List<String> OPERATORS = List.of("is", "in", "lt", "lte", "gt", "gte", "eq", "matches");
 
     private DeviceCriterion() {
     }

@@ -37,7 +37,7 @@ public final class EmailCriterion extends EmailClaimCriterion {
     @Override
     protected boolean matches(String email) {
         for (String a : addresses) {
-            if (a.equalsIgnoreCase(email)) {
+            if (AsciiCase.equals(a, email)) {
                 return true;
             }
         }

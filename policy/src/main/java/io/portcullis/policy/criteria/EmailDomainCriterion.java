@@ -44,8 +44,8 @@ public final class EmailDomainCriterion extends EmailClaimCriterion {
         int length = email.length() - start;
         for (String d : domains) {
             boolean match = d.charAt(0) == '.'
-                    ? length > d.length() && email.regionMatches(true, email.length() - d.length(), d, 0, d.length())
-                    : length == d.length() && email.regionMatches(true, start, d, 0, d.length());
+                    ? length > d.length() && AsciiCase.regionEquals(email, email.length() - d.length(), d, 0, d.length())
+                    : length == d.length() && AsciiCase.regionEquals(email, start, d, 0, d.length());
             if (match) {
                 return true;
             }

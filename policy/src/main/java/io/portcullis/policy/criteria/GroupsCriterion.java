@@ -6,7 +6,6 @@ import io.portcullis.policy.compile.RuleNodes;
 import io.portcullis.policy.values.Literal;
 import io.portcullis.policy.values.ValueTest;
 import io.portcullis.policy.values.ValueTests;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,11 +25,7 @@ public final class GroupsCriterion extends ClaimValueCriterion {
         String what = "groups." + op.key();
         List<String> names = RuleNodes.operandStrings(op, what);
         // Group names are strings whatever they look like: "2024" is a group, not a number.
-        List<Literal> literals = new ArrayList<>();
-        for (String name : names) {
-            literals.add(Literal.string(name));
-        }
-        return new GroupsCriterion(entry.keyPosition(), ValueTests.contains(op.key(), literals));
+        return new GroupsCriterion(entry.keyPosition(), ValueTests.contains(op.key(), Literal.strings(names)));
     }
 
     @Override

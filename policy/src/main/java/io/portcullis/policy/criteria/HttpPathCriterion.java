@@ -8,15 +8,19 @@ import io.portcullis.policy.Tri;
 import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
 import java.util.ArrayList;
+import io.portcullis.policy.values.RegexTest;
+import io.portcullis.policy.values.SafeRegex;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * {@code http_path: {is: /x} | {starts_with: /api}} (a path or a list of them) on the canonical
- * request path, the one used for routing.
+ * {@code http_path: {is: /x} | {starts_with: /api} | {glob: /api/**} | {regex: ...}}
+ * (a pattern or a list of them) on the canonical request path, the one used for routing. Paths
+ * longer than {@link SafeRegex#MAX_INPUT} are UNKNOWN for {@code regex}.
  */
 public final class HttpPathCriterion extends RequestCriterion {
 
-    private static final List<String> OPERATORS = List.of("is", "starts_with");
+    private static final List<String> OPERATORS = List.of("is", "starts_with", "glob", "regex");
 
     private final PathPattern[] patterns;
 
@@ -30,13 +34,26 @@ public final class HttpPathCriterion extends RequestCriterion {
         String what = "http_path." + op.key();
         List<PathPattern> patterns = new ArrayList<>();
         for (ScalarNode s : RuleNodes.scalars(op.value(), what)) {
-            String path = RuleNodes.string(s, what);
-            if (!path.startsWith("/")) {
-                throw new InvalidRule(s.position(), what + ": '" + path + "' must start with '/'");
-            }
-            patterns.add(op.key().equals("is") ? PathPattern.exact(path) : PathPattern.prefix(path));
+            patterns.add(pattern(op.key(), s, what));
         }
         return new HttpPathCriterion(entry.keyPosition(), patterns);
+    }
+
+    private static PathPattern pattern(String operator, ScalarNode node, String what) {
+        if (operator.equals("regex")) {
+            Pattern regex = SafeRegex.compile(node, what);
+            return new RegexTest(regex)::test;
+        }
+        String path = RuleNodes.string(node, what);
+        try {
+            return switch (operator) {
+                case "glob" -> PathGlob.compile(path);
+                case "starts_with" -> PathPattern.prefix(path);
+                default -> PathPattern.exact(path);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRule(node.position(), what + ": " + e.getMessage());
+        }
     }
 
     @Override
@@ -45,11 +62,10 @@ public final class HttpPathCriterion extends RequestCriterion {
         if (path == null) {
             return Tri.UNKNOWN;
         }
-        for (PathPattern p : patterns) {
-            if (p.matches(path)) {
-                return Tri.TRUE;
-            }
+        Tri result = Tri.FALSE;
+        for (int i = 0; i < patterns.length && result != Tri.TRUE; i++) {
+            result = result.or(patterns[i].test(path));
         }
-        return Tri.FALSE;
+        return result;
     }
 }

@@ -9,10 +9,13 @@ import io.portcullis.policy.compile.RuleNodes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Compiles a {@code require} map: {@code mfa: true}, {@code max_auth_age: <duration>}. */
+/**
+ * Compiles a {@code require} map: {@code mfa: true}, {@code max_auth_age: <duration>},
+ * {@code acr: [..]}.
+ */
 public final class RequirementCompiler {
 
-    private static final List<String> KEYS = List.of("mfa", "max_auth_age");
+    private static final List<String> KEYS = List.of("mfa", "max_auth_age", "acr");
 
     private RequirementCompiler() {
     }
@@ -33,6 +36,7 @@ public final class RequirementCompiler {
                 }
                 case "max_auth_age" -> out.add(new MaxAuthAgeRequirement(
                         DurationText.parse(e.value(), "require.max_auth_age")));
+                case "acr" -> out.add(new AcrRequirement(RuleNodes.strings(e.value(), "require.acr")));
                 default -> throw new InvalidRule(e.keyPosition(), "unknown requirement '" + e.key() + "'"
                         + Hints.suggest(e.key(), KEYS));
             }

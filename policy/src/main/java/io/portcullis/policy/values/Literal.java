@@ -2,8 +2,12 @@ package io.portcullis.policy.values;
 
 import io.portcullis.config.yaml.ScalarNode;
 import io.portcullis.policy.Tri;
+import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A scalar written in a policy with the JSON type it denotes: an unquoted {@code true}/{@code false}
@@ -12,6 +16,8 @@ import java.util.Locale;
 public final class Literal {
 
     private enum Kind { BOOLEAN, NUMBER, STRING }
+
+    private static final Set<String> YAML11_BOOLEANS = Set.of("yes", "no", "on", "off");
 
     private final Kind kind;
     private final String text;
@@ -29,6 +35,11 @@ public final class Literal {
         String text = RuleNodes.scalar(node, what).value();
         if (!node.quoted()) {
             String lower = text.toLowerCase(Locale.ROOT);
+            if (YAML11_BOOLEANS.contains(lower)) {
+                // YAML 1.1 readers take these for booleans, a JSON reader for strings: make the author say.
+                throw new InvalidRule(node.position(), what + ": '" + text + "' is ambiguous; write true or false,"
+                        + " or quote it for a string");
+            }
             if (lower.equals("true") || lower.equals("false")) {
                 return new Literal(Kind.BOOLEAN, text, lower.equals("true"), null);
             }
@@ -43,6 +54,15 @@ public final class Literal {
     /** A string literal built in code (e.g. from a criterion that only deals in strings). */
     public static Literal string(String text) {
         return new Literal(Kind.STRING, text, false, null);
+    }
+
+    /** String literals for values that are names whatever they look like (groups, amr, acr). */
+    public static List<Literal> strings(List<String> texts) {
+        List<Literal> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            out.add(string(t));
+        }
+        return out;
     }
 
     /** Equality with a JSON value; UNKNOWN when the value has another type. */

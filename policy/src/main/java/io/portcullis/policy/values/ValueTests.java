@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a map of value operators ({@code is, in, has, has_any, has_all, lt, lte, gt, gte, eq})
+ * Compiles a map of value operators ({@code is, in, has, has_any, has_all, lt, lte, gt, gte, eq,
+ * matches})
  * into one {@link ValueTest}. Criteria choose which operators they accept.
  */
 public final class ValueTests {
@@ -33,6 +34,7 @@ public final class ValueTests {
             case "has" -> Contains.any(List.of(Literal.of(RuleNodes.scalar(operand, what), what)));
             case "has_any" -> Contains.any(literals(operand, what));
             case "has_all" -> Contains.all(literals(operand, what));
+            case "matches" -> new RegexTest(SafeRegex.compile(operand, what));
             default -> Comparison.parse(ComparisonOp.byName(operator), operand, what);
         };
     }

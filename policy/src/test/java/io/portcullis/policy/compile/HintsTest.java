@@ -26,4 +26,17 @@ class HintsTest {
     void suggestsTheClosestKnownWordOrListsThemAll(String typed, String hint) {
         assertEquals(hint, Hints.suggest(typed, KNOWN));
     }
+
+    static Stream<Arguments> shortWords() {
+        return Stream.of(
+                arguments("iss", " (did you mean 'is'?)"),
+                arguments("has", " (expected one of: is, in)"),
+                arguments("on", " (did you mean 'in'?)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shortWords")
+    void allowsOnlyOneEditInShortWords(String typed, String hint) {
+        assertEquals(hint, Hints.suggest(typed, List.of("is", "in")));
+    }
 }

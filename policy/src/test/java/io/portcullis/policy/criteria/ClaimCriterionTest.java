@@ -26,6 +26,7 @@ class ClaimCriterionTest extends CriterionTable {
         String noTenant = "{claim: {name: tenant, exists: false}}";
         String nested = "{claim: {name: realm_access.roles, has: admin}}";
         String range = "{claim: {name: level, gt: 1, lt: 5}}";
+        String corp = "{claim: {name: email, matches: '[a-z]+@corp\\.com'}}";
         return Stream.of(
                 arguments(dept, Facts.user("dept", "eng"), TRUE, OK),
                 arguments(dept, Facts.user("dept", "ops"), FALSE, NO),
@@ -63,14 +64,23 @@ class ClaimCriterionTest extends CriterionTable {
                 arguments("{claim: {name: level, gte: 3}}", Facts.user("level", true), UNKNOWN, NO),
                 arguments(range, Facts.user("level", 3), TRUE, OK),
                 arguments(range, Facts.user("level", 5), FALSE, NO),
-                arguments(range, Facts.user("level", 1), FALSE, NO));
+                arguments(range, Facts.user("level", 1), FALSE, NO),
+                arguments(corp, Facts.user("email", "alice@corp.com"), TRUE, OK),
+                arguments(corp, Facts.user("email", "alice@corp.com.evil.io"), FALSE, NO),
+                arguments(corp, Facts.user("email", "Alice@corp.com"), FALSE, NO),
+                arguments(corp, Facts.user("email", 42), UNKNOWN, NO),
+                arguments("{claim: {name: x, matches: 'a+'}}", Facts.user("x", "a".repeat(2048)), TRUE, OK),
+                arguments("{claim: {name: x, matches: 'a+'}}", Facts.user("x", "a".repeat(2049)), UNKNOWN, NO),
+                // polynomial backtracking passes the shape check; the step budget stops it
+                arguments("{claim: {name: x, matches: 'a*a*a*a*a*a*b'}}", Facts.user("x", "a".repeat(2000)), UNKNOWN, NO),
+                arguments("{claim: {name: x, matches: 'a*a*a*a*a*a*b'}}", Facts.user("x", "aaab"), TRUE, OK));
     }
 
     static Stream<Arguments> errors() {
         return Stream.of(
                 arguments("{claim: {is: x}}", "test.yaml:1:9: claim: 'name' is required"),
                 arguments("{claim: {name: x}}", "test.yaml:1:9: claim: an operator is required besides 'name'"
-                        + " (one of: is, in, has, has_any, has_all, lt, lte, gt, gte, eq, exists)"),
+                        + " (one of: is, in, has, has_any, has_all, lt, lte, gt, gte, eq, matches, exists)"),
                 arguments("{claim: {name: x, exists: true, is: y}}",
                         "test.yaml:1:19: claim: 'exists' cannot be combined with other operators"),
                 arguments("{claim: {name: x, iss: y}}",
@@ -80,6 +90,11 @@ class ClaimCriterionTest extends CriterionTable {
                         "test.yaml:1:23: claim.gt: expected a number or a dotted version like 14.2, got 'abc'"),
                 arguments("{claim: {name: x, exists: maybe}}", "test.yaml:1:27: claim.exists: expected true or false,"
                         + " got a scalar"),
-                arguments("{claim: [x]}", "test.yaml:1:9: claim: expected a map, got a list"));
+                arguments("{claim: [x]}", "test.yaml:1:9: claim: expected a map, got a list"),
+                arguments("{claim: {name: x, matches: '(a+)+$'}}", "test.yaml:1:28: claim.matches: a repeated group"
+                        + " containing a quantifier or an alternation (like (a+)+ or (a|b)*) can take exponential time;"
+                        + " rewrite it without nesting"),
+                arguments("{claim: {name: x, matches: '[a-'}}",
+                        "test.yaml:1:28: claim.matches: invalid regular expression: Illegal character range near index 3"));
     }
 }

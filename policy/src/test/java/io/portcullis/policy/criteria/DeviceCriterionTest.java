@@ -72,6 +72,10 @@ class DeviceCriterionTest extends CriterionTable {
                 arguments(os, Facts.anonymous().device("os_version", "14..2"), UNKNOWN, osFailed),
                 arguments(os, Facts.anonymous().device("os_version", ""), UNKNOWN, osFailed),
                 arguments(os, Facts.anonymous().device("os_version", 15), TRUE, OK),
+                arguments("{device: {hostname: {matches: 'lap-[0-9]{4}'}}}",
+                        Facts.anonymous().device("hostname", "lap-0042"), TRUE, OK),
+                arguments("{device: {hostname: {matches: 'lap-[0-9]{4}'}}}",
+                        Facts.anonymous().device("hostname", "lap-0042.evil"), FALSE, List.of("device-hostname-failed")),
                 arguments("{device: {os_version: {lt: 14.2}}}", Facts.anonymous().device("os_version", "14.1.9"),
                         TRUE, OK));
     }
@@ -81,10 +85,12 @@ class DeviceCriterionTest extends CriterionTable {
                 arguments("{device: true}", "test.yaml:1:10: device: expected a map, got a scalar"),
                 arguments("{device: {}}", "test.yaml:1:10: device: expected at least one attribute test"),
                 arguments("{device: {patch_age_days: {greater: 30}}}", "test.yaml:1:28: unknown operator 'greater'"
-                        + " for device.patch_age_days (expected one of: is, in, lt, lte, gt, gte, eq)"),
+                        + " for device.patch_age_days (expected one of: is, in, lt, lte, gt, gte, eq, matches)"),
                 arguments("{device: {patch_age_days: {gt: thirty}}}", "test.yaml:1:32: device.patch_age_days.gt:"
                         + " expected a number or a dotted version like 14.2, got 'thirty'"),
+                arguments("{device: {compliant: yes}}", "test.yaml:1:22: device.compliant: 'yes' is ambiguous;"
+                        + " write true or false, or quote it for a string"),
                 arguments("{device: {compliant: [true]}}", "test.yaml:1:22: device.compliant: expected a value or"
-                        + " a map of operators (is, in, lt, lte, gt, gte, eq), got a list"));
+                        + " a map of operators (is, in, lt, lte, gt, gte, eq, matches), got a list"));
     }
 }

@@ -23,6 +23,7 @@ class EmailCriterionTest extends CriterionTable {
                 arguments(ALICE, Facts.user("email", "Alice@Corp.COM"), TRUE, OK),
                 arguments(ALICE, Facts.user("email", "alice@corp.com", "email_verified", true), TRUE, OK),
                 arguments(ALICE, Facts.user("email", "bob@corp.com"), FALSE, NO),
+                arguments("{email: {is: kate@corp.com}}", Facts.user("email", "\u212Aate@corp.com"), FALSE, NO),
                 arguments(ALICE, Facts.user("email", "alice@corp.com.evil.io"), FALSE, NO),
                 arguments(ALICE, Facts.user("email", "alice@corp.com", "email_verified", false), UNKNOWN, NO),
                 arguments(ALICE, Facts.user("email", "alice@corp.com@evil.io"), UNKNOWN, NO),

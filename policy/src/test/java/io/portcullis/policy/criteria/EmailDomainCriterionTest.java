@@ -23,6 +23,8 @@ class EmailDomainCriterionTest extends CriterionTable {
                 arguments(EXACT, Facts.user("email", "a@corp.com"), TRUE, OK),
                 arguments(EXACT, Facts.user("email", "a@CORP.com"), TRUE, OK),
                 arguments(EXACT, Facts.user("email", "a@badcorp.com"), FALSE, NO),
+                arguments("{email_domain: {is: secure.io}}", Facts.user("email", "a@\u017Fecure.io"), FALSE, NO),
+                arguments("{email_domain: {is: .secure.io}}", Facts.user("email", "a@x.\u017Fecure.io"), FALSE, NO),
                 arguments(EXACT, Facts.user("email", "a@eu.corp.com"), FALSE, NO),
                 arguments(EXACT, Facts.user("email", "a@corp.com.evil.io"), FALSE, NO),
                 arguments(EXACT, Facts.user("email", "a@corp.co"), FALSE, NO),

@@ -16,6 +16,8 @@ class HttpPathCriterionTest extends CriterionTable {
     private static final String API = "{http_path: {starts_with: /api}}";
     private static final String API_SLASH = "{http_path: {starts_with: /api/}}";
     private static final String HEALTH = "{http_path: {is: /health}}";
+    private static final String ITEMS = "{http_path: {glob: \"/api/*/items/**\"}}";
+    private static final String USERS = "{http_path: {regex: '/api/v[0-9]+/users'}}";
     private static final List<String> OK = List.of("path-ok");
     private static final List<String> NO = List.of("path-not-allowed");
 
@@ -35,13 +37,28 @@ class HttpPathCriterionTest extends CriterionTable {
                 arguments(HEALTH, Facts.anonymous().path("/health"), TRUE, OK),
                 arguments(HEALTH, Facts.anonymous().path("/health/"), FALSE, NO),
                 arguments(HEALTH, Facts.anonymous().path("/healthz"), FALSE, NO),
-                arguments("{http_path: {is: [/a, /b]}}", Facts.anonymous().path("/b"), TRUE, OK));
+                arguments("{http_path: {is: [/a, /b]}}", Facts.anonymous().path("/b"), TRUE, OK),
+                arguments(ITEMS, Facts.anonymous().path("/api/v1/items"), TRUE, OK),
+                arguments(ITEMS, Facts.anonymous().path("/api/v1/items/3/parts"), TRUE, OK),
+                arguments(ITEMS, Facts.anonymous().path("/api/v1/v2/items"), FALSE, NO),
+                arguments(ITEMS, Facts.anonymous().path("/api/v1/itemsx"), FALSE, NO),
+                arguments(ITEMS, Facts.anonymous().path(null), UNKNOWN, NO),
+                arguments(USERS, Facts.anonymous().path("/api/v2/users"), TRUE, OK),
+                arguments(USERS, Facts.anonymous().path("/api/v2/users/7"), FALSE, NO),
+                arguments(USERS, Facts.anonymous().path("/x/api/v2/users"), FALSE, NO),
+                arguments(USERS, Facts.anonymous().path("/api/v2/users" + "/".repeat(2048)), UNKNOWN, NO));
     }
 
     static Stream<Arguments> errors() {
         return Stream.of(
                 arguments("{http_path: {is: health}}", "test.yaml:1:18: http_path.is: 'health' must start with '/'"),
+                arguments("{http_path: {glob: \"/a/**x\"}}",
+                        "test.yaml:1:20: http_path.glob: '**' must be a whole path segment in '/a/**x'"),
+                arguments("{http_path: {glob: \"a/*\"}}", "test.yaml:1:20: http_path.glob: 'a/*' must start with '/'"),
+                arguments("{http_path: {regex: '(/[a-z]+)*'}}", "test.yaml:1:21: http_path.regex: a repeated group"
+                        + " containing a quantifier or an alternation (like (a+)+ or (a|b)*) can take exponential time;"
+                        + " rewrite it without nesting"),
                 arguments("{http_path: {prefix: /api}}", "test.yaml:1:14: unknown operator 'prefix' for http_path"
-                        + " (expected one of: is, starts_with)"));
+                        + " (expected one of: is, starts_with, glob, regex)"));
     }
 }

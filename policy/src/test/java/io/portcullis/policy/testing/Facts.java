@@ -20,6 +20,7 @@ public final class Facts {
     private String method = "GET";
     private String path = "/";
     private String ip = "10.1.2.3";
+    private String subject = "alice";
     private Map<String, Object> claims;
     private Map<String, Object> device;
     private Instant now = NOW;
@@ -38,6 +39,11 @@ public final class Facts {
 
     public Facts claims(Object... nameValues) {
         this.claims = pairs(nameValues);
+        return this;
+    }
+
+    public Facts subject(String subject) {
+        this.subject = subject;
         return this;
     }
 
@@ -74,14 +80,14 @@ public final class Facts {
 
     public PolicyInput input() {
         RequestFacts request = new RequestFacts(method, "app.example", path, ip == null ? null : Cidr.parseAddress(ip));
-        IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", "alice", claims);
+        IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", subject, claims);
         DeviceFacts posture = device == null ? null : new DeviceFacts("dev-1", "token:mdm", device);
         return new PolicyInput(request, identity, posture, now);
     }
 
     @Override
     public String toString() {
-        return "claims=" + claims + " device=" + device + " " + method + " " + path + " from " + ip + " at " + now;
+        return "sub=" + subject + " claims=" + claims + " device=" + device + " " + method + " " + path + " from " + ip + " at " + now;
     }
 
     private static Map<String, Object> pairs(Object[] nameValues) {

@@ -1,6 +1,5 @@
 package io.portcullis.proxy.server;
 
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -28,10 +27,16 @@ final class EdgeRejections implements EdgeRejectionSink {
 
     @Override
     public void reject(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
+        ProxyHandler proxy = ctx.pipeline().get(ProxyHandler.class);
+        if (proxy != null && proxy.edgeRejected(status, reason)) {
+            // A request already in progress (e.g. its chunked body turned out malformed): the
+            // exchange answers or aborts and records the decision itself.
+            return;
+        }
         String requestId = RequestIds.generate();
         FullHttpResponse res = ErrorResponses.build(ctx.alloc(), status, reason, requestId, false, false);
         res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        GracefulClose.afterWrite(ctx.writeAndFlush(res));
         SocketAddress remote = ctx.channel().remoteAddress();
         String source = remote instanceof InetSocketAddress isa && isa.getAddress() != null
                 ? isa.getAddress().getHostAddress() : "";

@@ -73,6 +73,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private Exchange current;
     private int requestsOnConnection;
     private boolean closing;
+    private boolean draining;
     private ScheduledFuture<?> waitTimer;
 
     ProxyHandler(ProxyContext shared, UpstreamPool pool) {
@@ -113,20 +114,29 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (current != null || !backlog.isEmpty()) {
-            if (msg instanceof HttpRequest || !backlog.isEmpty()) {
-                // A pipelined request (or its body): handle it after the current exchange.
-                backlog.add(msg);
-                ctx.channel().config().setAutoRead(false);
-                return;
+        if (!backlog.isEmpty() || (current != null && msg instanceof HttpRequest)) {
+            // A pipelined request (or its body): handled after the current exchange, in order.
+            backlog.add(msg);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        dispatch(msg);
+    }
+
+    /** Hands one message, in order, to the current exchange or starts a new one. */
+    private void dispatch(Object msg) {
+        if (current != null) {
+            if (msg instanceof HttpContent content) {
+                current.onClientContent(content);
+            } else {
+                ReferenceCountUtil.release(msg);
             }
-            current.onClientContent((HttpContent) msg);
             return;
         }
         if (msg instanceof HttpRequest req) {
             startExchange(req);
-            if (msg instanceof HttpContent content && current != null) {
-                current.onClientContent(content);
+            if (msg instanceof HttpContent content) {
+                dispatch(content);
             }
         } else {
             // Content without a request head: left over from a refused request; drop it.
@@ -154,6 +164,20 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.debug("client connection error: {}", cause.toString());
         ctx.close();
+    }
+
+    /**
+     * The edge refused something after this handler already got a request head (a malformed body).
+     * Returns true when an exchange was in progress and has dealt with it.
+     */
+    boolean edgeRejected(HttpResponseStatus status, String reason) {
+        Exchange ex = current;
+        closing = true;
+        if (ex == null) {
+            return false;
+        }
+        ex.edgeRejected(status, reason);
+        return true;
     }
 
     private void armWaitTimer(long millis) {
@@ -190,14 +214,27 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         current = null;
         if (close || closing) {
             closing = true;
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
         }
         armWaitTimer(shared.runtime().get().config().timeouts().idle().toMillis());
-        while (current == null && !backlog.isEmpty() && !closing) {
-            channelRead(ctx, backlog.poll());
+        if (draining) {
+            return;
         }
-        if (current == null && backlog.isEmpty()) {
+        draining = true;
+        try {
+            // Replay what was queued: heads start exchanges, content goes to the exchange it belongs
+            // to; stop at the next head while an exchange is still running.
+            while (!backlog.isEmpty() && !closing) {
+                if (current != null && backlog.peek() instanceof HttpRequest) {
+                    break;
+                }
+                dispatch(backlog.poll());
+            }
+        } finally {
+            draining = false;
+        }
+        if (current == null && backlog.isEmpty() && !closing) {
             ctx.channel().config().setAutoRead(true);
         }
     }
@@ -351,8 +388,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             status = st.code();
             releasePending();
             // An unread request body is not drained: the connection is closed instead, so nothing
-            // left of it can be read as a next request.
-            boolean close = forceClose || !keepAlive || !requestComplete;
+            // left of it can be read as a next request. A request that declared no body only has its
+            // empty end marker left, which the next dispatch drops.
+            boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request)
+                    || HttpUtil.getContentLength(request, 0L) > 0;
+            boolean close = forceClose || !keepAlive || (!requestComplete && bodyExpected);
             FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, failureReason, requestId,
                     ErrorResponses.wantsHtml(request.headers().get(HttpHeaderNames.ACCEPT)),
                     HttpMethod.HEAD.equals(request.method()));
@@ -496,7 +536,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (last) {
                 requestComplete = true;
                 // Trailers could smuggle identity headers to upstreams that merge them.
-                rc.scrubber().scrub((LastHttpContent) content);
+                rc.scrubber().scrubTrailers((LastHttpContent) content);
             }
             if (upstream == null) {
                 pending.add(content);
@@ -678,6 +718,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        void edgeRejected(HttpResponseStatus st, String reason) {
+            if (done) {
+                return;
+            }
+            if (responseHeadSent || upstream != null) {
+                abort(reason);
+            } else {
+                refuse(st, List.of(reason), null, true);
+            }
+        }
+
         /** Ends the exchange without a proper response; closes both sides. */
         void abort(String reason) {
             if (done) {
@@ -713,9 +764,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 responseTimer.cancel(false);
             }
             log();
-            if (!close && !requestComplete) {
-                close = true;
-            }
             exchangeFinished(this, close);
         }
 
