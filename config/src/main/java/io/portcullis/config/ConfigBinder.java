@@ -56,6 +56,10 @@ final class ConfigBinder {
         LimitsConfig limits = r.node("limits").map(n -> LimitsBinder.bind(n, problems)).orElse(LimitsConfig.defaults());
         TimeoutsConfig timeouts = r.node("timeouts").map(n -> TimeoutsBinder.bind(n, problems))
                 .orElse(TimeoutsConfig.defaults());
+        TransportConfig transport = TransportBinder.bind(r, problems);
+        SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
+        AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
+        RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
             return null;
@@ -63,6 +67,6 @@ final class ConfigBinder {
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, conditions, sources);
+                mfa, limits, timeouts, transport, sso, assertion, conditions, sources);
     }
 }
