@@ -39,12 +39,13 @@ final class ConfigBinder {
         LimitsConfig limits = r.node("limits").map(n -> LimitsBinder.bind(n, problems)).orElse(LimitsConfig.defaults());
         TimeoutsConfig timeouts = r.node("timeouts").map(n -> TimeoutsBinder.bind(n, problems))
                 .orElse(TimeoutsConfig.defaults());
+        TransportConfig transport = TransportBinder.bind(r, problems);
         r.finish();
         if (!problems.isEmpty()) {
             return null;
         }
         return new PortcullisConfig(source, sha256, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts);
+                mfa, limits, timeouts, transport);
     }
 
     /** Every declared policy; one that failed to bind maps to null, so routes naming it add no noise. */

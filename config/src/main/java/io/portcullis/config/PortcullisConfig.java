@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}
  * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ * @param transport       listener TLS, HTTP/2 and shutdown grace
  */
 public record PortcullisConfig(
         Path source,
@@ -28,7 +29,8 @@ public record PortcullisConfig(
         List<Cidr> trustedProxies,
         List<String> mfaAmrValues,
         LimitsConfig limits,
-        TimeoutsConfig timeouts) {
+        TimeoutsConfig timeouts,
+        TransportConfig transport) {
 
     /** The default second factors, from RFC 8176. */
     public static final List<String> DEFAULT_MFA_AMR =
@@ -40,6 +42,16 @@ public record PortcullisConfig(
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         trustedProxies = List.copyOf(trustedProxies);
         mfaAmrValues = List.copyOf(mfaAmrValues);
+        transport = transport == null ? TransportConfig.defaults() : transport;
+    }
+
+    /** A config with the default transport: cleartext HTTP/1.1. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, TransportConfig.defaults());
     }
 
     public Optional<IssuerConfig> issuer(String id) {

@@ -40,11 +40,12 @@ final class RouteBinder {
         boolean passDevicePosture = r.optional("pass_device_posture", Values.bool(), false);
         Duration timeout = r.optional("timeout", Values.positiveDuration(), null);
         Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
+        RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
         return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position());
+                maxBody, r.position(), transport);
     }
 }

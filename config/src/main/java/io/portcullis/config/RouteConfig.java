@@ -12,6 +12,7 @@ import java.util.Map;
  * @param passDevicePosture   forward the device-posture header (default false)
  * @param timeout             total time allowed for the upstream to answer (null = global default)
  * @param maxBodyBytes        largest request body accepted (null = global default)
+ * @param transport           WebSocket and upstream TLS options
  */
 public record RouteConfig(
         String id,
@@ -23,9 +24,19 @@ public record RouteConfig(
         boolean passDevicePosture,
         Duration timeout,
         Long maxBodyBytes,
-        Position position) {
+        Position position,
+        RouteTransportConfig transport) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
+        transport = transport == null ? RouteTransportConfig.defaults() : transport;
+    }
+
+    /** A route without WebSocket and with default upstream TLS. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, RouteTransportConfig.defaults());
     }
 }

@@ -64,7 +64,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix",
     };
 
-    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("x-forwarded-for");
+    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("X-Forwarded-For");
 
     private final ProxyContext shared;
     private final UpstreamPool pool;
