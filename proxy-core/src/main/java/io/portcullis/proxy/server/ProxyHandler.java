@@ -26,6 +26,7 @@ import io.portcullis.identity.Identity;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.auth.Authorizer;
+import io.portcullis.proxy.auth.StepUpChallenge;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.forward.HopByHop;
@@ -372,8 +373,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                                         + v.reasons().get(0) + "\""
                                 : "Bearer realm=\"portcullis\"", false);
                 case CHALLENGE -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
-                        "Bearer realm=\"portcullis\", error=\"insufficient_user_authentication\", error_description=\""
-                                + String.join(" ", v.reasons()) + "\"", false);
+                        StepUpChallenge.header(v.reasons(), v.decision()), false);
                 case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
             }
         }
