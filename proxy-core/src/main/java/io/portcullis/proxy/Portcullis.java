@@ -60,7 +60,8 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         try {
-            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts());
+            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
+                    config.transport());
             a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
@@ -72,9 +73,10 @@ public final class Portcullis implements AutoCloseable {
         }
         proxy = p;
         admin = a;
-        LOG.info("portcullis listening on {} (admin {}), {} routes, transport {}", config.listen().host() + ":" + proxy.port(),
-                config.admin().host() + ":" + admin.port(), config.routes().size(),
-                Transports.nativeEpoll() ? "epoll" : "nio");
+        LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}",
+                config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
+                config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
+                config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio");
     }
 
     /** Starts from an already compiled config. {@code source} is the file reloads read (may be null). */
