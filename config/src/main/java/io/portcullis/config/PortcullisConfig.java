@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
  * @param transport       listener TLS, HTTP/2 and shutdown grace
+ * @param sso             browser single sign-on; null when off
+ * @param assertion       the signed identity assertion; null when off
  */
 public record PortcullisConfig(
         Path source,
@@ -30,7 +32,9 @@ public record PortcullisConfig(
         List<String> mfaAmrValues,
         LimitsConfig limits,
         TimeoutsConfig timeouts,
-        TransportConfig transport) {
+        TransportConfig transport,
+        SsoConfig sso,
+        AssertionConfig assertion) {
 
     /** The default second factors, from RFC 8176. */
     public static final List<String> DEFAULT_MFA_AMR =
@@ -45,13 +49,22 @@ public record PortcullisConfig(
         transport = transport == null ? TransportConfig.defaults() : transport;
     }
 
-    /** A config with the default transport: cleartext HTTP/1.1. */
+    /** A config with the default transport (cleartext HTTP/1.1), no single sign-on and no assertions. */
     public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
                             DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
                             List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
                             TimeoutsConfig timeouts) {
         this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, TransportConfig.defaults());
+                limits, timeouts, TransportConfig.defaults(), null, null);
+    }
+
+    /** A config with the given transport, no single sign-on and no assertions. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, null, null);
     }
 
     public Optional<IssuerConfig> issuer(String id) {

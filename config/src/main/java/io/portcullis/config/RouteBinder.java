@@ -41,11 +41,21 @@ final class RouteBinder {
         Duration timeout = r.optional("timeout", Values.positiveDuration(), null);
         Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
         RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
+        boolean login = r.optional("login", Values.bool(), false);
+        String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
         return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), transport);
+                maxBody, r.position(), transport, login, assertionHeader);
+    }
+
+    private static String assertionHeader(String name) {
+        String why = HeaderNames.whyNotSettable(name);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        return name;
     }
 }

@@ -2,6 +2,7 @@ package io.portcullis.proxy;
 
 import io.netty.channel.EventLoopGroup;
 import io.portcullis.config.ConfigException;
+import io.portcullis.config.ConfigWatcher;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
@@ -13,6 +14,7 @@ import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -42,9 +44,10 @@ public final class Portcullis implements AutoCloseable {
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final Object reloadLock = new Object();
+    private final ConfigWatcher watcher;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
-                       int workerThreads) throws InterruptedException {
+                       int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
         IdentityService identity = identityFactory.apply(config, metrics);
@@ -73,16 +76,33 @@ public final class Portcullis implements AutoCloseable {
         }
         proxy = p;
         admin = a;
+        watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
         LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
                 config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
                 config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio");
     }
 
-    /** Starts from an already compiled config. {@code source} is the file reloads read (may be null). */
-    public static Portcullis start(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory)
-            throws InterruptedException {
-        return new Portcullis(source, compiled, identityFactory, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Starts from an already compiled config. {@code source} is the file reloads read (may be null);
+     * with {@code watch}, a change of its content triggers {@link #reload()}.
+     */
+    public static Portcullis start(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
+                                   boolean watch) throws InterruptedException {
+        return new Portcullis(source, compiled, identityFactory, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                watch);
+    }
+
+    private ConfigWatcher startWatcher(Path file, String sha256) {
+        try {
+            return ConfigWatcher.start(file, sha256, changed -> {
+                LOG.info("config file {} changed: reloading", changed);
+                reload();
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot watch {} for changes ({}); reload with SIGHUP", file, e.toString());
+            return null;
+        }
     }
 
     public int port() {
@@ -157,6 +177,11 @@ public final class Portcullis implements AutoCloseable {
             }
 
             @Override
+            public java.util.List<String> staleIssuers() {
+                return rc.identity().issuers().stream().filter(IssuerStatus::stale).map(IssuerStatus::issuerId).toList();
+            }
+
+            @Override
             public String policies() {
                 StringBuilder sb = new StringBuilder("{\"config_sha256\":");
                 Json.quote(sb, rc.config().sha256());
@@ -193,6 +218,9 @@ public final class Portcullis implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         proxy.close();
         admin.close();
         shutdownGroups();
