@@ -2,6 +2,7 @@ package io.portcullis.proxy.auth;
 
 import io.portcullis.identity.DevicePosture;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,9 +10,9 @@ import java.util.Map;
  * {@code cert_fingerprint}, {@code cert_subject}, {@code cert_san} and {@code spiffe_id}.
  *
  * <p>Precedence: the TLS handshake proved possession of the certificate's key, so these four
- * attributes always come from the certificate; a posture token or identity claim that sets them is
- * overridden (a token cannot claim a certificate it was not presented with). All other attributes
- * come from the posture token as before. With a certificate and no other posture, the device is the
+ * attributes only ever come from the certificate: a posture token or identity claim that sets them is
+ * overridden, and without a certificate they are removed (a token cannot claim a certificate that was
+ * not presented on this connection). All other attributes come from the posture token as before. With a certificate and no other posture, the device is the
  * certificate: source {@code client-certificate}, device id the SPIFFE id or else the fingerprint.
  */
 public final class CertificatePosture {
@@ -22,10 +23,13 @@ public final class CertificatePosture {
     private CertificatePosture() {
     }
 
+    /** Attributes reserved for a verified client certificate. */
+    public static final List<String> RESERVED = List.of("cert_fingerprint", "cert_subject", "cert_san", "spiffe_id");
+
     /** {@code posture} with the certificate's facts; either may be null. */
     public static DevicePosture merge(DevicePosture posture, ClientCertificate cert) {
         if (cert == null) {
-            return posture;
+            return withoutReserved(posture);
         }
         Map<String, Object> attributes = posture == null ? new HashMap<>() : new HashMap<>(posture.attributes());
         attributes.put("cert_fingerprint", cert.fingerprint());
@@ -40,6 +44,15 @@ public final class CertificatePosture {
             String id = cert.spiffeId() != null ? cert.spiffeId() : "sha256:" + cert.fingerprint();
             return new DevicePosture(id, SOURCE, attributes, null);
         }
+        return new DevicePosture(posture.deviceId(), posture.source(), attributes, posture.issuedAt());
+    }
+
+    private static DevicePosture withoutReserved(DevicePosture posture) {
+        if (posture == null || RESERVED.stream().noneMatch(posture.attributes()::containsKey)) {
+            return posture;
+        }
+        Map<String, Object> attributes = new HashMap<>(posture.attributes());
+        attributes.keySet().removeAll(RESERVED);
         return new DevicePosture(posture.deviceId(), posture.source(), attributes, posture.issuedAt());
     }
 }
