@@ -44,6 +44,7 @@ public final class Portcullis implements AutoCloseable {
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final Object reloadLock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
@@ -218,6 +219,10 @@ public final class Portcullis implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stopping happens once: from a signal's shutdown hook, and again from an owner's close.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (watcher != null) {
             watcher.close();
         }
