@@ -54,15 +54,38 @@ public final class Authorizer {
                 return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
             }
             Identity identity = ((AuthResult.Authenticated) result).identity();
-            if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
-                return CompletableFuture.completedFuture(decide(policy, request, identity, null, null));
+            return withPosture(identityService, postureConfig, policy, request, identity, postureToken);
+        });
+    }
+
+    /**
+     * The same decision for an identity established by a browser session instead of a bearer token:
+     * posture and policy exactly as for a bearer identity. Without a session ({@code sessionIdentity}
+     * null) the request is anonymous, refused with {@code noSessionReason} unless the policy is public.
+     */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken) {
+        if (sessionIdentity == null) {
+            return CompletableFuture.completedFuture(policy.allowsAnonymous()
+                    ? decide(policy, request, null, null, null)
+                    : refuse(Verdict.Kind.UNAUTHENTICATED, noSessionReason));
+        }
+        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken);
+    }
+
+    private static CompletableFuture<Verdict> withPosture(IdentityService identityService,
+                                                          DevicePostureConfig postureConfig, Policy policy,
+                                                          RequestFacts request, Identity identity, String postureToken) {
+        if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
+            return CompletableFuture.completedFuture(decide(policy, request, identity, null, null));
+        }
+        return identityService.posture(postureToken, identity).thenApply(p -> {
+            if (p instanceof PostureResult.Present present) {
+                return decide(policy, request, identity, present.posture(), null);
             }
-            return identityService.posture(postureToken, identity).thenApply(p -> {
-                if (p instanceof PostureResult.Present present) {
-                    return decide(policy, request, identity, present.posture(), null);
-                }
-                return decide(policy, request, identity, null, ((PostureResult.Absent) p).reason());
-            });
+            return decide(policy, request, identity, null, ((PostureResult.Absent) p).reason());
         });
     }
 
