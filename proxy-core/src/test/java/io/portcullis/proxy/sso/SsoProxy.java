@@ -82,8 +82,13 @@ final class SsoProxy implements AutoCloseable {
         return SessionKeys.of(List.of(sessionKey));
     }
 
+    private String nextSubject = "alice";
+    private Map<String, Object> nextClaims = Map.of();
+
     /** The claims (ID and access token) the IdP puts in the next token response. */
     void nextLogin(String subject, Map<String, Object> claims, long accessLifetimeSeconds) {
+        nextSubject = subject;
+        nextClaims = claims;
         idp.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims,
                 accessLifetimeSeconds));
     }
@@ -99,6 +104,11 @@ final class SsoProxy implements AutoCloseable {
             throw new AssertionError("expected a redirect to the IdP, got " + authorize);
         }
         java.net.http.HttpResponse<String> atIdp = browser.get(authorize);
+        if (atIdp.statusCode() == 200) {
+            // prompt=login: the IdP shows its login form, which posts back to the same URL.
+            atIdp = browser.post(authorize, "username=" + nextSubject + "&claims=" + java.net.URLEncoder.encode(
+                    com.nimbusds.jose.util.JSONObjectUtils.toJSONString(nextClaims), java.nio.charset.StandardCharsets.UTF_8));
+        }
         String callback = Browser.location(atIdp);
         if (!callback.startsWith(base() + "/.portcullis/callback?")) {
             throw new AssertionError("the IdP sent the browser to " + callback);
