@@ -39,6 +39,7 @@ final class ConfigBinder {
         LimitsConfig limits = r.node("limits").map(n -> LimitsBinder.bind(n, problems)).orElse(LimitsConfig.defaults());
         TimeoutsConfig timeouts = r.node("timeouts").map(n -> TimeoutsBinder.bind(n, problems))
                 .orElse(TimeoutsConfig.defaults());
+        TransportConfig transport = TransportBinder.bind(r, problems);
         SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
         RouteFeatureChecks.check(r, routes, problems);
@@ -47,7 +48,7 @@ final class ConfigBinder {
             return null;
         }
         return new PortcullisConfig(source, sha256, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, sso, assertion);
+                mfa, limits, timeouts, transport, sso, assertion);
     }
 
     /** Every declared policy; one that failed to bind maps to null, so routes naming it add no noise. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Rules for header names written in the config. Portcullis sets identity headers itself, so a name
  * that controls framing, routing or credentials could let a config smuggle or leak requests.
  */
-final class HeaderNames {
+public final class HeaderNames {
 
     /** RFC 9110 {@code token}. */
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
@@ -22,7 +22,8 @@ final class HeaderNames {
     private HeaderNames() {
     }
 
-    static boolean isToken(String s) {
+    /** Whether {@code s} is an RFC 9110 token, the shape of header names and methods. */
+    public static boolean isToken(String s) {
         return s != null && TOKEN.matcher(s).matches();
     }
 

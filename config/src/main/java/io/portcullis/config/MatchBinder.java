@@ -52,6 +52,18 @@ final class MatchBinder {
 
     private static String host(String h) {
         String lower = h.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("*.")) {
+            String suffix = lower.substring(2);
+            if (!HOST.matcher(suffix).matches() || suffix.startsWith("[")) {
+                throw new IllegalArgumentException("invalid host pattern '" + h
+                        + "' (a wildcard is '*.' followed by a host name)");
+            }
+            return lower;
+        }
+        if (lower.contains("*")) {
+            throw new IllegalArgumentException("invalid host '" + h
+                    + "' (the only wildcard allowed is a whole first label: '*.example.com')");
+        }
         if (!HOST.matcher(lower).matches()) {
             throw new IllegalArgumentException("invalid host '" + h + "' (a host name without port or scheme)");
         }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * What a route matches. Every field that is set must match; unset fields match anything.
  * Paths are matched against the canonical path only.
  *
- * @param host       exact host (case-insensitive, port ignored), or null
+ * @param host       exact host, or {@code *.suffix} for any one label under suffix (case-insensitive,
+ *                   port ignored; see {@link HostPattern}), or null
  * @param path       exact path, or null
  * @param pathPrefix whole-segment prefix ({@code /a} matches {@code /a} and {@code /a/b}, not {@code /ab})
  * @param pathRegex  regex that must match the whole path, compiled once at load time
@@ -17,5 +18,10 @@ public record MatchConfig(String host, String path, String pathPrefix, Pattern p
 
     public MatchConfig {
         methods = Set.copyOf(methods);
+    }
+
+    /** The host as a pattern, or null when the route matches any host. Build it once, at load. */
+    public HostPattern hostPattern() {
+        return host == null ? null : new HostPattern(host);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}
  * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ * @param transport       listener TLS, HTTP/2 and shutdown grace
  * @param sso             browser single sign-on; null when off
  * @param assertion       the signed identity assertion; null when off
  */
@@ -31,6 +32,7 @@ public record PortcullisConfig(
         List<String> mfaAmrValues,
         LimitsConfig limits,
         TimeoutsConfig timeouts,
+        TransportConfig transport,
         SsoConfig sso,
         AssertionConfig assertion) {
 
@@ -44,15 +46,25 @@ public record PortcullisConfig(
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
         trustedProxies = List.copyOf(trustedProxies);
         mfaAmrValues = List.copyOf(mfaAmrValues);
+        transport = transport == null ? TransportConfig.defaults() : transport;
     }
 
-    /** A config without single sign-on or identity assertions. */
+    /** A config with the default transport (cleartext HTTP/1.1), no single sign-on and no assertions. */
     public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
                             DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
                             List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
                             TimeoutsConfig timeouts) {
         this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, null, null);
+                limits, timeouts, TransportConfig.defaults(), null, null);
+    }
+
+    /** A config with the given transport, no single sign-on and no assertions. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, null, null);
     }
 
     public Optional<IssuerConfig> issuer(String id) {

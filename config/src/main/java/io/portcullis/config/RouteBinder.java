@@ -40,6 +40,7 @@ final class RouteBinder {
         boolean passDevicePosture = r.optional("pass_device_posture", Values.bool(), false);
         Duration timeout = r.optional("timeout", Values.positiveDuration(), null);
         Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
+        RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
         boolean login = r.optional("login", Values.bool(), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         r.finish();
@@ -47,7 +48,7 @@ final class RouteBinder {
             return null;
         }
         return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), login, assertionHeader);
+                maxBody, r.position(), transport, login, assertionHeader);
     }
 
     private static String assertionHeader(String name) {

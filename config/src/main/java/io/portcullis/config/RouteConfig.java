@@ -12,6 +12,7 @@ import java.util.Map;
  * @param passDevicePosture   forward the device-posture header (default false)
  * @param timeout             total time allowed for the upstream to answer (null = global default)
  * @param maxBodyBytes        largest request body accepted (null = global default)
+ * @param transport           WebSocket and upstream TLS options
  * @param login               unauthenticated browsers are sent to the SSO login instead of a 401
  * @param assertionHeader     header carrying the signed identity assertion upstream (null = none)
  */
@@ -26,18 +27,36 @@ public record RouteConfig(
         Duration timeout,
         Long maxBodyBytes,
         Position position,
+        RouteTransportConfig transport,
         boolean login,
         String assertionHeader) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
+        transport = transport == null ? RouteTransportConfig.defaults() : transport;
     }
 
-    /** A route without browser login or identity assertion. */
+    /** A route with default transport options, without browser login or identity assertion. */
     public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
                        boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
                        Position position) {
         this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
-                position, false, null);
+                position, RouteTransportConfig.defaults(), false, null);
+    }
+
+    /** A route with the given transport options, without browser login or identity assertion. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, RouteTransportConfig transport) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, transport, false, null);
+    }
+
+    /** A route with default transport options and the given login and assertion settings. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, boolean login, String assertionHeader) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, RouteTransportConfig.defaults(), login, assertionHeader);
     }
 }

@@ -18,7 +18,8 @@ final class TimeoutsBinder {
                 r.optional("header_read", Values.positiveDuration(), d.headerRead()),
                 r.optional("idle", Values.positiveDuration(), d.idle()),
                 r.optional("upstream_connect", Values.positiveDuration(), d.upstreamConnect()),
-                r.optional("upstream_response", Values.positiveDuration(), d.upstreamResponse()));
+                r.optional("upstream_response", Values.positiveDuration(), d.upstreamResponse()),
+                r.optional("body_read", Values.positiveDuration(), d.bodyRead()));
         r.finish();
         return out;
     }

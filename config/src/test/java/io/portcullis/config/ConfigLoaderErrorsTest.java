@@ -137,6 +137,14 @@ class ConfigLoaderErrorsTest {
                 new Case("host with a port", "{ path_prefix: /app }", "{ host: 'a.example:443' }",
                         "8:20: routes[0].match.host: invalid host 'a.example:443' (a host name without port or scheme)"),
                 // algorithms
+                new Case("wildcard inside a host", "{ path_prefix: /app }", "{ host: 'a.*.example' }",
+                        "8:20: routes[0].match.host: invalid host 'a.*.example' (the only wildcard allowed is a whole"
+                                + " first label: '*.example.com')"),
+                new Case("wildcard without a domain", "{ path_prefix: /app }", "{ host: '*.' }",
+                        "8:20: routes[0].match.host: invalid host pattern '*.' (a wildcard is '*.' followed by a host name)"),
+                new Case("partial wildcard label", "{ path_prefix: /app }", "{ host: 'a*.example' }",
+                        "8:20: routes[0].match.host: invalid host 'a*.example' (the only wildcard allowed is a whole"
+                                + " first label: '*.example.com')"),
                 new Case("algorithm none", "    audiences: [portcullis]\n",
                         "    audiences: [portcullis]\n    algorithms: [none]\n",
                         "6:18: issuers[0].algorithms[0]: algorithm 'none' is never accepted: unsigned tokens prove nothing"),

@@ -2,6 +2,7 @@ package io.portcullis.proxy;
 
 import io.netty.channel.EventLoopGroup;
 import io.portcullis.config.ConfigException;
+import io.portcullis.config.ConfigWatcher;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
@@ -14,6 +15,7 @@ import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
 import io.portcullis.proxy.sso.SsoRuntime;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -44,9 +46,10 @@ public final class Portcullis implements AutoCloseable {
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final Object reloadLock = new Object();
+    private final ConfigWatcher watcher;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
-                       int workerThreads) throws InterruptedException {
+                       int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
         SsoRuntime sso = SsoRuntime.start(config, Clock.systemUTC());
@@ -76,15 +79,32 @@ public final class Portcullis implements AutoCloseable {
         }
         proxy = p;
         admin = a;
+        watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
         LOG.info("portcullis listening on {} (admin {}), {} routes, transport {}", config.listen().host() + ":" + proxy.port(),
                 config.admin().host() + ":" + admin.port(), config.routes().size(),
                 Transports.nativeEpoll() ? "epoll" : "nio");
     }
 
-    /** Starts from an already compiled config. {@code source} is the file reloads read (may be null). */
-    public static Portcullis start(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory)
-            throws InterruptedException {
-        return new Portcullis(source, compiled, identityFactory, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Starts from an already compiled config. {@code source} is the file reloads read (may be null);
+     * with {@code watch}, a change of its content triggers {@link #reload()}.
+     */
+    public static Portcullis start(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
+                                   boolean watch) throws InterruptedException {
+        return new Portcullis(source, compiled, identityFactory, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                watch);
+    }
+
+    private ConfigWatcher startWatcher(Path file, String sha256) {
+        try {
+            return ConfigWatcher.start(file, sha256, changed -> {
+                LOG.info("config file {} changed: reloading", changed);
+                reload();
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot watch {} for changes ({}); reload with SIGHUP", file, e.toString());
+            return null;
+        }
     }
 
     public int port() {
@@ -167,6 +187,11 @@ public final class Portcullis implements AutoCloseable {
             }
 
             @Override
+            public java.util.List<String> staleIssuers() {
+                return rc.identity().issuers().stream().filter(IssuerStatus::stale).map(IssuerStatus::issuerId).toList();
+            }
+
+            @Override
             public String policies() {
                 StringBuilder sb = new StringBuilder("{\"config_sha256\":");
                 Json.quote(sb, rc.config().sha256());
@@ -203,6 +228,9 @@ public final class Portcullis implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
         proxy.close();
         admin.close();
         shutdownGroups();

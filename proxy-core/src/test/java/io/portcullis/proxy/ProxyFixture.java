@@ -30,6 +30,11 @@ public final class ProxyFixture implements AutoCloseable {
     private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
 
     public ProxyFixture(String yamlTemplate) {
+        this(yamlTemplate, DefaultIdentityService::start);
+    }
+
+    /** With a specific identity stage, e.g. one with a short unknown-kid refetch interval. */
+    public ProxyFixture(String yamlTemplate, Portcullis.IdentityFactory identityFactory) {
         try {
             Path dir = Files.createTempDirectory("portcullis-test");
             configFile = dir.resolve("portcullis.yaml");
@@ -37,7 +42,7 @@ public final class ProxyFixture implements AutoCloseable {
             Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
             decisions.start();
             logger.addAppender(decisions);
-            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start);
+            portcullis = Portcullis.start(configFile, ConfigCompiler.compile(configFile), identityFactory, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

@@ -36,6 +36,8 @@ public final class CriterionRegistry {
         p.put("http_path", HttpPathCriterion::parse);
         p.put("time", TimeWindowCriterion::parse);
         p.put("valid_between", ValidBetweenCriterion::parse);
+        p.put("risk", RiskCriterion::parse);
+        p.put("header", HeaderCriterion::parse);
         return new CriterionRegistry(p);
     }
 

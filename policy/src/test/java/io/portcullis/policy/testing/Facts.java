@@ -5,9 +5,14 @@ import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.RequestFacts;
+import io.portcullis.policy.RequestHeaders;
+import io.portcullis.policy.RiskFacts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds {@link PolicyInput}s for tests. Starts anonymous and without device posture: a GET of
@@ -24,6 +29,8 @@ public final class Facts {
     private Map<String, Object> claims;
     private Map<String, Object> device;
     private Instant now = NOW;
+    private RiskFacts risk;
+    private Map<String, List<String>> headers;
 
     private Facts() {
     }
@@ -78,16 +85,40 @@ public final class Facts {
         return this;
     }
 
+    public Facts risk(RiskFacts risk) {
+        this.risk = risk;
+        return this;
+    }
+
+    /** Adds a header field (names ignore case); the first call turns header access on. */
+    public Facts header(String name, String value) {
+        if (headers == null) {
+            headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        }
+        headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        return this;
+    }
+
+    /** Header access with no fields at all. */
+    public Facts noHeaders() {
+        headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        return this;
+    }
+
     public PolicyInput input() {
-        RequestFacts request = new RequestFacts(method, "app.example", path, ip == null ? null : Cidr.parseAddress(ip));
+        Map<String, List<String>> fields = headers;
+        RequestHeaders access = fields == null ? null : name -> fields.getOrDefault(name, List.of());
+        RequestFacts request = new RequestFacts(method, "app.example", path, ip == null ? null : Cidr.parseAddress(ip),
+                access);
         IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", subject, claims);
         DeviceFacts posture = device == null ? null : new DeviceFacts("dev-1", "token:mdm", device);
-        return new PolicyInput(request, identity, posture, now);
+        return new PolicyInput(request, identity, posture, now, risk);
     }
 
     @Override
     public String toString() {
-        return "sub=" + subject + " claims=" + claims + " device=" + device + " " + method + " " + path + " from " + ip + " at " + now;
+        return "sub=" + subject + " claims=" + claims + " device=" + device + " " + method + " " + path + " from " + ip + " at " + now
+                + (risk == null ? "" : " " + risk) + (headers == null ? "" : " headers=" + headers);
     }
 
     private static Map<String, Object> pairs(Object[] nameValues) {

@@ -40,6 +40,14 @@ public final class AdminServer implements AutoCloseable {
         /** Null when ready, otherwise why not (e.g. "issuer corp: keys not loaded"). */
         String notReadyReason();
 
+        /**
+         * Issuers whose last key refresh failed and that run on their last good keys. Reported by
+         * {@code /readyz} but not a reason to leave the load balancer: tokens still validate.
+         */
+        default java.util.List<String> staleIssuers() {
+            return java.util.List.of();
+        }
+
         /** A JSON document describing what is loaded, for {@code GET /policies}. */
         String policies();
     }
@@ -106,7 +114,11 @@ public final class AdminServer implements AutoCloseable {
                 case "/readyz" -> {
                     String why = e.notReadyReason();
                     if (why == null) {
-                        send(ctx, req, HttpResponseStatus.OK, "text/plain", "ready\n", false);
+                        java.util.List<String> stale = e.staleIssuers();
+                        String body = stale.isEmpty() ? "ready\n"
+                                : "ready; stale keys (last refresh failed, last good keys in use): "
+                                        + String.join(", ", stale) + "\n";
+                        send(ctx, req, HttpResponseStatus.OK, "text/plain", body, false);
                     } else {
                         send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "text/plain", "not ready: " + why + "\n", false);
                     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code portcullis.jar}: {@code serve}, {@code check}, {@code dev}. */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, version = "portcullis 0.1.0",
         description = "Identity-aware reverse proxy: a Zero Trust policy enforcement point.",
-        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, VerifyLogCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

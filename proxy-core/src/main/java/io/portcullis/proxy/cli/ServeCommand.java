@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return CheckCommand.INVALID_CONFIG;
         }
-        Portcullis portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start);
+        Portcullis portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start, true);
         Lifecycle.runUntilStopped(portcullis, config);
         return 0;
     }

@@ -46,7 +46,7 @@ public final class DevMode implements AutoCloseable {
             Path dir = Files.createTempDirectory("portcullis-dev");
             Path configFile = dir.resolve("portcullis.yaml");
             Files.writeString(configFile, config(port, adminPort, corp, mdm, app), StandardCharsets.UTF_8);
-            Portcullis p = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start);
+            Portcullis p = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start, true);
             return new DevMode(corp, mdm, app, configFile, p);
         } catch (IOException | ConfigException | InterruptedException | RuntimeException e) {
             corp.close();

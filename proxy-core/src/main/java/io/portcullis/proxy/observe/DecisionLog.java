@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
  * Writes one JSON line per request to the dedicated logger {@value #LOGGER_NAME}, so operators can
  * route decisions to a file or a SIEM apart from the proxy's own logs. The default logback config
  * sends it through an async appender that blocks rather than drops: a decision line is evidence.
+ * Every line is sealed into a {@link DecisionChain} (see docs/tamper-evident-log.md).
  */
 public final class DecisionLog {
 
@@ -14,9 +15,20 @@ public final class DecisionLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
 
+    /**
+     * One chain per logger, and the logger is one per JVM: every DecisionLog (several proxies in
+     * one test JVM) must extend the same chain, or their interleaved lines would not verify.
+     */
+    private static final DecisionChain CHAIN = new DecisionChain();
+
     public void record(DecisionRecord record) {
         if (LOG.isInfoEnabled()) {
-            LOG.info(record.toJson());
+            String json = record.toJson();
+            // Sealing and handing the line to the appender under one lock keeps the written order
+            // the chain order; the work inside is one SHA-256 of a few hundred bytes.
+            synchronized (CHAIN) {
+                LOG.info(CHAIN.seal(json));
+            }
         }
     }
 }

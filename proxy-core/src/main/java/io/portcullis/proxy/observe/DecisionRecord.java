@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Everything one decision-log line says about one request. Never holds a token: only the issuer,
  * subject and a token reference (jti or hash).
+ *
+ * @param configSha256 SHA-256 of the config that decided, so a line can be tied to the exact policy
  */
 public record DecisionRecord(
         Instant time,
@@ -24,7 +26,17 @@ public record DecisionRecord(
         String rule,
         int status,
         long decisionMicros,
-        long latencyMicros) {
+        long latencyMicros,
+        String configSha256) {
+
+    /** A record without the config hash (kept for callers written before it existed). */
+    public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
+                          String issuer, String subject, String tokenRef, String deviceId, String decision,
+                          List<String> reasons, String policy, String rule, int status, long decisionMicros,
+                          long latencyMicros) {
+        this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
+                policy, rule, status, decisionMicros, latencyMicros, null);
+    }
 
     /** One JSON object on one line, fields in a fixed order so lines diff and grep well. */
     public String toJson() {
@@ -65,6 +77,8 @@ public record DecisionRecord(
         sb.append(",\"status\":").append(status);
         sb.append(",\"decision_us\":").append(decisionMicros);
         sb.append(",\"latency_us\":").append(latencyMicros);
+        sb.append(",\"config_sha256\":");
+        Json.quote(sb, configSha256);
         return sb.append('}').toString();
     }
 }

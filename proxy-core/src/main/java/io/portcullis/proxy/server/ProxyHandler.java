@@ -69,7 +69,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix",
     };
 
-    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("x-forwarded-for");
+    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("X-Forwarded-For");
 
     private final ProxyContext shared;
     private final UpstreamPool pool;
@@ -888,7 +888,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
                     path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
                     id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency));
+                    decisionNanos / 1000, latency, rc.config().sha256()));
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }

@@ -53,7 +53,7 @@ final class SsoProxy implements AutoCloseable {
                     .replace("${SESSION_KEY}", keyFile.toString())
                     .replace("${ASSERTION_KEY}", assertionKey.toString())
                     .replace("${UPSTREAM}", upstream.url()), StandardCharsets.UTF_8);
-            portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start);
+            portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
         } catch (Exception e) {
             close();
             throw new IllegalStateException(e);

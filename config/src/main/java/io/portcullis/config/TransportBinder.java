@@ -1,0 +1,29 @@
+package io.portcullis.config;
+
+import java.time.Duration;
+
+/** Binds the top-level transport keys: {@code tls}, {@code http2} and {@code shutdown_grace}. */
+final class TransportBinder {
+
+    private TransportBinder() {
+    }
+
+    static TransportConfig bind(MapReader root, Problems problems) {
+        TlsConfig tls = root.node("tls").map(n -> TlsBinder.bind(n, problems)).orElse(null);
+        boolean h2c = root.node("http2").map(n -> cleartext(n, problems)).orElse(false);
+        Duration grace = root.optional("shutdown_grace", Values.duration(Duration.ZERO, Duration.ofMinutes(10)),
+                TransportConfig.DEFAULT_SHUTDOWN_GRACE);
+        return new TransportConfig(tls, h2c, grace);
+    }
+
+    /** {@code http2: { cleartext: true }}; HTTP/2 over TLS is always offered through ALPN. */
+    private static boolean cleartext(io.portcullis.config.yaml.Node node, Problems problems) {
+        MapReader r = MapReader.of(node, "http2", problems).orElse(null);
+        if (r == null) {
+            return false;
+        }
+        boolean cleartext = r.optional("cleartext", Values.bool(), false);
+        r.finish();
+        return cleartext;
+    }
+}

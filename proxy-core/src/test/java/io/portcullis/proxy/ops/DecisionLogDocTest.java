@@ -1,0 +1,48 @@
+package io.portcullis.proxy.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.portcullis.proxy.observe.DecisionRecord;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/decision-log.md documents exactly the fields a decision line has, in the order they are
+ * written, and its sample line parses.
+ */
+class DecisionLogDocTest {
+
+    private static final String DOC = "docs/decision-log.md";
+    private static final Pattern FIELD_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|", Pattern.MULTILINE);
+
+    @Test
+    void documentsEveryFieldInWriteOrder() throws Exception {
+        String json = new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1", "corp", "sub", "ref",
+                "dev", "allow", List.of("public"), "policy", "allow", 200, 1, 2).toJson();
+        List<String> written = new ArrayList<>(JSONObjectUtils.parse(json).keySet());
+        String doc = RepoFiles.read(DOC);
+        String table = doc.substring(doc.indexOf("| field |"), doc.indexOf("## `decision` and `status`"));
+        List<String> documented = new ArrayList<>();
+        Matcher m = FIELD_ROW.matcher(table);
+        while (m.find()) {
+            documented.add(m.group(1));
+        }
+        assertEquals(written, documented);
+    }
+
+    @Test
+    void sampleLineHasTheSameFields() throws Exception {
+        String doc = RepoFiles.read(DOC);
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        String sample = doc.substring(start, doc.indexOf("\n```", start));
+        String json = new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1", null, null, null,
+                null, "deny", List.of("token-missing"), "policy", null, 401, 1, 2).toJson();
+        assertEquals(new ArrayList<>(JSONObjectUtils.parse(json).keySet()),
+                new ArrayList<>(JSONObjectUtils.parse(sample).keySet()));
+    }
+}

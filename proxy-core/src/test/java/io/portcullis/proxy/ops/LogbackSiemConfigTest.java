@@ -1,0 +1,57 @@
+package io.portcullis.proxy.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.status.Status;
+import io.portcullis.proxy.observe.DecisionLog;
+import io.portcullis.proxy.observe.DecisionRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/logback-siem.xml loaded by logback itself (a private LoggerContext, so the test JVM's own
+ * logging is untouched): decision lines land in the rotating file as bare JSON, one per line, and
+ * nothing else does.
+ */
+class LogbackSiemConfigTest {
+
+    private static List<String> problems(LoggerContext context) {
+        return context.getStatusManager().getCopyOfStatusList().stream()
+                .filter(s -> s.getLevel() >= Status.WARN).map(Status::toString).toList();
+    }
+
+    @Test
+    void decisionsGoToTheFileAsBareJsonLinesAndNothingElseDoes(@TempDir Path dir) throws Exception {
+        LoggerContext context = new LoggerContext();
+        // What logback's SLF4J provider does for the global context; a private one must do it itself.
+        context.setMDCAdapter(new LogbackMDCAdapter());
+        context.putProperty("PORTCULLIS_LOG_DIR", dir.toString());
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        configurator.doConfigure(RepoFiles.path("docs/logback-siem.xml").toFile());
+        assertEquals(List.of(), problems(context), "logback accepts the file without warnings");
+
+        String line = new DecisionRecord(Instant.parse("2026-01-02T03:04:05Z"), "req-1", "admin", "GET", "/admin",
+                "10.1.2.3", "corp", "alice", "jti-1", "laptop-1", "allow", List.of("groups-authorized"),
+                "admins", "allow", 200, 12, 345).toJson();
+        context.getLogger(DecisionLog.LOGGER_NAME).info(line);
+        context.getLogger("io.portcullis.proxy.Portcullis").info("an operational message");
+        context.stop(); // drains the async queue and closes the file
+        assertEquals(List.of(), problems(context), "logback appended without errors");
+
+        List<String> written = Files.readAllLines(dir.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
+        assertEquals(List.of(line), written);
+        assertFalse(written.stream().anyMatch(l -> l.contains("operational")), "other logs stay out of the file");
+        assertTrue(line.startsWith("{\"time\":\"2026-01-02T03:04:05Z\""));
+    }
+}
