@@ -14,8 +14,10 @@ import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
+import io.portcullis.proxy.sso.SsoRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,14 +46,16 @@ public final class Portcullis implements AutoCloseable {
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final Object reloadLock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
+        SsoRuntime sso = SsoRuntime.start(config, Clock.systemUTC());
         IdentityService identity = identityFactory.apply(config, metrics);
-        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity));
+        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -63,7 +67,8 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         try {
-            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts());
+            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
+                    config.transport());
             a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
@@ -71,14 +76,16 @@ public final class Portcullis implements AutoCloseable {
             }
             shutdownGroups();
             identity.close();
+            sso.close();
             throw e;
         }
         proxy = p;
         admin = a;
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
-        LOG.info("portcullis listening on {} (admin {}), {} routes, transport {}", config.listen().host() + ":" + proxy.port(),
-                config.admin().host() + ":" + admin.port(), config.routes().size(),
-                Transports.nativeEpoll() ? "epoll" : "nio");
+        LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}",
+                config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
+                config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
+                config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio");
     }
 
     /**
@@ -148,8 +155,16 @@ public final class Portcullis implements AutoCloseable {
             if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
                 LOG.warn("listen/admin address changes take effect only after a restart");
             }
+            SsoRuntime sso;
+            try {
+                sso = old.sso().reconfigure(next);
+            } catch (RuntimeException e) {
+                metrics.reload(false);
+                LOG.error("config reload failed; the running config is kept: {}", e.getMessage());
+                return false;
+            }
             IdentityService identity = old.identity().reconfigure(next);
-            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity));
+            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
             LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
             return true;
@@ -216,6 +231,10 @@ public final class Portcullis implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stopping happens once: from a signal's shutdown hook, and again from an owner's close.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (watcher != null) {
             watcher.close();
         }
@@ -223,5 +242,6 @@ public final class Portcullis implements AutoCloseable {
         admin.close();
         shutdownGroups();
         runtime.get().identity().close();
+        runtime.get().sso().close();
     }
 }
