@@ -137,6 +137,15 @@ class ConfigIncludeTest {
         assertEquals(List.of(main + ":6:28: include[1]: 'shared.yaml': file not found"), problems(main));
     }
 
+    @Test
+    void anEmptyIncludedFileAddsNothing() throws Exception {
+        write("shared.yaml", "");
+        Path main = write("portcullis.yaml", MAIN.replace("policies/*.yaml, ", ""));
+        PortcullisConfig c = ConfigLoader.load(main);
+        assertEquals(List.of("main"), c.routes().stream().map(RouteConfig::id).toList());
+        assertEquals(List.of(main, dir.resolve("shared.yaml")), c.sources());
+    }
+
     record Case(String name, String mainEdit, String fileName, String fileText, List<String> expected) {
         @Override
         public String toString() {
