@@ -177,15 +177,21 @@ public final class PolicyCompiler {
         return false;
     }
 
-    /** Lets {@code check} say which deny rules a missing attribute alone would fire. */
+    /**
+     * Lets {@code check} say which deny rules a missing attribute alone would fire. A named condition
+     * used by several deny rules is warned about once, where it is written.
+     */
     private static void warnAboutMissingFacts(Condition deny, List<ConfigProblem> warnings) {
         List<Criterion> criteria = new ArrayList<>();
         deny.collectCriteria(criteria);
         for (Criterion c : criteria) {
             String fact = c.missingFact();
             if (fact != null) {
-                warnings.add(new ConfigProblem(c.position(), "deny rule can be decided by a missing attribute "
-                        + fact + " (a request without it is denied)"));
+                ConfigProblem warning = new ConfigProblem(c.position(), "deny rule can be decided by a missing"
+                        + " attribute " + fact + " (a request without it is denied)");
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
+                }
             }
         }
     }
