@@ -16,6 +16,8 @@ import java.util.List;
  * @param algorithms JWS algorithms accepted; everything else is refused
  * @param clockSkew  tolerance for exp/nbf/iat
  * @param jwksRefresh how often keys are refreshed in the background
+ * @param client      how Portcullis signs users in here and calls its endpoints; null when it does not
+ * @param introspection RFC 7662 introspection of opaque tokens; null when off (needs {@code client})
  */
 public record IssuerConfig(
         String id,
@@ -26,10 +28,18 @@ public record IssuerConfig(
         List<String> algorithms,
         Duration clockSkew,
         Duration jwksRefresh,
-        Position position) {
+        Position position,
+        OidcClientConfig client,
+        IntrospectionConfig introspection) {
 
     public IssuerConfig {
         audiences = List.copyOf(audiences);
         algorithms = List.copyOf(algorithms);
+    }
+
+    /** An issuer that only verifies tokens: no client, no introspection. */
+    public IssuerConfig(String id, String issuer, URI jwksUri, boolean discovery, List<String> audiences,
+                        List<String> algorithms, Duration clockSkew, Duration jwksRefresh, Position position) {
+        this(id, issuer, jwksUri, discovery, audiences, algorithms, clockSkew, jwksRefresh, position, null, null);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param timeout             total time allowed for the upstream to answer (null = global default)
  * @param maxBodyBytes        largest request body accepted (null = global default)
  * @param transport           WebSocket and upstream TLS options
+ * @param login               unauthenticated browsers are sent to the SSO login instead of a 401
+ * @param assertionHeader     header carrying the signed identity assertion upstream (null = none)
+ * @param shadowPolicy        id of a policy evaluated beside {@code policy} for comparison only, or null
  */
 public record RouteConfig(
         String id,
@@ -25,18 +28,45 @@ public record RouteConfig(
         Duration timeout,
         Long maxBodyBytes,
         Position position,
-        RouteTransportConfig transport) {
+        RouteTransportConfig transport,
+        boolean login,
+        String assertionHeader,
+        String shadowPolicy) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
         transport = transport == null ? RouteTransportConfig.defaults() : transport;
     }
 
-    /** A route without WebSocket and with default upstream TLS. */
+    /** A route without a shadow policy. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, RouteTransportConfig transport, boolean login, String assertionHeader) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, transport, login, assertionHeader, null);
+    }
+
+    /** A route with default transport options, without browser login or identity assertion. */
     public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
                        boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
                        Position position) {
         this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
-                position, RouteTransportConfig.defaults());
+                position, RouteTransportConfig.defaults(), false, null);
+    }
+
+    /** A route with the given transport options, without browser login or identity assertion. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, RouteTransportConfig transport) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, transport, false, null);
+    }
+
+    /** A route with default transport options and the given login and assertion settings. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, boolean login, String assertionHeader) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, RouteTransportConfig.defaults(), login, assertionHeader);
     }
 }

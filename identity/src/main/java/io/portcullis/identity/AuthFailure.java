@@ -15,7 +15,11 @@ public enum AuthFailure {
     AUDIENCE_INVALID("token-audience-invalid"),
     CLAIMS_INVALID("token-claims-invalid"),
     CRIT_UNSUPPORTED("token-crit-unsupported"),
-    TOO_LARGE("token-too-large");
+    TOO_LARGE("token-too-large"),
+    /** The issuer's introspection endpoint says the opaque token is not active. */
+    TOKEN_INACTIVE("token-inactive"),
+    /** No introspection endpoint could be asked about an opaque token. */
+    INTROSPECTION_UNAVAILABLE("introspection-unavailable");
 
     private final String code;
 

@@ -4,7 +4,10 @@ import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.cache.TokenDigest;
 import io.portcullis.identity.cache.VerifiedTokenCache;
+import io.portcullis.identity.introspection.Introspector;
+import io.portcullis.identity.introspection.JwtShape;
 import io.portcullis.identity.jwks.JwksCache;
+import io.portcullis.identity.oidc.NimbusHttp;
 import io.portcullis.identity.posture.PostureResolver;
 import io.portcullis.identity.token.IssuerDirectory;
 import io.portcullis.identity.token.PlainClaims;
@@ -34,6 +37,7 @@ public final class DefaultIdentityService implements IdentityService {
     private final TokenVerifier verifier;
     private final VerifiedTokenCache verified;
     private final PostureResolver posture;
+    private final Introspector introspector;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DefaultIdentityService(PortcullisConfig config, IdentityEvents events, IdentitySettings settings,
@@ -46,6 +50,8 @@ public final class DefaultIdentityService implements IdentityService {
         this.verifier = new TokenVerifier(directory, events, settings.clock());
         this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize(), settings.clock());
         this.posture = new PostureResolver(config.devicePosture(), verifier, settings.clock());
+        this.introspector = new Introspector(config.issuers().stream().filter(i -> !config.isDeviceIssuer(i.id())).toList(),
+                new NimbusHttp(runtime.http()), settings.clock());
     }
 
     /** Starts the service and the first key fetch of every issuer; does not wait for them. */
@@ -84,6 +90,10 @@ public final class DefaultIdentityService implements IdentityService {
         if (token == null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
             // Refused by the verifier before any parsing; not worth hashing, never cached.
             return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, null));
+        }
+        if (introspector.enabled() && !JwtShape.looksLikeJwt(token)) {
+            // An opaque token: only its issuer can say what it stands for (cached per token by the introspector).
+            return introspector.authenticate(token);
         }
         TokenDigest digest = TokenDigest.of(token);
         CompletableFuture<AuthResult> hit = verified.get(digest);

@@ -23,6 +23,7 @@ final class PostureFailures {
             case CLAIMS_INVALID -> "posture-claims-invalid";
             case CRIT_UNSUPPORTED -> "posture-crit-unsupported";
             case TOO_LARGE -> "posture-too-large";
+            case TOKEN_INACTIVE, INTROSPECTION_UNAVAILABLE -> "posture-malformed";
         };
     }
 }

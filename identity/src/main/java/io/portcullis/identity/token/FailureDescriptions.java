@@ -24,6 +24,8 @@ final class FailureDescriptions {
             case CLAIMS_INVALID -> "the token lacks required claims";
             case CRIT_UNSUPPORTED -> "the token requires unsupported extensions";
             case TOO_LARGE -> "the token is too large";
+            case TOKEN_INACTIVE -> "the token is not active";
+            case INTROSPECTION_UNAVAILABLE -> "the token could not be checked with its issuer";
         };
     }
 }

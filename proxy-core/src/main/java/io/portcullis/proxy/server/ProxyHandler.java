@@ -34,6 +34,7 @@ import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
+import io.portcullis.proxy.server.tls.ClientCertificates;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -75,7 +76,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private int requestsOnConnection;
     private boolean closing;
     private boolean draining;
+    private boolean shuttingDown;
     private ScheduledFuture<?> waitTimer;
+    private HeadActivity headActivity;
 
     ProxyHandler(ProxyContext shared, UpstreamPool pool) {
         this.shared = shared;
@@ -85,6 +88,31 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        headActivity = ctx.pipeline().get(HeadActivity.class);
+        if (headActivity != null) {
+            // a head begun on an idle connection gets header_read from its first byte
+            headActivity.onFirstByte(() -> {
+                if (current == null && !closing) {
+                    armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt != ShutdownDrain.EVENT) {
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        // Stopping: an idle connection closes now; one with an exchange in flight finishes it first.
+        shuttingDown = true;
+        if (current == null) {
+            closing = true;
+            ctx.close();
+        } else {
+            current.keepAlive = false;
+        }
     }
 
     @Override
@@ -184,11 +212,23 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private void armWaitTimer(long millis) {
         cancelWaitTimer();
         waitTimer = ctx.executor().schedule(() -> {
-            if (current == null && ctx.channel().isActive()) {
-                closing = true;
-                ctx.close();
+            if (current == null && ctx.channel().isActive() && !closing) {
+                waitExpired();
             }
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** No request head completed in time: 408 when one had begun (slowloris), else a quiet close. */
+    private void waitExpired() {
+        boolean partial = headActivity != null && headActivity.partialHead();
+        if (partial) {
+            shared.metrics().timeout("header_read");
+            new EdgeRejections(shared).reject(ctx, HttpResponseStatus.REQUEST_TIMEOUT, "header-read-timeout");
+            return;
+        }
+        shared.metrics().timeout(requestsOnConnection == 0 ? "header_read" : "idle");
+        closing = true;
+        ctx.close();
     }
 
     private void cancelWaitTimer() {
@@ -200,6 +240,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void startExchange(HttpRequest req) {
         cancelWaitTimer();
+        if (headActivity != null) {
+            headActivity.mark();
+        }
         requestsOnConnection++;
         RuntimeConfig rc = shared.runtime().get();
         Exchange ex = new Exchange(req, rc);
@@ -213,7 +256,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         current = null;
-        if (close || closing) {
+        if (headActivity != null) {
+            headActivity.mark();
+        }
+        if (close || closing || shuttingDown) {
             closing = true;
             GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
@@ -272,6 +318,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private String failureReason;
         private Channel upstream;
         private ScheduledFuture<?> responseTimer;
+        private ScheduledFuture<?> bodyTimer;
+        private long lastBodyNanos;
 
         Exchange(HttpRequest request, RuntimeConfig rc) {
             this.request = request;
@@ -324,11 +372,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client);
+            if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
+                armBodyTimer(cfg.timeouts().bodyRead().toNanos());
+            }
             ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
                 f = Authorizer.authorize(rc.identity(), cfg.devicePosture(), route.policy(), facts,
-                        h.getAll(HttpHeaderNames.AUTHORIZATION), postureValues.isEmpty() ? null : postureValues.get(0));
+                        h.getAll(HttpHeaderNames.AUTHORIZATION), postureValues.isEmpty() ? null : postureValues.get(0),
+                        ClientCertificates.of(ctx.channel()));
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -486,8 +538,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 } else {
                     LOG.warn("request {}: cannot connect to upstream {} of route {}: {}", requestId, target.key(),
                             route.id(), f.cause() == null ? "?" : f.cause().toString());
-                    upstreamFailed(f.cause() instanceof io.netty.channel.ConnectTimeoutException
-                            ? "upstream-connect-timeout" : "upstream-connect-failed");
+                    boolean timedOut = f.cause() instanceof io.netty.channel.ConnectTimeoutException;
+                    if (timedOut) {
+                        shared.metrics().timeout("upstream_connect");
+                    }
+                    upstreamFailed(timedOut ? "upstream-connect-timeout" : "upstream-connect-failed");
                 }
             });
         }
@@ -516,6 +571,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
         void onClientContent(HttpContent content) {
             boolean last = content instanceof LastHttpContent;
+            lastBodyNanos = System.nanoTime();
             bodyBytes += content.content().readableBytes();
             if (done) {
                 content.release();
@@ -555,6 +611,42 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /**
+         * Watches for a body that stalls: {@code timeouts.body_read} without a piece of it while we are
+         * reading. Time spent not reading (deciding, connecting, upstream back-pressure) is not the
+         * client's fault, so a check that finds reading paused starts the clock again.
+         */
+        private void armBodyTimer(long limitNanos) {
+            lastBodyNanos = System.nanoTime();
+            bodyTimer = ctx.executor().schedule(() -> checkBody(limitNanos), limitNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void checkBody(long limitNanos) {
+            if (done || requestComplete) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!ctx.channel().config().isAutoRead()) {
+                lastBodyNanos = now;
+            }
+            long left = limitNanos - (now - lastBodyNanos);
+            if (left > 0) {
+                bodyTimer = ctx.executor().schedule(() -> checkBody(limitNanos), left, TimeUnit.NANOSECONDS);
+                return;
+            }
+            shared.metrics().timeout("body_read");
+            if (responseHeadSent) {
+                abort("body-read-timeout");
+                return;
+            }
+            Channel u = upstream;
+            detachUpstream(false);
+            if (u != null) {
+                u.close();
+            }
+            refuse(HttpResponseStatus.REQUEST_TIMEOUT, List.of("body-read-timeout"), null, true);
+        }
+
         private void armResponseTimer() {
             if (responseTimer != null || responseHeadSent) {
                 return;
@@ -568,6 +660,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     if (u != null) {
                         u.close();
                     }
+                    shared.metrics().timeout("upstream_response");
                     upstreamFailed("upstream-timeout");
                 }
             }, t.toMillis(), TimeUnit.MILLISECONDS);
@@ -762,6 +855,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             done = true;
             if (responseTimer != null) {
                 responseTimer.cancel(false);
+            }
+            if (bodyTimer != null) {
+                bodyTimer.cancel(false);
             }
             log();
             exchangeFinished(this, close);

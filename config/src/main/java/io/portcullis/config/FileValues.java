@@ -1,0 +1,81 @@
+package io.portcullis.config;
+
+import io.portcullis.config.yaml.ListNode;
+import io.portcullis.config.yaml.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Readers for values that name files or hold secrets: a file must exist and be readable when the config
+ * is loaded (so a typo fails {@code portcullis check}, not the first login), and a secret is read then
+ * and never echoed in a problem message.
+ */
+final class FileValues {
+
+    private FileValues() {
+    }
+
+    /** A path to a readable regular file (relative paths are resolved against the working directory). */
+    static ValueReader<Path> readableFile() {
+        return (node, path, problems) -> {
+            String text = Values.string().read(node, path, problems);
+            if (text == null) {
+                return null;
+            }
+            Path file = Path.of(text);
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                problems.add(node.position(), path, "cannot read file '" + text + "'");
+                return null;
+            }
+            return file;
+        };
+    }
+
+    /** One readable file, or a non-empty list of them (the first is the current one). */
+    static ValueReader<List<Path>> oneOrMoreFiles() {
+        return (node, path, problems) -> {
+            if (node instanceof ListNode) {
+                return Values.nonEmptyListOf(readableFile()).read(node, path, problems);
+            }
+            Path one = readableFile().read(node, path, problems);
+            return one == null ? null : List.of(one);
+        };
+    }
+
+    /** The trimmed content of a secret file; empty content is a problem. */
+    static ClientSecret secretFromFile(Node node, String path, Problems problems) {
+        Path file = readableFile().read(node, path, problems);
+        if (file == null) {
+            return null;
+        }
+        String secret;
+        try {
+            secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            problems.add(node.position(), path, "cannot read file '" + file + "'");
+            return null;
+        }
+        if (secret.isEmpty()) {
+            problems.add(node.position(), path, "file '" + file + "' is empty");
+            return null;
+        }
+        return new ClientSecret(secret, "file:" + file);
+    }
+
+    /** The value of a set, non-empty environment variable. */
+    static ClientSecret secretFromEnv(Node node, String path, Problems problems) {
+        String name = Values.string().read(node, path, problems);
+        if (name == null) {
+            return null;
+        }
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            problems.add(node.position(), path, "environment variable " + name + " is not set");
+            return null;
+        }
+        return new ClientSecret(value.strip(), "env:" + name);
+    }
+}

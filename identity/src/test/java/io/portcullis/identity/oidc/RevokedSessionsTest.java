@@ -1,0 +1,52 @@
+package io.portcullis.identity.oidc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RevokedSessionsTest {
+
+    private final TestClock clock = new TestClock();
+    private final RevokedSessions revoked = new RevokedSessions(Duration.ofHours(12), clock);
+
+    private Session session(String sid, Instant createdAt) {
+        return new Session("id", "corp", "https://idp", "alice", Map.of(), sid, null, createdAt.plusSeconds(300),
+                false, createdAt, createdAt.plus(Duration.ofHours(12)));
+    }
+
+    @Test
+    void aRevokedSidEndsThatSessionOnlyAtThatIssuer() {
+        revoked.revokeSid("corp", "sid-1");
+
+        assertTrue(revoked.revoked(session("sid-1", clock.instant())));
+        assertFalse(revoked.revoked(session("sid-2", clock.instant())));
+        Session elsewhere = new Session("id", "partner", "https://p", "alice", Map.of(), "sid-1", null,
+                clock.instant(), false, clock.instant(), clock.instant().plusSeconds(60));
+        assertFalse(revoked.revoked(elsewhere));
+    }
+
+    @Test
+    void aRevokedSubjectEndsOnlySessionsCreatedBeforeTheLogout() {
+        Instant before = clock.instant();
+        clock.advance(Duration.ofSeconds(5));
+        revoked.revokeSubject("corp", "alice");
+        clock.advance(Duration.ofSeconds(5));
+
+        assertTrue(revoked.revoked(session(null, before)));
+        assertFalse(revoked.revoked(session(null, clock.instant())));
+    }
+
+    @Test
+    void revocationsAreForgottenAfterOneSessionLifetime() {
+        revoked.revokeSid("corp", "sid-1");
+        Session s = session("sid-1", clock.instant());
+
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+
+        assertFalse(revoked.revoked(s));
+    }
+}
