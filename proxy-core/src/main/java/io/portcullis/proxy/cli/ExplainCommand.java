@@ -141,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         for (CriterionTrace t : e.criteria()) {
             out.printf("  %-5s %-7s %s  %s  %s%n", t.part(), t.value(), t.refuses() ? "NO" : "ok", t.position(),
-                    t.source() + ("-".equals(t.reason()) ? "" : "  [" + t.reason() + "]"));
+                    (t.negated() ? "(negated) " : "") + t.source() + ("-".equals(t.reason()) ? "" : "  [" + t.reason() + "]"));
         }
         StringBuilder decision = new StringBuilder("decision: ").append(ev.answer().label());
         if (ev.decision() != null) {

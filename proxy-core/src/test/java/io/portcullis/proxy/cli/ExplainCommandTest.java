@@ -93,7 +93,7 @@ class ExplainCommandTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("token:    valid; issuer corp, subject alice"), r.out());
         assertTrue(r.out().contains("device:   identity-claim, device laptop-7"), r.out());
-        assertTrue(r.out().matches("(?s).*  allow TRUE    ok  \\S+  compliant: true  \\[device-ok]\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*  allow TRUE    ok  \\S+  device: \\{ compliant: true }  \\[device-ok]\\n.*"), r.out());
         assertTrue(r.out().contains("route:    admin ("), r.out());
         assertTrue(r.out().matches("(?s).*  deny  FALSE   ok  \\S+:\\d+:\\d+  source_ip: \\{ not_in: \\[127.0.0.0/8\\] }\\n.*"),
                 r.out());
