@@ -18,4 +18,12 @@ public interface Policy {
      * proxy then does not answer 401 for a missing token.
      */
     boolean allowsAnonymous();
+
+    /**
+     * True for a policy with {@code mode: shadow}: it is only evaluated beside a route's enforced
+     * policy, to compare decisions ({@link ShadowComparison}), and never decides a request.
+     */
+    default boolean isShadow() {
+        return false;
+    }
 }

@@ -78,6 +78,14 @@ class DockerfileTest {
     }
 
     @Test
+    void buildStagePackagesOnlyTheJarsModulesWithoutTests() {
+        Instruction run = all("RUN").get(0);
+        assertTrue(run.args().contains("mvn "), run.args());
+        assertTrue(run.words().containsAll(List.of("-pl", "proxy-core", "-am", "package", "-DskipTests")),
+                "builds proxy-core and what it needs, not the benchmarks: " + run.args());
+    }
+
+    @Test
     void dockerIgnoreKeepsBuildOutputAndGitOut() {
         DockerIgnore ignore = DockerIgnore.parse(RepoFiles.read(".dockerignore"));
         assertTrue(ignore.excludes("proxy-core/target/portcullis.jar"));
