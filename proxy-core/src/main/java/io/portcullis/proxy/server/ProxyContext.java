@@ -3,18 +3,28 @@ package io.portcullis.proxy.server;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
+import io.portcullis.proxy.risk.RiskSignals;
+import io.portcullis.proxy.risk.RiskTracker;
 import java.util.function.Supplier;
 
 /**
  * What every connection handler shares: the current config (read once per request, so a reload never
- * changes a request half-way), metrics and the decision log.
+ * changes a request half-way), metrics, the decision log, and the state that must outlive a reload
+ * (risk history).
  *
  * @param scheme {@code http} or {@code https}, for X-Forwarded-Proto
+ * @param risk   per-subject device and network history for the policy's {@code risk} criteria
  */
-public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                           RiskSignals risk) {
+
+    /** A context with a fresh in-memory {@link RiskTracker}. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+        this(runtime, metrics, decisions, scheme, new RiskTracker());
+    }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk);
     }
 }

@@ -23,6 +23,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.Identity;
+import io.portcullis.policy.Policy;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.auth.Authorizer;
@@ -32,6 +33,7 @@ import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.forward.HopByHop;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
+import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
@@ -314,6 +316,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private long decisionNanos;
         private long upstreamStartNanos;
         private Verdict verdict;
+        private ShadowResult shadow;
         private int status;
         private String failureReason;
         private Channel upstream;
@@ -371,7 +374,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.BAD_REQUEST, List.of("multiple-posture-headers"), null, true);
                 return;
             }
-            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client);
+            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client, h::getAll);
             if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
                 armBodyTimer(cfg.timeouts().bodyRead().toNanos());
             }
@@ -380,7 +383,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             try {
                 f = Authorizer.authorize(rc.identity(), cfg.devicePosture(), route.policy(), facts,
                         h.getAll(HttpHeaderNames.AUTHORIZATION), postureValues.isEmpty() ? null : postureValues.get(0),
-                        ClientCertificates.of(ctx.channel()));
+                        ClientCertificates.of(ctx.channel()), shared.risk());
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -416,6 +419,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             verdict = v;
+            shadow = shadowOf(v);
             switch (v.kind()) {
                 case FORWARD -> forward();
                 case BAD_REQUEST -> refuse(HttpResponseStatus.BAD_REQUEST, v.reasons(), null, true);
@@ -428,6 +432,21 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                         StepUpChallenge.header(v.reasons(), v.decision()), false);
                 case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
             }
+        }
+
+        /** The route's shadow policy on the same facts (logged and counted, never enforced), or null. */
+        private ShadowResult shadowOf(Verdict v) {
+            String shadowId = route.config().shadowPolicy();
+            Policy shadowPolicy = shadowId == null || v.decision() == null || v.input() == null ? null
+                    : rc.policies().policies().get(shadowId);
+            if (shadowPolicy == null) {
+                return null;
+            }
+            ShadowResult r = ShadowResult.of(shadowPolicy, v.decision(), v.input());
+            if (!r.agree()) {
+                shared.metrics().shadowDisagreement(route.id(), shadowId, r.comparison().code());
+            }
+            return r;
         }
 
         /** Answers locally; the request never reaches an upstream. */
@@ -895,7 +914,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
                     path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
                     id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency, rc.config().sha256()));
+                    decisionNanos / 1000, latency, rc.config().sha256(), shadow));
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }
