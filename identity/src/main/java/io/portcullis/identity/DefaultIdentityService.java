@@ -50,8 +50,10 @@ public final class DefaultIdentityService implements IdentityService {
         this.verifier = new TokenVerifier(directory, events, settings.clock());
         this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize(), settings.clock());
         this.posture = new PostureResolver(config.devicePosture(), verifier, settings.clock());
-        this.introspector = new Introspector(config.issuers().stream().filter(i -> !config.isDeviceIssuer(i.id())).toList(),
-                new NimbusHttp(runtime.http()), settings.clock());
+        List<IssuerConfig> introspecting = config.issuers().stream()
+                .filter(i -> i.introspection() != null && !config.isDeviceIssuer(i.id())).toList();
+        this.introspector = introspecting.isEmpty() ? null
+                : new Introspector(introspecting, new NimbusHttp(runtime.http()), settings.clock());
     }
 
     /** Starts the service and the first key fetch of every issuer; does not wait for them. */
@@ -91,7 +93,7 @@ public final class DefaultIdentityService implements IdentityService {
             // Refused by the verifier before any parsing; not worth hashing, never cached.
             return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, null));
         }
-        if (introspector.enabled() && !JwtShape.looksLikeJwt(token)) {
+        if (introspector != null && !JwtShape.looksLikeJwt(token)) {
             // An opaque token: only its issuer can say what it stands for (cached per token by the introspector).
             return introspector.authenticate(token);
         }

@@ -14,8 +14,10 @@ import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
+import io.portcullis.proxy.sso.SsoRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,8 +53,9 @@ public final class Portcullis implements AutoCloseable {
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
+        SsoRuntime sso = SsoRuntime.start(config, Clock.systemUTC());
         IdentityService identity = identityFactory.apply(config, metrics);
-        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity));
+        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -73,6 +76,7 @@ public final class Portcullis implements AutoCloseable {
             }
             shutdownGroups();
             identity.close();
+            sso.close();
             throw e;
         }
         proxy = p;
@@ -151,8 +155,16 @@ public final class Portcullis implements AutoCloseable {
             if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
                 LOG.warn("listen/admin address changes take effect only after a restart");
             }
+            SsoRuntime sso;
+            try {
+                sso = old.sso().reconfigure(next);
+            } catch (RuntimeException e) {
+                metrics.reload(false);
+                LOG.error("config reload failed; the running config is kept: {}", e.getMessage());
+                return false;
+            }
             IdentityService identity = old.identity().reconfigure(next);
-            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity));
+            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
             LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
             return true;
@@ -230,5 +242,6 @@ public final class Portcullis implements AutoCloseable {
         admin.close();
         shutdownGroups();
         runtime.get().identity().close();
+        runtime.get().sso().close();
     }
 }

@@ -9,6 +9,7 @@ import io.portcullis.proxy.edge.IdentityHeaderScrubber;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
+import io.portcullis.proxy.sso.SsoRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.Map;
  * builds a new one and swaps the reference, so each request sees exactly one consistent config.
  *
  * @param scrubber removes every header a client may never send upstream, in any spelling: every
- *                 route's identity headers (on every route), the posture header, internal names
+ *                 route's identity headers (on every route), the posture header, internal names,
+ *                 every route's assertion header
+ * @param sso      browser login, sessions and identity assertions of this config
  */
 public record RuntimeConfig(
         PortcullisConfig config,
@@ -27,13 +30,20 @@ public record RuntimeConfig(
         Router router,
         IdentityService identity,
         IdentityHeaderScrubber scrubber,
-        Instant loadedAt) {
+        Instant loadedAt,
+        SsoRuntime sso) {
 
     /** Headers only Portcullis itself may set upstream. */
     public static final List<String> INTERNAL_HEADERS = List.of("X-Portcullis-Assertion", "X-Portcullis-Identity");
 
     /** Compiles a validated config; the policies were compiled by the caller (see {@link ConfigCompiler}). */
     public static RuntimeConfig of(PortcullisConfig config, PolicySet policies, IdentityService identity) {
+        return of(config, policies, identity, SsoRuntime.disabled());
+    }
+
+    /** Like {@link #of(PortcullisConfig, PolicySet, IdentityService)}, with the config's SSO runtime. */
+    public static RuntimeConfig of(PortcullisConfig config, PolicySet policies, IdentityService identity,
+                                   SsoRuntime sso) {
         int maxBytes = config.limits().maxIdentityHeaderBytes();
         List<Route> routes = new ArrayList<>();
         for (RouteConfig rc : config.routes()) {
@@ -45,8 +55,9 @@ public record RuntimeConfig(
             }
             routes.add(new Route(rc, policy, rules));
         }
+        List<String> internal = new ArrayList<>(INTERNAL_HEADERS);
+        config.routes().stream().map(RouteConfig::assertionHeader).filter(java.util.Objects::nonNull).forEach(internal::add);
         return new RuntimeConfig(config, policies, new Router(routes), identity,
-                IdentityHeaderScrubber.forConfig(config, INTERNAL_HEADERS),
-                Instant.now());
+                IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso);
     }
 }

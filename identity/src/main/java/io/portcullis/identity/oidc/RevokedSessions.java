@@ -27,6 +27,11 @@ public final class RevokedSessions {
         this.subjects = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
     }
 
+    /** Ends one of our own sessions (a local logout), so a copy of its cookie is worthless too. */
+    public void revokeSession(String sessionId) {
+        sids.put("\u0001" + sessionId, clock.instant());
+    }
+
     public void revokeSid(String issuerId, String sid) {
         sids.put(issuerId + "\u0000" + sid, clock.instant());
     }
@@ -37,6 +42,9 @@ public final class RevokedSessions {
 
     /** True when a back-channel logout ended this session. */
     public boolean revoked(Session session) {
+        if (sids.getIfPresent("\u0001" + session.id()) != null) {
+            return true;
+        }
         if (session.idpSessionId() != null
                 && sids.getIfPresent(session.issuerId() + "\u0000" + session.idpSessionId()) != null) {
             return true;

@@ -41,6 +41,18 @@ class RevokedSessionsTest {
     }
 
     @Test
+    void aLocalLogoutEndsThatSessionOnly() {
+        Session mine = session("sid-1", clock.instant());
+        Session other = new Session("other-id", "corp", "https://idp", "alice", Map.of(), "sid-1", null,
+                clock.instant(), false, clock.instant(), clock.instant().plusSeconds(60));
+
+        revoked.revokeSession(mine.id());
+
+        assertTrue(revoked.revoked(mine));
+        assertFalse(revoked.revoked(other));
+    }
+
+    @Test
     void revocationsAreForgottenAfterOneSessionLifetime() {
         revoked.revokeSid("corp", "sid-1");
         Session s = session("sid-1", clock.instant());

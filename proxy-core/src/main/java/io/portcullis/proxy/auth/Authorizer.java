@@ -77,16 +77,64 @@ public final class Authorizer {
                 return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
             }
             Identity identity = ((AuthResult.Authenticated) result).identity();
-            if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
-                return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null, risk));
+            return withPosture(identityService, postureConfig, policy, request, identity, postureToken, certificate,
+                    risk);
+        });
+    }
+
+    /** {@link #authorizeSession(IdentityService, DevicePostureConfig, Policy, RequestFacts, Identity, String, String,
+     * ClientCertificate)} without a client certificate. */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken) {
+        return authorizeSession(identityService, postureConfig, policy, request, sessionIdentity, noSessionReason,
+                postureToken, null);
+    }
+
+    /**
+     * The same decision for an identity established by a browser session instead of a bearer token:
+     * posture and policy exactly as for a bearer identity. Without a session ({@code sessionIdentity}
+     * null) the request is anonymous, refused with {@code noSessionReason} unless the policy is public.
+     */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken,
+                                                              ClientCertificate certificate) {
+        return authorizeSession(identityService, postureConfig, policy, request, sessionIdentity, noSessionReason,
+                postureToken, certificate, RiskSignals.NONE);
+    }
+
+    /** As above, with the risk signals the policy's {@code risk} criteria read (see {@link RiskSignals}). */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken,
+                                                              ClientCertificate certificate, RiskSignals risk) {
+        if (sessionIdentity == null) {
+            return CompletableFuture.completedFuture(policy.allowsAnonymous()
+                    ? decide(policy, request, null, CertificatePosture.merge(null, certificate), null, risk)
+                    : refuse(Verdict.Kind.UNAUTHENTICATED, noSessionReason));
+        }
+        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken, certificate,
+                risk);
+    }
+
+    private static CompletableFuture<Verdict> withPosture(IdentityService identityService,
+                                                          DevicePostureConfig postureConfig, Policy policy,
+                                                          RequestFacts request, Identity identity, String postureToken,
+                                                          ClientCertificate certificate, RiskSignals risk) {
+        DevicePosture certOnly = CertificatePosture.merge(null, certificate);
+        if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
+            return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null, risk));
+        }
+        return identityService.posture(postureToken, identity).thenApply(p -> {
+            if (p instanceof PostureResult.Present present) {
+                return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null,
+                        risk);
             }
-            return identityService.posture(postureToken, identity).thenApply(p -> {
-                if (p instanceof PostureResult.Present present) {
-                    return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null,
-                            risk);
-                }
-                return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason(), risk);
-            });
+            return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason(), risk);
         });
     }
 

@@ -37,8 +37,14 @@ import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
+import io.portcullis.proxy.sso.LoginRedirects;
+import io.portcullis.proxy.sso.ReservedPaths;
+import io.portcullis.proxy.sso.SessionAuthorizer;
+import io.portcullis.proxy.sso.SsoEndpoints;
+import io.portcullis.proxy.sso.UpstreamIdentity;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -323,6 +329,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private ScheduledFuture<?> responseTimer;
         private ScheduledFuture<?> bodyTimer;
         private long lastBodyNanos;
+        private SessionAuthorizer.Outcome ssoOutcome;
+        /** Set-Cookie values the session part adds to whatever response this exchange gets. */
+        private List<String> sessionCookies = List.of();
+        /** Runs once the whole request body is in {@code pending}, for endpoints that answer locally. */
+        private Runnable bodyWaiter;
 
         Exchange(HttpRequest request, RuntimeConfig rc) {
             this.request = request;
@@ -355,6 +366,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 }
                 expectContinue = true;
             }
+            if (ReservedPaths.reserved(path)) {
+                answerReserved();
+                return;
+            }
             String method = request.method().name();
             String host = h.get(HttpHeaderNames.HOST);
             route = rc.router().match(host, path, method);
@@ -381,9 +396,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
-                f = Authorizer.authorize(rc.identity(), cfg.devicePosture(), route.policy(), facts,
-                        h.getAll(HttpHeaderNames.AUTHORIZATION), postureValues.isEmpty() ? null : postureValues.get(0),
-                        ClientCertificates.of(ctx.channel()), shared.risk());
+                f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
+                        postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC(),
+                        ClientCertificates.of(ctx.channel()), shared.risk())
+                        .thenApply(outcome -> {
+                            ssoOutcome = outcome;
+                            sessionCookies = outcome.setCookies();
+                            return outcome.verdict();
+                        });
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -420,6 +440,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             verdict = v;
             shadow = shadowOf(v);
+            CompletableFuture<FullHttpResponse> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
+                    requestId, ctx.alloc(), Clock.systemUTC());
+            if (login != null) {
+                respondLocally(login, v.reasons().get(0));
+                return;
+            }
             switch (v.kind()) {
                 case FORWARD -> forward();
                 case BAD_REQUEST -> refuse(HttpResponseStatus.BAD_REQUEST, v.reasons(), null, true);
@@ -455,20 +481,26 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 verdict = new Verdict(st.code() == 404 ? Verdict.Kind.FORBIDDEN : Verdict.Kind.BAD_REQUEST,
                         reasons, null, null, null, null);
             }
-            failureReason = reasons.get(0);
-            status = st.code();
-            releasePending();
-            // An unread request body is not drained: the connection is closed instead, so nothing
-            // left of it can be read as a next request. A request that declared no body only has its
-            // empty end marker left, which the next dispatch drops.
-            boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request)
-                    || HttpUtil.getContentLength(request, 0L) > 0;
-            boolean close = forceClose || !keepAlive || (!requestComplete && bodyExpected);
-            FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, failureReason, requestId,
+            FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, reasons.get(0), requestId,
                     ErrorResponses.wantsHtml(request.headers().get(HttpHeaderNames.ACCEPT)),
                     HttpMethod.HEAD.equals(request.method()));
             if (wwwAuthenticate != null) {
                 res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
+            }
+            sendLocal(res, reasons.get(0), forceClose);
+        }
+
+        /** Writes a response made here (never by an upstream) and ends the exchange. */
+        private void sendLocal(FullHttpResponse res, String reason, boolean forceClose) {
+            failureReason = reason;
+            status = res.status().code();
+            releasePending();
+            // An unread request body is not drained: the connection is closed instead, so nothing
+            // left of it can be read as a next request. A request that declared no body only has its
+            // empty end marker left, which the next dispatch drops.
+            boolean close = forceClose || !keepAlive || (!requestComplete && bodyExpected());
+            for (String cookie : sessionCookies) {
+                res.headers().add(HttpHeaderNames.SET_COOKIE, cookie);
             }
             if (close) {
                 res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -476,6 +508,54 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(res);
             responseHeadSent = true;
             finish(close);
+        }
+
+        private boolean bodyExpected() {
+            return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+        }
+
+        /** Sends {@code response} when it is ready, on this connection's event loop. */
+        private void respondLocally(CompletableFuture<FullHttpResponse> response, String reason) {
+            response.whenComplete((res, error) -> ctx.executor().execute(() -> {
+                if (done) {
+                    ReferenceCountUtil.release(res);
+                    return;
+                }
+                if (res == null) {
+                    LOG.warn("request {}: local answer failed: {}", requestId, String.valueOf(error));
+                    refuse(HttpResponseStatus.BAD_GATEWAY, List.of("idp-unreachable"), null, false);
+                    return;
+                }
+                sendLocal(res, reason, false);
+            }));
+        }
+
+        /** The reserved paths ({@code /.portcullis/...}): answered here, never routed or forwarded. */
+        private void answerReserved() {
+            SsoEndpoints endpoints = new SsoEndpoints(rc.sso(), ctx.alloc(), Clock.systemUTC());
+            if (!ReservedPaths.readsBody(path) || !bodyExpected()) {
+                ctx.channel().config().setAutoRead(false);
+                respondLocally(endpoints.handle(request, path, rawQuery, "", requestId), "reserved-path");
+                return;
+            }
+            maxBody = SsoEndpoints.MAX_BODY_BYTES;
+            if (HttpUtil.getContentLength(request, -1L) > maxBody) {
+                refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
+                return;
+            }
+            bodyWaiter = () -> respondLocally(endpoints.handle(request, path, rawQuery, pendingBodyText(), requestId),
+                    "reserved-path");
+            if (expectContinue) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+        }
+
+        private String pendingBodyText() {
+            StringBuilder text = new StringBuilder();
+            for (HttpContent c : pending) {
+                text.append(c.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return text.toString();
         }
 
         private void forward() {
@@ -486,6 +566,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HopByHop.strip(h);
             h.remove(HttpHeaderNames.EXPECT);
             rc.scrubber().scrub(h);
+            UpstreamIdentity.stripSessionCookies(rc.sso(), h);
             for (String name : OVERRIDE_HEADERS) {
                 h.remove(name);
             }
@@ -528,6 +609,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     }
                 }
             }
+            UpstreamIdentity.assertion(rc.sso(), route, verdict, h);
             if (chunked) {
                 h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             }
@@ -601,10 +683,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (bodyBytes > maxBody && maxBody > 0) {
                 content.release();
-                if (!responseHeadSent && upstream == null) {
-                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
-                } else {
+                if (responseHeadSent) {
                     abort("body-too-large");
+                } else {
+                    // The upstream may have the head and part of the body: drop that connection (it
+                    // never sees an end) and still tell the client why.
+                    dropUpstream();
+                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 }
                 return;
             }
@@ -615,6 +700,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (upstream == null) {
                 pending.add(content);
+                if (last && bodyWaiter != null) {
+                    Runnable waiter = bodyWaiter;
+                    bodyWaiter = null;
+                    waiter.run();
+                }
                 return;
             }
             bodySentUpstream |= content.content().isReadable();
@@ -658,11 +748,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 abort("body-read-timeout");
                 return;
             }
-            Channel u = upstream;
-            detachUpstream(false);
-            if (u != null) {
-                u.close();
-            }
+            dropUpstream();
             refuse(HttpResponseStatus.REQUEST_TIMEOUT, List.of("body-read-timeout"), null, true);
         }
 
@@ -674,11 +760,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     : rc.config().timeouts().upstreamResponse();
             responseTimer = ctx.executor().schedule(() -> {
                 if (!done && !responseHeadSent) {
-                    Channel u = upstream;
-                    detachUpstream(false);
-                    if (u != null) {
-                        u.close();
-                    }
+                    dropUpstream();
                     shared.metrics().timeout("upstream_response");
                     upstreamFailed("upstream-timeout");
                 }
@@ -737,6 +819,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (!h.contains("X-Request-Id")) {
                 h.set("X-Request-Id", requestId);
+            }
+            for (String cookie : sessionCookies) {
+                h.add(HttpHeaderNames.SET_COOKIE, cookie);
             }
             response.setProtocolVersion(HttpVersion.HTTP_1_1);
             responseHeadSent = true;
@@ -814,6 +899,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /** Closes the upstream connection, if any, without reading more from it. */
+        private void dropUpstream() {
+            Channel u = upstream;
+            detachUpstream(false);
+            if (u != null) {
+                u.close();
+            }
+        }
+
         private void detachUpstream(boolean reuse) {
             Channel u = upstream;
             upstream = null;
@@ -850,11 +944,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (status == 0) {
                 status = reason.equals("client-closed") ? 499 : 502;
             }
-            Channel u = upstream;
-            detachUpstream(false);
-            if (u != null) {
-                u.close();
-            }
+            dropUpstream();
             releasePending();
             finish(true);
             ctx.close();
