@@ -21,14 +21,7 @@ class RiskStepUpTest {
 
     @BeforeAll
     static void start() {
-        fx = new ProxyFixture("""
-                listen: 127.0.0.1:0
-                admin: 127.0.0.1:0
-                issuers:
-                  - id: corp
-                    issuer: ${CORP_ISS}
-                    jwks_uri: ${CORP_JWKS}
-                    audiences: [portcullis]
+        fx = new ProxyFixture(CorpOnly.with("""
                 routes:
                   - id: app
                     match: { path_prefix: /app }
@@ -40,7 +33,7 @@ class RiskStepUpTest {
                     challenge:
                       when: { risk: { new_network: true } }
                       require: { max_auth_age: 10m }
-                """);
+                """));
     }
 
     @AfterAll

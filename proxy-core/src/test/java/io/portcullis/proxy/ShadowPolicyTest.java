@@ -21,14 +21,7 @@ class ShadowPolicyTest {
 
     @BeforeAll
     static void start() {
-        fx = new ProxyFixture("""
-                listen: 127.0.0.1:0
-                admin: 127.0.0.1:0
-                issuers:
-                  - id: corp
-                    issuer: ${CORP_ISS}
-                    jwks_uri: ${CORP_JWKS}
-                    audiences: [portcullis]
+        fx = new ProxyFixture(CorpOnly.with("""
                 routes:
                   - id: reports
                     match: { path_prefix: /reports }
@@ -41,7 +34,7 @@ class ShadowPolicyTest {
                   staff-and-finance:
                     mode: shadow
                     allow: { groups: { has_all: [staff, finance] } }
-                """);
+                """));
     }
 
     @AfterAll

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.config.RateLimitConfig;
 import io.portcullis.identity.Identity;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.RequestFacts;
@@ -34,6 +35,7 @@ import io.portcullis.proxy.forward.HopByHop;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.observe.ShadowResult;
+import io.portcullis.proxy.ratelimit.RateLimitKey;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
@@ -323,6 +325,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private long upstreamStartNanos;
         private Verdict verdict;
         private ShadowResult shadow;
+        private long retryAfterSeconds;
         private int status;
         private String failureReason;
         private Channel upstream;
@@ -446,6 +449,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 respondLocally(login, v.reasons().get(0));
                 return;
             }
+            if (v.kind() == Verdict.Kind.FORWARD && rateLimited(v)) {
+                return;
+            }
             switch (v.kind()) {
                 case FORWARD -> forward();
                 case BAD_REQUEST -> refuse(HttpResponseStatus.BAD_REQUEST, v.reasons(), null, true);
@@ -458,6 +464,25 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                         StepUpChallenge.header(v.reasons(), v.decision()), false);
                 case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
             }
+        }
+
+        /** Takes from the caller's bucket of the route's rate limit; when empty, answers 429 and returns true. */
+        private boolean rateLimited(Verdict v) {
+            RateLimitConfig limit = route.config().rateLimit();
+            if (limit == null) {
+                return false;
+            }
+            long wait = shared.rateLimits().acquire(route.id(), limit,
+                    RateLimitKey.of(limit, v.identity(), v.posture(), sourceIp));
+            if (wait == 0) {
+                return false;
+            }
+            shared.metrics().rateLimited(route.id(), limit.per());
+            verdict = new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), v.decision(), v.identity(),
+                    v.posture(), v.postureProblem(), v.input());
+            retryAfterSeconds = wait;
+            refuse(HttpResponseStatus.TOO_MANY_REQUESTS, verdict.reasons(), null, false);
+            return true;
         }
 
         /** The route's shadow policy on the same facts (logged and counted, never enforced), or null. */
@@ -484,6 +509,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, reasons.get(0), requestId,
                     ErrorResponses.wantsHtml(request.headers().get(HttpHeaderNames.ACCEPT)),
                     HttpMethod.HEAD.equals(request.method()));
+            if (retryAfterSeconds > 0) {
+                res.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+            }
             if (wwwAuthenticate != null) {
                 res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
             }
