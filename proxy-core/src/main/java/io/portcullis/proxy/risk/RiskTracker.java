@@ -6,10 +6,11 @@ import io.portcullis.policy.RiskFacts;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Proxy-side risk signals from recent history, in memory: per subject, the devices and source
- * networks (/24, /64) it was allowed from within the last {@code window}. A request from a device
+ * networks (/24, /64) it was allowed from within the last {@code window} ({@code risk.history}). A request from a device
  * or network not in that history is {@code newDevice} / {@code newNetwork}. A request without a
  * device id is always on a new device: a device that cannot be named cannot be known.
  * Bounded by subject count (least recently used subjects are forgotten first); history does not
@@ -17,29 +18,34 @@ import java.time.Duration;
  */
 public final class RiskTracker implements RiskSignals {
 
-    /** How long a place stays known after the last allowed request from it. */
-    public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
     /** Subjects remembered at most. */
     public static final long DEFAULT_MAX_SUBJECTS = 100_000;
+    /** The longest window a config may set; histories idle longer are dropped whatever the window. */
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(365);
 
     private final Cache<String, SubjectHistory> subjects;
-    private final Duration window;
+    private final Supplier<Duration> window;
     private final Clock clock;
 
-    public RiskTracker(Duration window, long maxSubjects, Clock clock) {
+    /**
+     * @param window how long a place stays known after the last allowed request from it; read on
+     *               every request, so a config reload changes it without losing history
+     */
+    public RiskTracker(Supplier<Duration> window, long maxSubjects, Clock clock) {
         this.window = window;
         this.clock = clock;
-        this.subjects = Caffeine.newBuilder().maximumSize(maxSubjects).expireAfterAccess(window).build();
+        this.subjects = Caffeine.newBuilder().maximumSize(maxSubjects).expireAfterAccess(LONGEST_WINDOW).build();
     }
 
-    public RiskTracker() {
-        this(DEFAULT_WINDOW, DEFAULT_MAX_SUBJECTS, Clock.systemUTC());
+    /** A tracker with a fixed window. */
+    public RiskTracker(Duration window, long maxSubjects, Clock clock) {
+        this(() -> window, maxSubjects, clock);
     }
 
     @Override
     public RiskFacts assess(String issuer, String subject, String deviceId, InetAddress source) {
         SubjectHistory h = subjects.getIfPresent(key(issuer, subject));
-        long notBefore = clock.millis() - window.toMillis();
+        long notBefore = clock.millis() - window.get().toMillis();
         boolean newDevice = h == null || !h.knowsDevice(deviceId, notBefore);
         boolean newNetwork = h == null || source == null || !h.knowsNetwork(NetworkKey.of(source), notBefore);
         return new RiskFacts(newDevice, newNetwork, null);

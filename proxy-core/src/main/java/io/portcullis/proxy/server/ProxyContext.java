@@ -6,6 +6,7 @@ import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
 import io.portcullis.proxy.risk.RiskSignals;
 import io.portcullis.proxy.risk.RiskTracker;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -22,7 +23,8 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
 
     /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
-        this(runtime, metrics, decisions, scheme, new RiskTracker(), new RateLimiter());
+        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
+                RiskTracker.DEFAULT_MAX_SUBJECTS, Clock.systemUTC()), new RateLimiter());
     }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */

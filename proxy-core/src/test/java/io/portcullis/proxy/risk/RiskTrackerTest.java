@@ -73,6 +73,18 @@ class RiskTrackerTest {
     }
 
     @Test
+    void theWindowIsReadOnEveryRequestSoAReloadKeepsTheHistory() throws Exception {
+        Duration[] window = {Duration.ofDays(1)};
+        RiskTracker reloadable = new RiskTracker(() -> window[0], 1000, clock);
+        reloadable.allowed("iss", "alice", "laptop", ip("10.1.2.3"));
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        assertTrue(reloadable.assess("iss", "alice", "laptop", ip("10.1.2.3")).newDevice());
+        window[0] = Duration.ofDays(7);
+        assertFalse(reloadable.assess("iss", "alice", "laptop", ip("10.1.2.3")).newDevice(),
+                "a longer window after a reload still sees the older visit");
+    }
+
+    @Test
     void aRequestWithoutADeviceIdIsAlwaysOnANewDevice() throws Exception {
         tracker.allowed("iss", "alice", null, ip("2001:db8:1:2::5"));
         RiskFacts r = tracker.assess("iss", "alice", null, ip("2001:db8:1:2:ffff::1"));
