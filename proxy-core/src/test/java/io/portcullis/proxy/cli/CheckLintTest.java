@@ -84,4 +84,14 @@ class CheckLintTest {
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(!r.out().contains("warning"), r.out());
     }
+
+    @Test
+    void theShippedExampleIsValidWithOnlyItsDeliberateWarning() {
+        Path example = PolicyTestCommandTest.EXAMPLES.resolve("portcullis.yaml");
+        CliRun r = CliRun.of("check", "--config", example.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> warnings = r.out().lines().filter(l -> l.contains(": warning: ")).toList();
+        assertEquals(1, warnings.size(), r.out());
+        assertTrue(warnings.get(0).contains("missing attribute device.patch_age_days"), warnings.get(0));
+    }
 }
