@@ -1,5 +1,6 @@
 package io.portcullis.benchmarks;
 
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -43,6 +44,11 @@ public final class TokenMinter {
         if (args.length != 6) {
             System.err.println("usage: TokenMinter DIR ISSUER_PORT LISTEN_PORT ADMIN_PORT UPSTREAM_URL DISTINCT_COUNT");
             System.exit(2);
+        }
+        // Signing tens of thousands of tokens with the JDK's RSA and EC takes minutes; this process
+        // only mints, so the native provider may serve every algorithm here (Portcullis never does).
+        if (AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError() == null) {
+            AmazonCorrettoCryptoProvider.install();
         }
         Path dir = Files.createDirectories(Path.of(args[0]));
         int issuerPort = Integer.parseInt(args[1]);
