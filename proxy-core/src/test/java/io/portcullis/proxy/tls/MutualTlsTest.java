@@ -137,6 +137,24 @@ class MutualTlsTest {
     }
 
     @Test
+    void requiredClientAuthFailsTheHandshakeWithoutACertificate() throws Exception {
+        Path dir = Files.createTempDirectory("mtls-required");
+        PKI.server().write(dir, "server");
+        String config = TlsListenerTest.tlsConfig(dir, ", client_ca_file: " + PKI.writeCa(dir, "ca")
+                + ", client_auth: required") + ProxyFixture.EXAMPLE;
+        try (ProxyFixture strict = new ProxyFixture(config)) {
+            URI uri = URI.create("https://localhost:" + strict.port() + "/public/x");
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(PKI.clientContext(null)).build();
+            org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> anonymous.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+            assertNull(strict.upstream.takeRequest(Duration.ofMillis(200)), "no certificate, no request");
+            HttpClient device = HttpClient.newBuilder().sslContext(PKI.clientContext(device(PKI, DEVICE_1))).build();
+            assertEquals(200, device.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+    }
+
+    @Test
     void aCertificateIsNoIdentity() throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(PKI.clientContext(device(PKI, DEVICE_1))).build();
         HttpResponse<String> r = client.send(HttpRequest.newBuilder(
