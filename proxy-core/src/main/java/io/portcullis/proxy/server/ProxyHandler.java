@@ -39,6 +39,7 @@ import io.portcullis.proxy.ratelimit.RateLimitKey;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
+import io.portcullis.proxy.server.ws.WebSocketUpgrade;
 import io.portcullis.proxy.sso.LoginRedirects;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SessionAuthorizer;
@@ -331,6 +332,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private Channel upstream;
         private ScheduledFuture<?> responseTimer;
         private ScheduledFuture<?> bodyTimer;
+        private boolean websocket;
+        private boolean switching;
         private long lastBodyNanos;
         private SessionAuthorizer.Outcome ssoOutcome;
         /** Set-Cookie values the session part adds to whatever response this exchange gets. */
@@ -591,7 +594,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HttpHeaders h = request.headers();
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
             String posture = h.get(rc.config().devicePosture().header());
+            // Upgrade is hop-by-hop and stripped, except for a WebSocket handshake on a route that allows it
+            websocket = route.config().transport().websocket()
+                    && !(ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel)
+                    && WebSocketUpgrade.requested(request);
             HopByHop.strip(h);
+            if (websocket) {
+                WebSocketUpgrade.restoreHandshakeHeaders(h);
+            }
             h.remove(HttpHeaderNames.EXPECT);
             rc.scrubber().scrub(h);
             UpstreamIdentity.stripSessionCookies(rc.sso(), h);
@@ -810,6 +820,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             int code = response.status().code();
+            if (websocket && WebSocketUpgrade.accepted(response)) {
+                acceptWebSocket(response);
+                return;
+            }
             if (code >= 100 && code < 200) {
                 // We never forward Expect or Upgrade, so an interim response is not for the client.
                 skipInformationalLast = true;
@@ -863,6 +877,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             boolean last = content instanceof LastHttpContent;
+            if (switching) {
+                if (last) {
+                    ctx.writeAndFlush(content);
+                    switchToRelay();
+                } else {
+                    content.release();
+                }
+                return;
+            }
             if (skipInformationalLast) {
                 content.release();
                 if (last) {
@@ -889,6 +912,46 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     upstream.config().setAutoRead(false);
                 }
             }
+        }
+
+        /** The upstream accepted the WebSocket handshake: pass the 101 on; the relay starts after it. */
+        private void acceptWebSocket(HttpResponse response) {
+            if (responseTimer != null) {
+                responseTimer.cancel(false);
+            }
+            shared.metrics().upstreamLatency(System.nanoTime() - upstreamStartNanos);
+            status = 101;
+            switching = true;
+            responseHeadSent = true;
+            HttpHeaders h = response.headers();
+            HopByHop.strip(h);
+            WebSocketUpgrade.restoreHandshakeHeaders(h);
+            if (!h.contains("X-Request-Id")) {
+                h.set("X-Request-Id", requestId);
+            }
+            ctx.write(response);
+        }
+
+        /** Ends the exchange (logged with status 101) and hands both connections to the byte relay. */
+        private void switchToRelay() {
+            Channel u = upstream;
+            upstream = null;
+            UpstreamHandler uh = u.pipeline().get(UpstreamHandler.class);
+            if (uh != null) {
+                uh.detach();
+            }
+            done = true;
+            if (bodyTimer != null) {
+                bodyTimer.cancel(false);
+            }
+            log();
+            current = null;
+            closing = true;
+            cancelWaitTimer();
+            Identity id = verdict.identity();
+            java.time.Instant closeAt = route.config().transport().websocketTokenExpiry() && id != null
+                    ? id.expiresAt() : null;
+            WebSocketSwitch.relay(ctx.channel(), u, shared.metrics(), closeAt);
         }
 
         @Override
