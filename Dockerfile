@@ -11,6 +11,7 @@ COPY policy policy
 COPY src-test-fixtures src-test-fixtures
 COPY identity identity
 COPY proxy-core proxy-core
+COPY e2e e2e
 # Maven reads every module of the root pom, so all are copied; only the jar's modules are built
 # (-pl proxy-core -am), not the benchmarks. The cache mount keeps ~/.m2 between builds without
 # baking it into a layer.

@@ -22,7 +22,7 @@ public record PolicySpec(String id, Node allow, Node deny, Node require, Node ch
     public static final String SHADOW = "shadow";
 
     public PolicySpec {
-        include = List.copyOf(include);
+        include = include == null ? List.of() : List.copyOf(include);
         mode = mode == null ? ENFORCE : mode;
     }
 

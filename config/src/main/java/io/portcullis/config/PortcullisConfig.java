@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param sso             browser single sign-on; null when off
  * @param assertion       the signed identity assertion; null when off
  * @param conditions      the named conditions rules may reference, from every file
- * @param sources         every file read: the main file first, then included files in include order
- *                        (empty when built in code)
+ * @param sources         every file read from disk: the main file first, then included files in
+ *                        include order (empty when built in code; without the main file for parsed text)
  */
 public record PortcullisConfig(
         Path source,

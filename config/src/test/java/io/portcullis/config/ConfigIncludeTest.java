@@ -137,6 +137,29 @@ class ConfigIncludeTest {
         assertEquals(List.of(main + ":6:28: include[1]: 'shared.yaml': file not found"), problems(main));
     }
 
+    @Test
+    void anEmptyIncludedFileAddsNothing() throws Exception {
+        write("shared.yaml", "");
+        Path main = write("portcullis.yaml", MAIN.replace("policies/*.yaml, ", ""));
+        PortcullisConfig c = ConfigLoader.load(main);
+        assertEquals(List.of("main"), c.routes().stream().map(RouteConfig::id).toList());
+        assertEquals(List.of(main, dir.resolve("shared.yaml")), c.sources());
+    }
+
+    @Test
+    void aFileNamedTwiceOrTheMainFileItselfIsReadOnce() throws Exception {
+        write("shared.yaml", SHARED);
+        Path main = write("portcullis.yaml", MAIN.replace("[policies/*.yaml, shared.yaml]",
+                "[shared.yaml, '*.yaml', ./shared.yaml]"));
+        assertEquals(List.of(main, dir.resolve("shared.yaml")), ConfigLoader.load(main).sources());
+    }
+
+    @Test
+    void anInvalidGlobIsAnErrorAtItsEntry() throws Exception {
+        Path main = write("portcullis.yaml", MAIN.replace("[policies/*.yaml, shared.yaml]", "['[a.yaml']"));
+        assertEquals(List.of(main + ":6:11: include[0]: '[a.yaml': invalid glob"), problems(main));
+    }
+
     record Case(String name, String mainEdit, String fileName, String fileText, List<String> expected) {
         @Override
         public String toString() {

@@ -78,6 +78,13 @@ class ConfigWatcherIncludesTest {
     }
 
     @Test
+    void aMainFileThatNoLongerParsesStillCallsBackSoTheReloadCanReportIt() throws Exception {
+        noCallbackAfterAFullCheck();
+        write("portcullis.yaml", ConfigIncludeTest.MAIN + "routes: [\n");
+        callsBackWithTheMainFile();
+    }
+
+    @Test
     void aFileTheGlobDoesNotMatchIsIgnored() throws Exception {
         write("policies/notes.txt", "scratch");
         noCallbackAfterAFullCheck();

@@ -9,7 +9,9 @@ public interface Policy {
 
     /**
      * Decides in this order: {@code deny} (fires on TRUE or UNKNOWN) → DENY; {@code allow} not TRUE
-     * → DENY; {@code require} not met → CHALLENGE; otherwise ALLOW.
+     * → DENY; {@code require} not met → CHALLENGE; a {@code challenge} rule whose {@code when} is not
+     * FALSE and whose requirements are not met → CHALLENGE; otherwise ALLOW. A CHALLENGE carries the
+     * {@link StepUp} the new login must meet.
      */
     Decision evaluate(PolicyInput input);
 

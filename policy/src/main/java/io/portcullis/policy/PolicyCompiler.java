@@ -81,6 +81,7 @@ public final class PolicyCompiler {
             PolicyIncludes.Merged merged = includes.merged(spec.id());
             Condition allow = allows.get(spec.id());
             checkInherited(spec, allow, merged, problems);
+            checkChallengeAcr(spec, merged, problems);
             policies.put(spec.id(), new CompiledPolicy(spec.id(), allow, merged.deny(), merged.require(),
                     merged.challenges(), spec.isShadow(), spec.allow() == null ? null : spec.allow().position()));
         }
@@ -120,12 +121,30 @@ public final class PolicyCompiler {
             problems.add(new ConfigProblem(at.position(), "include: the included policies add requirements or"
                     + " challenges, but a policy with 'public: true' admits anonymous requests"));
         }
-        StepUp all = ChallengeRule.stepUpOf(merged.require());
-        boolean asksAcr = merged.require().stream().anyMatch(r -> !r.stepUp().acrValues().isEmpty());
-        if (asksAcr && all.acrValues().isEmpty()) {
+        if (acrUnsatisfiable(merged.require())) {
             problems.add(new ConfigProblem(at.position(), "include: the acr values this policy and the policies it"
                     + " includes require have none in common, so the policy could never be met"));
         }
+    }
+
+    /** A challenge must be passable: its acr values and the policy's need one in common. */
+    private static void checkChallengeAcr(PolicySpec spec, PolicyIncludes.Merged merged, List<ConfigProblem> problems) {
+        for (ChallengeRule rule : merged.challenges()) {
+            List<Requirement> all = new ArrayList<>(merged.require());
+            all.addAll(rule.require());
+            if (!acrUnsatisfiable(merged.require()) && acrUnsatisfiable(all)) {
+                Node at = spec.challenge() != null ? spec.challenge() : spec.include().get(0);
+                problems.add(new ConfigProblem(at.position(), "challenge: its acr values and the policy's require"
+                        + " have none in common, so the challenge could never be passed"));
+                return;
+            }
+        }
+    }
+
+    /** True when some requirement asks for acr values and no value satisfies all of them. */
+    private static boolean acrUnsatisfiable(List<Requirement> requirements) {
+        boolean asksAcr = requirements.stream().anyMatch(r -> !r.stepUp().acrValues().isEmpty());
+        return asksAcr && ChallengeRule.stepUpOf(requirements).acrValues().isEmpty();
     }
 
     private static List<Requirement> requirements(PolicySpec spec, Condition allow, List<String> mfaAmrValues,
@@ -158,15 +177,21 @@ public final class PolicyCompiler {
         return false;
     }
 
-    /** Lets {@code check} say which deny rules a missing attribute alone would fire. */
+    /**
+     * Lets {@code check} say which deny rules a missing attribute alone would fire. A named condition
+     * used by several deny rules is warned about once, where it is written.
+     */
     private static void warnAboutMissingFacts(Condition deny, List<ConfigProblem> warnings) {
         List<Criterion> criteria = new ArrayList<>();
         deny.collectCriteria(criteria);
         for (Criterion c : criteria) {
             String fact = c.missingFact();
             if (fact != null) {
-                warnings.add(new ConfigProblem(c.position(), "deny rule can be decided by a missing attribute "
-                        + fact + " (a request without it is denied)"));
+                ConfigProblem warning = new ConfigProblem(c.position(), "deny rule can be decided by a missing"
+                        + " attribute " + fact + " (a request without it is denied)");
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
+                }
             }
         }
     }

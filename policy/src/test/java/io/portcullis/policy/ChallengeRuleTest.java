@@ -87,6 +87,10 @@ class ChallengeRuleTest {
                         + " require: { mfa: true } } }",
                         "test.yaml:1:69: unknown operator 'new' for risk (expected one of: new_device, new_network,"
                                 + " score)"),
+                arguments("{ allow: { authenticated: true }, require: { acr: [gold] }, challenge: { when: { public: true },"
+                        + " require: { acr: [silver] } } }",
+                        "test.yaml:1:77: challenge: its acr values and the policy's require have none in common, so"
+                                + " the challenge could never be passed"),
                 arguments("{ allow: { public: true }, challenge: { when: { risk: { new_device: true } },"
                         + " require: { mfa: true } } }",
                         "test.yaml:1:44: challenge: a policy with 'public: true' admits anonymous requests, so it"

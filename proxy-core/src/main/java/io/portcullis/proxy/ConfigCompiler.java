@@ -5,6 +5,7 @@ import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.policy.PolicyCompiler;
 import io.portcullis.policy.PolicySet;
+import io.portcullis.proxy.sso.SsoKeysCheck;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,8 @@ public final class ConfigCompiler {
     }
 
     public static Compiled compile(PortcullisConfig config) throws ConfigException {
-        PolicySet policies = PolicyCompiler.compile(config.policies(), config.mfaAmrValues());
+        PolicySet policies = PolicyCompiler.compile(config);
+        SsoKeysCheck.check(config);
         return new Compiled(config, policies);
     }
 }

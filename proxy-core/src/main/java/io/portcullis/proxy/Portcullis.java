@@ -100,7 +100,7 @@ public final class Portcullis implements AutoCloseable {
 
     private ConfigWatcher startWatcher(Path file, String sha256) {
         try {
-            return ConfigWatcher.start(file, sha256, changed -> {
+            return ConfigWatcher.startWithIncludes(file, sha256, changed -> {
                 LOG.info("config file {} changed: reloading", changed);
                 reload();
             });

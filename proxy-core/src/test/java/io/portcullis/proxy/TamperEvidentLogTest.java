@@ -40,8 +40,10 @@ class TamperEvidentLogTest {
             try (RawHttp c = fx.client()) {
                 c.get(p);
             }
+            // Lines are written just after each response, on the connection's own thread: wait for
+            // each before the next request so the lines come in request order.
+            fx.awaitDecision(p);
         }
-        fx.awaitDecision(paths[paths.length - 1]);
         List<String> lines = fx.decisionLines();
         return new ArrayList<>(lines.subList(before, lines.size()));
     }

@@ -63,6 +63,19 @@ class NamedConditionsTest {
                 unused.warnings().stream().map(Object::toString).toList());
     }
 
+    @Test
+    void aConditionSeveralDenyRulesUseIsWarnedAboutOnceWhereItIsWritten() {
+        PolicySet set = PolicyYaml.policies("""
+                conditions:
+                  jailbroken: { device: { jailbroken: true } }
+                policies:
+                  p: { allow: { public: true }, deny: { condition: jailbroken } }
+                  q: { allow: { public: true }, deny: { or: [ { condition: jailbroken } ] } }
+                """);
+        assertEquals(List.of("test.yaml:2:27: deny rule can be decided by a missing attribute device.jailbroken"
+                + " (a request without it is denied)"), set.warnings().stream().map(Object::toString).toList());
+    }
+
     static Stream<Arguments> errors() {
         return Stream.of(
                 arguments("unknown name, with a hint", """

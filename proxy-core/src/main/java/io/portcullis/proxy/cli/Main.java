@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, version = "portcullis 0.1.0",
         description = "Identity-aware reverse proxy: a Zero Trust policy enforcement point.",
-        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, PolicyCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, PolicyCommand.class, ExplainCommand.class,
             VerifyLogCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -23,7 +23,7 @@ public final class Route {
     public Route(RouteConfig config, Policy policy, List<IdentityHeaderRule> identityHeaders) {
         this.config = config;
         this.policy = policy;
-        this.upstream = UpstreamTarget.of(config.upstream());
+        this.upstream = UpstreamTarget.of(config.upstream(), config.transport().upstreamTls());
         this.identityHeaders = List.copyOf(identityHeaders);
         MatchConfig m = config.match();
         this.host = m.hostPattern();

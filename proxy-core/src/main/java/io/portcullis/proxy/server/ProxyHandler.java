@@ -664,10 +664,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (bodyBytes > maxBody && maxBody > 0) {
                 content.release();
-                if (!responseHeadSent && upstream == null) {
-                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
-                } else {
+                if (responseHeadSent) {
                     abort("body-too-large");
+                } else {
+                    // The upstream may have the head and part of the body: drop that connection (it
+                    // never sees an end) and still tell the client why.
+                    dropUpstream();
+                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 }
                 return;
             }
@@ -726,11 +729,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 abort("body-read-timeout");
                 return;
             }
-            Channel u = upstream;
-            detachUpstream(false);
-            if (u != null) {
-                u.close();
-            }
+            dropUpstream();
             refuse(HttpResponseStatus.REQUEST_TIMEOUT, List.of("body-read-timeout"), null, true);
         }
 
@@ -742,11 +741,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     : rc.config().timeouts().upstreamResponse();
             responseTimer = ctx.executor().schedule(() -> {
                 if (!done && !responseHeadSent) {
-                    Channel u = upstream;
-                    detachUpstream(false);
-                    if (u != null) {
-                        u.close();
-                    }
+                    dropUpstream();
                     shared.metrics().timeout("upstream_response");
                     upstreamFailed("upstream-timeout");
                 }
@@ -885,6 +880,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /** Closes the upstream connection, if any, without reading more from it. */
+        private void dropUpstream() {
+            Channel u = upstream;
+            detachUpstream(false);
+            if (u != null) {
+                u.close();
+            }
+        }
+
         private void detachUpstream(boolean reuse) {
             Channel u = upstream;
             upstream = null;
@@ -921,11 +925,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (status == 0) {
                 status = reason.equals("client-closed") ? 499 : 502;
             }
-            Channel u = upstream;
-            detachUpstream(false);
-            if (u != null) {
-                u.close();
-            }
+            dropUpstream();
             releasePending();
             finish(true);
             ctx.close();

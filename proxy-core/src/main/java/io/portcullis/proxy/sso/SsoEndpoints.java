@@ -55,7 +55,8 @@ public final class SsoEndpoints {
         }
         Map<String, String> cookies = SsoCookies.parse(request.headers());
         if (path.equals(ReservedPaths.CALLBACK)) {
-            return onlyGet(request) ? callback(rawQuery, cookies, requestId, html, head)
+            // GET only: a HEAD must not spend the one-time code.
+            return HttpMethod.GET.equals(request.method()) ? callback(rawQuery, cookies, requestId, html, head)
                     : done(methodNotAllowed(requestId, html, head));
         }
         if (path.equals(ReservedPaths.LOGOUT)) {

@@ -27,26 +27,36 @@ public final class OfflineAuthorizer {
 
     /** {@code request.path()} is the request-target as a client would send it; it is canonicalized first. */
     public OfflineEvaluation decide(RequestFacts request, IdentityFacts identity, DeviceFacts device, Instant now) {
+        return decide(request, identity, device, now, "token-missing");
+    }
+
+    /**
+     * @param noIdentityReason the reason when a route needs an identity and there is none: the
+     *                         proxy's {@code token-missing}, or why a presented token was refused
+     */
+    public OfflineEvaluation decide(RequestFacts request, IdentityFacts identity, DeviceFacts device, Instant now,
+                                    String noIdentityReason) {
         CanonicalPath.Result target = CanonicalPath.parse(request.path(), false);
         if (!(target instanceof CanonicalPath.Canonical canonical)) {
             String reason = target instanceof CanonicalPath.Rejected r ? r.reason() : "path-not-routable";
-            return new OfflineEvaluation(ProxyAnswer.REJECT, null, null, List.of(reason), null);
+            return new OfflineEvaluation(ProxyAnswer.REJECT, null, null, List.of(reason), null, null);
         }
         String path = canonical.path();
         Route route = router.match(request.host(), path, request.method());
         if (route == null) {
-            return new OfflineEvaluation(ProxyAnswer.NO_ROUTE, null, path, List.of("no-route"), null);
+            return new OfflineEvaluation(ProxyAnswer.NO_ROUTE, null, path, List.of("no-route"), null, null);
         }
         if (identity == null && !route.policy().allowsAnonymous()) {
-            return new OfflineEvaluation(ProxyAnswer.DENY, route, path, List.of("token-missing"), null);
+            return new OfflineEvaluation(ProxyAnswer.DENY, route, path, List.of(noIdentityReason), null, null);
         }
         RequestFacts routed = new RequestFacts(request.method(), request.host(), path, request.sourceIp());
-        Decision d = route.policy().evaluate(new PolicyInput(routed, identity, device, now));
+        PolicyInput input = new PolicyInput(routed, identity, device, now);
+        Decision d = route.policy().evaluate(input);
         ProxyAnswer answer = switch (d.outcome()) {
             case ALLOW -> ProxyAnswer.ALLOW;
             case DENY -> ProxyAnswer.DENY;
             case CHALLENGE -> ProxyAnswer.CHALLENGE;
         };
-        return new OfflineEvaluation(answer, route, path, d.reasons(), d);
+        return new OfflineEvaluation(answer, route, path, d.reasons(), d, input);
     }
 }

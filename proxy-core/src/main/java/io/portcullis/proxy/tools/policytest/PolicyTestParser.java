@@ -15,9 +15,9 @@ import io.portcullis.policy.RequestFacts;
 import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
 import io.portcullis.proxy.tools.FactValues;
+import io.portcullis.proxy.tools.IpLiteral;
 import io.portcullis.proxy.tools.ProxyAnswer;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -154,16 +154,11 @@ public final class PolicyTestParser {
     }
 
     private static InetAddress address(String ip, Position position) {
-        boolean literal = ip.contains(":") || ip.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!literal) {
+        InetAddress address = IpLiteral.parse(ip);
+        if (address == null) {
             throw new InvalidRule(position, "request.source_ip: expected an IP address, got '" + ip + "'");
         }
-        try {
-            // A literal address: InetAddress parses it without any lookup.
-            return InetAddress.getByName(ip);
-        } catch (UnknownHostException e) {
-            throw new InvalidRule(position, "request.source_ip: expected an IP address, got '" + ip + "'");
-        }
+        return address;
     }
 
     private IdentityFacts identity(Node node, Instant now) {

@@ -1,0 +1,161 @@
+package io.portcullis.e2e;
+
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running Keycloak as tests use it: its realm's endpoints, and the admin REST API for changing the
+ * world (client settings, signing keys, ending a user's sessions).
+ */
+final class Keycloak implements AutoCloseable {
+
+    private final KeycloakServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Keycloak(KeycloakServer server) {
+        this.server = server;
+    }
+
+    String issuer() {
+        return server.issuer();
+    }
+
+    String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    /** An access token from the password grant of the confidential client (no browser). */
+    String passwordGrantAccessToken(String username, String password) {
+        Map<String, Object> body = json(post(tokenEndpoint(), null, form(Map.of("grant_type", "password",
+                "client_id", "portcullis", "client_secret", "portcullis-secret", "username", username,
+                "password", password, "scope", "openid")), "application/x-www-form-urlencoded"));
+        return (String) body.get("access_token");
+    }
+
+    private String adminToken() {
+        Map<String, Object> body = json(post(server.baseUrl() + "/realms/master/protocol/openid-connect/token", null,
+                form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
+                        "password", KeycloakServer.ADMIN_PASSWORD)), "application/x-www-form-urlencoded"));
+        return (String) body.get("access_token");
+    }
+
+    private String admin(String path) {
+        return server.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path;
+    }
+
+    String userId(String username) {
+        List<Object> users = jsonArray(get(admin("/users?exact=true&username=" + username), adminToken()));
+        return (String) ((Map<?, ?>) users.get(0)).get("id");
+    }
+
+    /**
+     * Changes a client: top-level fields and attributes. GET the whole representation, change, PUT it
+     * back (a partial PUT would reset what it leaves out).
+     */
+    void updateClient(String clientId, Map<String, Object> fields, Map<String, String> attributes) {
+        String token = adminToken();
+        List<Object> clients = jsonArray(get(admin("/clients?clientId=" + clientId), token));
+        Map<String, Object> client = new HashMap<>(castMap(clients.get(0)));
+        client.putAll(fields);
+        Map<String, Object> current = new HashMap<>(castMap(client.get("attributes")));
+        current.putAll(attributes);
+        client.put("attributes", current);
+        put(admin("/clients/" + client.get("id")), token, JSONObjectUtils.toJSONString(client));
+    }
+
+    /** Ends every session of the user, as an administrator would; Keycloak sends back-channel logouts. */
+    void logoutUser(String username) {
+        post(admin("/users/" + userId(username) + "/logout"), adminToken(), "", "application/json");
+    }
+
+    /** Adds an RSA signing key with a higher priority than any so far: from now on it signs. */
+    void rotateSigningKey(String name, int priority) {
+        String token = adminToken();
+        Map<String, Object> realm = json(get(admin(""), token));
+        String component = JSONObjectUtils.toJSONString(Map.of("name", name, "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realm.get("id"),
+                "config", Map.of("priority", List.of(String.valueOf(priority)))));
+        post(admin("/components"), token, component, "application/json");
+    }
+
+    private String get(String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        return send(request, bearer);
+    }
+
+    private String post(String url, String bearer, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), bearer);
+    }
+
+    private void put(String url, String bearer, String body) {
+        send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), bearer);
+    }
+
+    private String send(HttpRequest.Builder request, String bearer) {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new AssertionError("Keycloak answered " + response.statusCode() + " to " + response.request().uri()
+                        + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("Keycloak request failed: " + e);
+        }
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return sb.toString();
+    }
+
+    private static Map<String, Object> json(String text) {
+        try {
+            return JSONObjectUtils.parse(text);
+        } catch (ParseException e) {
+            throw new AssertionError("not JSON: " + text);
+        }
+    }
+
+    private static List<Object> jsonArray(String text) {
+        try {
+            return JSONArrayUtils.parse(text);
+        } catch (ParseException e) {
+            throw new AssertionError("not a JSON array: " + text);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return value == null ? Map.of() : (Map<String, Object>) value;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.portcullis.e2e;
+
+import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.fixtures.RecordedRequest;
+import io.portcullis.identity.DefaultIdentityService;
+import io.portcullis.proxy.ConfigCompiler;
+import io.portcullis.proxy.Portcullis;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+
+/** Portcullis in this JVM, with browser login at the Keycloak realm, in front of an echo upstream. */
+final class ProxyUnderTest implements AutoCloseable {
+
+    final EchoUpstream upstream = EchoUpstream.start();
+    final int port;
+    final Portcullis portcullis;
+
+    /**
+     * @param clientId     the Keycloak client Portcullis logs in as
+     * @param clientSecret its secret, or null for the public client
+     */
+    ProxyUnderTest(Keycloak keycloak, String clientId, String clientSecret) throws Exception {
+        Path dir = Files.createTempDirectory("portcullis-e2e");
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path sessionKey = Files.writeString(dir.resolve("session.key"), Base64.getEncoder().encodeToString(key));
+        String secretLine = "";
+        if (clientSecret != null) {
+            Path secret = Files.writeString(dir.resolve("client.secret"), clientSecret);
+            secretLine = "    client_secret_file: " + secret + "\n";
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
+                listen: 127.0.0.1:%1$d
+                admin: 127.0.0.1:0
+                issuers:
+                  - id: corp
+                    issuer: %2$s
+                    discovery: true
+                    audiences: [portcullis]
+                    algorithms: [RS256, ES256]
+                    client_id: %3$s
+                %4$s
+                device_posture:
+                  claims_from_identity_token: device
+                sso:
+                  issuer: corp
+                  external_url: http://127.0.0.1:%1$d
+                  session_keys_file: %5$s
+                  cookie_secure: false
+                  post_logout_redirect: http://127.0.0.1:%1$d/public/bye
+                routes:
+                  - id: app
+                    match: { path_prefix: /app }
+                    upstream: %6$s
+                    policy: admins-on-compliant-devices
+                    login: true
+                    identity_headers:
+                      X-Forwarded-User: sub
+                      X-Forwarded-Email: email
+                      X-Forwarded-Groups: groups
+                  - id: secure
+                    match: { path_prefix: /secure }
+                    upstream: %6$s
+                    policy: with-mfa
+                    login: true
+                  - id: api
+                    match: { path_prefix: /api }
+                    upstream: %6$s
+                    policy: signed-in
+                    identity_headers:
+                      X-Forwarded-User: sub
+                  - id: public
+                    match: { path_prefix: /public }
+                    upstream: %6$s
+                    policy: public
+                policies:
+                  public:
+                    allow: { public: true }
+                  signed-in:
+                    allow: { authenticated: true }
+                  admins-on-compliant-devices:
+                    allow:
+                      and:
+                        - groups: { has: admins }
+                        - device: { compliant: true }
+                  with-mfa:
+                    allow: { authenticated: true }
+                    require: { mfa: true }
+                """.formatted(port, keycloak.issuer(), clientId, secretLine.stripTrailing(), sessionKey,
+                upstream.url()));
+        portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    List<RecordedRequest> seen() {
+        return upstream.requests();
+    }
+
+    RecordedRequest last() {
+        List<RecordedRequest> all = upstream.requests();
+        return all.get(all.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        portcullis.close();
+        upstream.close();
+    }
+}
