@@ -396,10 +396,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client, h::getAll);
-            if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
+            boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request) || declared > 0;
+            if (bodyExpected) {
                 armBodyTimer(cfg.timeouts().bodyRead().toNanos());
+                ctx.channel().config().setAutoRead(false);
             }
-            ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
                 f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
@@ -414,8 +415,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 f = CompletableFuture.failedFuture(e);
             }
             if (f.isDone()) {
+                // Decided before any further read: reading need not pause (each pause and resume is
+                // an epoll_ctl call), as a bodyless request has nothing more to send but pipelined
+                // requests, and those wait in the backlog.
                 onVerdict(f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
             } else {
+                ctx.channel().config().setAutoRead(false);
                 f.whenComplete((v, e) -> ctx.executor().execute(() -> onVerdict(v, e)));
             }
         }
