@@ -30,7 +30,10 @@ public final class BenchConfig {
                   mfa: true
                   max_auth_age: 8h
               compliant-device:
-                allow: { device: { compliant: true } }
+                allow:
+                  and:
+                    - authenticated: true
+                    - device: { compliant: true }
             """;
 
     private BenchConfig() {

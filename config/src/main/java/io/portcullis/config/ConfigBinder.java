@@ -1,11 +1,11 @@
 package io.portcullis.config;
 
-import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Binds the top level of a config file, section by section, in the order references need. */
 final class ConfigBinder {
@@ -16,11 +16,22 @@ final class ConfigBinder {
     private ConfigBinder() {
     }
 
-    /** The config, or null when there were problems (all recorded). */
-    static PortcullisConfig bind(Node root, Path source, String sha256, Problems problems) {
+    /**
+     * The config, or null when there were problems (all recorded).
+     *
+     * @param files the main file first, then the files it includes, in include order
+     */
+    static PortcullisConfig bind(List<SourceFile> files, Problems problems) {
+        SourceFile main = files.get(0);
+        Node root = main.root();
         MapReader r = MapReader.of(root, "", problems).orElse(null);
         if (r == null) {
             return null;
+        }
+        r.node("include"); // resolved by the loader
+        List<MapReader> readers = new ArrayList<>(List.of(r));
+        for (SourceFile included : files.subList(1, files.size())) {
+            IncludedFile.reader(included, problems).ifPresent(readers::add);
         }
         HostPort listen = r.optional("listen", Values.parsed(HostPortParser::parse), DEFAULT_LISTEN);
         HostPort admin = r.optional("admin", Values.parsed(HostPortParser::parse), DEFAULT_ADMIN);
@@ -28,11 +39,17 @@ final class ConfigBinder {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
         IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, problems);
-        Map<String, PolicySpec> policies = policies(r, problems);
+        Map<String, PolicySpec> policies = MergedSection.bind(readers, "policies", "policy id", PolicyBinder::bind,
+                problems);
+        if (readers.stream().noneMatch(f -> f.node("policies").isPresent())) {
+            problems.add(r.position(), "policies", "is required");
+        }
+        Map<String, ConditionSpec> conditions = MergedSection.bind(readers, "conditions", "condition",
+                (e, path, p) -> new ConditionSpec(e.key(), e.value(), e.keyPosition()), problems);
         DevicePostureConfig posture = r.node("device_posture")
                 .map(n -> DevicePostureBinder.bind(n, issuers.declaredIds(), problems))
                 .orElse(DevicePostureConfig.disabled());
-        List<RouteConfig> routes = RouteListBinder.bind(r, policies, issuers.mayVouchForUsers(posture), problems);
+        List<RouteConfig> routes = RouteListBinder.bind(readers, policies, issuers.mayVouchForUsers(posture), problems);
         List<Cidr> trusted = r.optional("trusted_proxies", Values.listOf(Values.parsed(Cidr::parse)), List.of());
         List<String> mfa = r.optional("mfa_amr_values", Values.nonEmptyListOf(Values.string()),
                 PortcullisConfig.DEFAULT_MFA_AMR);
@@ -47,22 +64,9 @@ final class ConfigBinder {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new PortcullisConfig(source, sha256, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion);
-    }
-
-    /** Every declared policy; one that failed to bind maps to null, so routes naming it add no noise. */
-    private static Map<String, PolicySpec> policies(MapReader r, Problems problems) {
-        Map<String, PolicySpec> out = new LinkedHashMap<>();
-        Node node = r.required("policies", (n, path, p) -> n);
-        if (node == null) {
-            return out;
-        }
-        MapReader.of(node, "policies", problems).ifPresent(pr -> {
-            for (MapNode.Entry e : pr.entries()) {
-                out.put(e.key(), PolicyBinder.bind(e, pr.path(e.key()), problems));
-            }
-        });
-        return out;
+        List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
+        String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
+        return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
+                mfa, limits, timeouts, transport, sso, assertion, conditions, sources);
     }
 }

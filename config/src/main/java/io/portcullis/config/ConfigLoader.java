@@ -1,5 +1,6 @@
 package io.portcullis.config;
 
+import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
 import io.portcullis.config.yaml.YamlNodes;
 import java.io.IOException;
@@ -9,29 +10,34 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
- * Reads a config file into a validated {@link PortcullisConfig}. Every problem is collected and
- * reported with file, line and column; unknown keys are errors, since a typo must never silently
- * weaken a policy.
+ * Reads a config file, and the files its {@code include:} list names, into a validated
+ * {@link PortcullisConfig}. Every problem is collected and reported with file, line and column;
+ * unknown keys are errors, since a typo must never silently weaken a policy.
  */
 public final class ConfigLoader {
 
     private ConfigLoader() {
     }
 
-    /** Loads and validates the file, which must be UTF-8. */
+    /** Loads and validates the file and its includes, which must be UTF-8. */
     public static PortcullisConfig load(Path file) throws ConfigException {
         String name = file.toString();
         byte[] bytes = read(file, name);
         String text = Utf8Text.decode(bytes, name);
-        return bind(text, name, file, sha256(bytes));
+        return bind(text, name, file, file, sha256(bytes));
     }
 
-    /** Parses and validates text as if read from {@code fileName}; the hash is of its UTF-8 bytes. */
+    /**
+     * Parses and validates text as if read from {@code fileName}; the hash is of its UTF-8 bytes.
+     * Includes are resolved relative to {@code fileName}'s directory.
+     */
     public static PortcullisConfig parse(String text, String fileName) throws ConfigException {
-        return bind(text, fileName, null, sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return bind(text, fileName, null, Path.of(fileName), sha256(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Hex SHA-256 of {@code bytes}, as recorded in {@link PortcullisConfig#sha256()}. */
@@ -43,15 +49,49 @@ public final class ConfigLoader {
         }
     }
 
-    private static PortcullisConfig bind(String text, String name, Path source, String sha) throws ConfigException {
+    /**
+     * The hash of a config made of several files: the file's own hash when there is one file,
+     * otherwise the SHA-256 of the files' hashes, one per line, in load order.
+     */
+    public static String combinedSha256(List<String> fileHashes) {
+        if (fileHashes.size() == 1) {
+            return fileHashes.get(0);
+        }
+        return sha256((String.join("\n", fileHashes) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PortcullisConfig bind(String text, String name, Path source, Path where, String sha)
+            throws ConfigException {
         Node root = YamlNodes.parse(Utf8Text.withoutBom(text), name);
         Problems problems = new Problems();
-        PortcullisConfig config = ConfigBinder.bind(root, source, sha, problems);
+        List<SourceFile> files = new ArrayList<>();
+        files.add(new SourceFile(source, name, sha, root));
+        if (root instanceof MapNode map) {
+            for (IncludeList.Entry e : IncludeList.resolve(map, name, where, problems)) {
+                SourceFile included = readIncluded(e, problems);
+                if (included != null) {
+                    files.add(included);
+                }
+            }
+        }
+        problems.orderFiles(files.stream().map(SourceFile::name).toList());
+        PortcullisConfig config = ConfigBinder.bind(files, problems);
         problems.throwIfAny();
         return config;
     }
 
-    private static byte[] read(Path file, String name) throws ConfigException {
+    private static SourceFile readIncluded(IncludeList.Entry e, Problems problems) {
+        try {
+            byte[] bytes = read(e.path(), e.name());
+            Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, e.name())), e.name());
+            return new SourceFile(e.path(), e.name(), sha256(bytes), root);
+        } catch (ConfigException ex) {
+            ex.problems().forEach(problems::add);
+            return null;
+        }
+    }
+
+    static byte[] read(Path file, String name) throws ConfigException {
         try {
             if (Files.size(file) > YamlNodes.MAX_DOCUMENT_CHARS) {
                 throw new ConfigException(new Position(name, 1, 1),

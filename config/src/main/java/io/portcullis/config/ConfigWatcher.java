@@ -9,6 +9,9 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls back when the content of a config file changes. A WatchService on the file's directory
+ * Calls back when the content of a config file changes. {@link #startWithIncludes} also watches the
+ * files the main file includes, resolving its {@code include:} list afresh at every check. A WatchService on the file's directory
  * gives prompt notice; a periodic hash check backs it up, because edits made by swapping a symlink
  * (as Kubernetes does for ConfigMaps) or on network file systems can escape the WatchService.
  *
@@ -38,6 +42,8 @@ public final class ConfigWatcher implements AutoCloseable {
     private static final int MAX_DEBOUNCE_ROUNDS = 20;
 
     private final Path file;
+    private final Function<Path, SourceFingerprint> fingerprint;
+    private final Set<Path> watchedDirectories = new HashSet<>();
     private final Consumer<Path> onChange;
     private final Duration debounce;
     private final Duration pollInterval;
@@ -47,22 +53,24 @@ public final class ConfigWatcher implements AutoCloseable {
     private volatile boolean closed;
     private String lastHash;
 
-    private ConfigWatcher(Path file, String knownSha256, Consumer<Path> onChange, Duration debounce,
-            Duration pollInterval, Runnable afterCheck) throws IOException {
+    private ConfigWatcher(Path file, Function<Path, SourceFingerprint> fingerprint, String knownSha256,
+            Consumer<Path> onChange, Duration debounce, Duration pollInterval, Runnable afterCheck) throws IOException {
         this.file = file.toAbsolutePath();
+        this.fingerprint = fingerprint;
         this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.debounce = positive(debounce, "debounce");
         this.pollInterval = positive(pollInterval, "pollInterval");
         this.afterCheck = afterCheck;
-        this.lastHash = knownSha256 != null ? knownSha256 : hashOrNull(this.file);
+        SourceFingerprint now = fingerprint.apply(this.file);
+        this.lastHash = knownSha256 != null ? knownSha256 : now.sha256();
         this.watchService = FileSystems.getDefault().newWatchService();
         try {
-            this.file.getParent().register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            watch(this.file.getParent());
         } catch (IOException | RuntimeException e) {
             watchService.close();
             throw e;
         }
+        watchNew(now.directories());
         this.thread = new Thread(this::run, "portcullis-config-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -81,13 +89,41 @@ public final class ConfigWatcher implements AutoCloseable {
     /** Starts watching with the given debounce and poll interval (both must be positive). */
     public static ConfigWatcher start(Path file, String knownSha256, Consumer<Path> onChange, Duration debounce,
             Duration pollInterval) throws IOException {
-        return new ConfigWatcher(file, knownSha256, onChange, debounce, pollInterval, () -> { });
+        return new ConfigWatcher(file, ConfigWatcher::singleFile, knownSha256, onChange, debounce, pollInterval,
+                () -> { });
+    }
+
+    /**
+     * Watches a main file and every file it includes, with the default debounce and poll interval.
+     * The callback gets the main file; a file added to an included directory counts as a change.
+     *
+     * @param knownSha256 {@link PortcullisConfig#sha256()} of the loaded config (the combined hash), or
+     *                    null to take the current state as known
+     */
+    public static ConfigWatcher startWithIncludes(Path mainFile, String knownSha256, Consumer<Path> onChange)
+            throws IOException {
+        return startWithIncludes(mainFile, knownSha256, onChange, DEFAULT_DEBOUNCE, DEFAULT_POLL_INTERVAL);
+    }
+
+    /** As {@link #startWithIncludes(Path, String, Consumer)} with the given debounce and poll interval. */
+    public static ConfigWatcher startWithIncludes(Path mainFile, String knownSha256, Consumer<Path> onChange,
+            Duration debounce, Duration pollInterval) throws IOException {
+        return new ConfigWatcher(mainFile, SourceFingerprint::of, knownSha256, onChange, debounce, pollInterval,
+                () -> { });
+    }
+
+    /** As {@link #startWithIncludes(Path, String, Consumer, Duration, Duration)}, telling {@code afterCheck} after each check. */
+    static ConfigWatcher startWithIncludesObserved(Path mainFile, String knownSha256, Consumer<Path> onChange,
+            Duration debounce, Duration pollInterval, Runnable afterCheck) throws IOException {
+        return new ConfigWatcher(mainFile, SourceFingerprint::of, knownSha256, onChange, debounce, pollInterval,
+                afterCheck);
     }
 
     /** As {@link #start(Path, String, Consumer, Duration, Duration)}, telling {@code afterCheck} after each check. */
     static ConfigWatcher startObserved(Path file, String knownSha256, Consumer<Path> onChange, Duration debounce,
             Duration pollInterval, Runnable afterCheck) throws IOException {
-        return new ConfigWatcher(file, knownSha256, onChange, debounce, pollInterval, afterCheck);
+        return new ConfigWatcher(file, ConfigWatcher::singleFile, knownSha256, onChange, debounce, pollInterval,
+                afterCheck);
     }
 
     /** True until {@link #close()} has stopped the watcher thread. */
@@ -146,7 +182,9 @@ public final class ConfigWatcher implements AutoCloseable {
     }
 
     private void check() {
-        String hash = hashOrNull(file);
+        SourceFingerprint now = fingerprint.apply(file);
+        watchNew(now.directories());
+        String hash = now.sha256();
         if (hash != null && !hash.equals(lastHash) && !closed) {
             lastHash = hash;
             try {
@@ -156,6 +194,29 @@ public final class ConfigWatcher implements AutoCloseable {
             }
         }
         afterCheck.run();
+    }
+
+    private void watch(Path directory) throws IOException {
+        directory.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+        watchedDirectories.add(directory);
+    }
+
+    /** Directories of included files; one that cannot be watched is still covered by the periodic check. */
+    private void watchNew(Set<Path> directories) {
+        for (Path d : directories) {
+            if (!watchedDirectories.contains(d)) {
+                try {
+                    watch(d);
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("cannot watch {}; relying on the periodic check: {}", d, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static SourceFingerprint singleFile(Path file) {
+        return new SourceFingerprint(hashOrNull(file), Set.of(file.getParent()));
     }
 
     private static String hashOrNull(Path file) {

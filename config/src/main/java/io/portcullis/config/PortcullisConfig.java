@@ -11,13 +11,18 @@ import java.util.Optional;
  * A fully parsed and validated configuration. Immutable: a reload builds a new one and swaps the
  * reference, so a request always sees one consistent config.
  *
- * @param source          the file it was read from (null when built in code)
- * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}
+ * @param source          the main file it was read from (null when built in code)
+ * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}; with includes,
+ *                        {@link ConfigLoader#combinedSha256} of every file's hash
+ * @param policies        every policy, from the main file and then from included files
  * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
  * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
  * @param transport       listener TLS, HTTP/2 and shutdown grace
  * @param sso             browser single sign-on; null when off
  * @param assertion       the signed identity assertion; null when off
+ * @param conditions      the named conditions rules may reference, from every file
+ * @param sources         every file read from disk: the main file first, then included files in
+ *                        include order (empty when built in code; without the main file for parsed text)
  */
 public record PortcullisConfig(
         Path source,
@@ -34,7 +39,9 @@ public record PortcullisConfig(
         TimeoutsConfig timeouts,
         TransportConfig transport,
         SsoConfig sso,
-        AssertionConfig assertion) {
+        AssertionConfig assertion,
+        Map<String, ConditionSpec> conditions,
+        List<Path> sources) {
 
     /** The default second factors, from RFC 8176. */
     public static final List<String> DEFAULT_MFA_AMR =
@@ -47,6 +54,18 @@ public record PortcullisConfig(
         trustedProxies = List.copyOf(trustedProxies);
         mfaAmrValues = List.copyOf(mfaAmrValues);
         transport = transport == null ? TransportConfig.defaults() : transport;
+        conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
+        sources = List.copyOf(sources);
+    }
+
+    /** A config of one file (or built in code), without named conditions. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
+                            AssertionConfig assertion) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, sso, assertion, Map.of(), source == null ? List.of() : List.of(source));
     }
 
     /** A config with the default transport (cleartext HTTP/1.1), no single sign-on and no assertions. */

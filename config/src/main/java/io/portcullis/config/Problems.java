@@ -11,20 +11,31 @@ import java.util.List;
 final class Problems {
 
     private final List<ConfigProblem> list = new ArrayList<>();
+    private List<String> fileOrder = List.of();
 
     void add(Position position, String path, String message) {
         list.add(new ConfigProblem(position, path.isEmpty() ? message : path + ": " + message));
+    }
+
+    void add(ConfigProblem problem) {
+        list.add(problem);
+    }
+
+    /** The files of the config in load order (main file first), so problems are listed file by file. */
+    void orderFiles(List<String> files) {
+        fileOrder = List.copyOf(files);
     }
 
     boolean isEmpty() {
         return list.isEmpty();
     }
 
-    /** Throws every problem, in file order so an operator can work down the file. */
+    /** Throws every problem, file by file and in file order, so an operator can work down each file. */
     void throwIfAny() throws ConfigException {
         if (!list.isEmpty()) {
             List<ConfigProblem> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingInt((ConfigProblem p) -> p.position().line())
+            sorted.sort(Comparator.comparingInt((ConfigProblem p) -> fileOrder.indexOf(p.position().file()))
+                    .thenComparingInt(p -> p.position().line())
                     .thenComparingInt(p -> p.position().column()));
             throw new ConfigException(sorted);
         }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** Binds one entry of {@code routes}; the policy it names must be declared in {@code policies}. */
+/**
+ * Binds one entry of {@code routes}; the policy it names, and its shadow policy if any, must be
+ * declared in {@code policies}, and the enforced one must not be in shadow mode.
+ */
 final class RouteBinder {
 
     private RouteBinder() {
@@ -30,9 +33,21 @@ final class RouteBinder {
             PolicySpec spec = policies.get(policy);
             if (!policies.containsKey(policy)) {
                 problems.add(at, r.path("policy"), "unknown policy '" + policy + "' (declare it under policies)");
+            } else if (spec != null && spec.isShadow()) {
+                problems.add(at, r.path("policy"), "policy '" + policy
+                        + "' is in shadow mode, so it is never enforced; name it as shadow_policy");
             } else if (spec != null && !identityIssuers && !PublicPolicy.isPublic(spec)) {
                 problems.add(at, r.path("policy"),
                         "policy '" + policy + "' needs an identity, but no issuer vouches for users");
+            }
+        }
+        String shadow = r.optional("shadow_policy", Values.string(), null);
+        if (shadow != null) {
+            Position at = r.node("shadow_policy").orElseThrow().position();
+            if (!policies.containsKey(shadow)) {
+                problems.add(at, r.path("shadow_policy"), "unknown policy '" + shadow + "' (declare it under policies)");
+            } else if (shadow.equals(policy)) {
+                problems.add(at, r.path("shadow_policy"), "is the enforced policy itself; comparing it tells nothing");
             }
         }
         Map<String, String> headers = r.optional("identity_headers", IdentityHeadersBinder::bind, Map.of());
@@ -48,7 +63,7 @@ final class RouteBinder {
             return null;
         }
         return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), transport, login, assertionHeader);
+                maxBody, r.position(), transport, login, assertionHeader, shadow);
     }
 
     private static String assertionHeader(String name) {

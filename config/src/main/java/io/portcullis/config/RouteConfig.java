@@ -15,6 +15,7 @@ import java.util.Map;
  * @param transport           WebSocket and upstream TLS options
  * @param login               unauthenticated browsers are sent to the SSO login instead of a 401
  * @param assertionHeader     header carrying the signed identity assertion upstream (null = none)
+ * @param shadowPolicy        id of a policy evaluated beside {@code policy} for comparison only, or null
  */
 public record RouteConfig(
         String id,
@@ -29,11 +30,20 @@ public record RouteConfig(
         Position position,
         RouteTransportConfig transport,
         boolean login,
-        String assertionHeader) {
+        String assertionHeader,
+        String shadowPolicy) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
         transport = transport == null ? RouteTransportConfig.defaults() : transport;
+    }
+
+    /** A route without a shadow policy. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, RouteTransportConfig transport, boolean login, String assertionHeader) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, transport, login, assertionHeader, null);
     }
 
     /** A route with default transport options, without browser login or identity assertion. */

@@ -1,27 +1,41 @@
 package io.portcullis.policy;
 
+import io.portcullis.config.Position;
 import io.portcullis.policy.logic.Condition;
 import io.portcullis.policy.require.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A policy as {@link PolicyCompiler} builds it: deny tree, allow tree and requirements, evaluated
- * deny first. Immutable; {@link #evaluate} does not allocate until it builds the decision.
+ * A policy as {@link PolicyCompiler} builds it: deny tree, allow tree, requirements and challenge
+ * rules, evaluated deny first, with those of included policies already merged in. Immutable;
+ * {@link #evaluate} does not allocate until it builds the decision.
  */
 final class CompiledPolicy implements Policy {
 
     private final String id;
     private final Condition allow;
     private final Condition deny;
-    private final Requirement[] requirements;
+    private final List<Requirement> requirements;
+    private final StepUp stepUp;
+    private final ChallengeRule[] challenges;
+    private final boolean shadow;
+    private final Position allowPosition;
     private final boolean allowsAnonymous;
 
-    CompiledPolicy(String id, Condition allow, Condition deny, List<Requirement> requirements) {
+    /**
+     * @param allowPosition where {@code allow} was written, for lint warnings; null without allow
+     */
+    CompiledPolicy(String id, Condition allow, Condition deny, List<Requirement> requirements,
+            List<ChallengeRule> challenges, boolean shadow, Position allowPosition) {
         this.id = id;
         this.allow = allow;
         this.deny = deny;
-        this.requirements = requirements.toArray(new Requirement[0]);
+        this.requirements = List.copyOf(requirements);
+        this.stepUp = ChallengeRule.stepUpOf(requirements);
+        this.challenges = challenges.toArray(new ChallengeRule[0]);
+        this.shadow = shadow;
+        this.allowPosition = allowPosition;
         this.allowsAnonymous = allow != null && requirements.isEmpty()
                 && allow.outcomesWithoutIdentity().contains(Tri.TRUE);
     }
@@ -42,18 +56,56 @@ final class CompiledPolicy implements Policy {
         if (allow.evaluate(input) != Tri.TRUE) {
             return explained(Outcome.DENY, allow, input, true, "allow");
         }
-        List<String> unmet = null;
-        for (Requirement r : requirements) {
-            String reason = r.unmetReason(input);
-            if (reason != null) {
-                unmet = unmet == null ? new ArrayList<>(2) : unmet;
-                unmet.add(reason);
+        List<String> unmet = unmet(requirements, input);
+        if (unmet != null) {
+            return new Decision(Outcome.CHALLENGE, unmet, id, "require", stepUp);
+        }
+        Decision challenge = challenge(input);
+        return challenge != null ? challenge : explained(Outcome.ALLOW, allow, input, false, "allow");
+    }
+
+    /** Every challenge rule whose {@code when} is not FALSE and whose requirements are not met, together. */
+    private Decision challenge(PolicyInput input) {
+        List<String> reasons = null;
+        StepUp needed = stepUp;
+        for (ChallengeRule rule : challenges) {
+            if (rule.when().evaluate(input) == Tri.FALSE) {
+                continue;
+            }
+            List<String> unmet = unmet(rule.require(), input);
+            if (unmet != null) {
+                reasons = reasons == null ? new ArrayList<>(4) : reasons;
+                List<String> why = new ArrayList<>(2);
+                rule.when().explain(input, true, why);
+                addNew(reasons, why);
+                addNew(reasons, unmet);
+                needed = needed.and(rule.stepUp());
             }
         }
-        if (unmet != null) {
-            return new Decision(Outcome.CHALLENGE, unmet, id, "require");
+        return reasons == null ? null : new Decision(Outcome.CHALLENGE, reasons, id, "challenge", needed);
+    }
+
+    /** The reasons of the unmet requirements, without duplicates; null when all are met. */
+    private static List<String> unmet(List<Requirement> requirements, PolicyInput input) {
+        List<String> unmet = null;
+        for (int i = 0; i < requirements.size(); i++) {
+            String reason = requirements.get(i).unmetReason(input);
+            if (reason != null) {
+                unmet = unmet == null ? new ArrayList<>(2) : unmet;
+                if (!unmet.contains(reason)) {
+                    unmet.add(reason);
+                }
+            }
         }
-        return explained(Outcome.ALLOW, allow, input, false, "allow");
+        return unmet;
+    }
+
+    private static void addNew(List<String> into, List<String> reasons) {
+        for (String r : reasons) {
+            if (!into.contains(r)) {
+                into.add(r);
+            }
+        }
     }
 
     private Decision explained(Outcome outcome, Condition rule, PolicyInput input, boolean failing, String part) {
@@ -65,6 +117,21 @@ final class CompiledPolicy implements Policy {
     @Override
     public boolean allowsAnonymous() {
         return allowsAnonymous;
+    }
+
+    @Override
+    public boolean isShadow() {
+        return shadow;
+    }
+
+    /** The allow tree, or null; for lint. */
+    Condition allow() {
+        return allow;
+    }
+
+    /** Where {@code allow} was written, or null; for lint. */
+    Position allowPosition() {
+        return allowPosition;
     }
 
     @Override

@@ -9,7 +9,9 @@ public interface Policy {
 
     /**
      * Decides in this order: {@code deny} (fires on TRUE or UNKNOWN) → DENY; {@code allow} not TRUE
-     * → DENY; {@code require} not met → CHALLENGE; otherwise ALLOW.
+     * → DENY; {@code require} not met → CHALLENGE; a {@code challenge} rule whose {@code when} is not
+     * FALSE and whose requirements are not met → CHALLENGE; otherwise ALLOW. A CHALLENGE carries the
+     * {@link StepUp} the new login must meet.
      */
     Decision evaluate(PolicyInput input);
 
@@ -18,4 +20,12 @@ public interface Policy {
      * proxy then does not answer 401 for a missing token.
      */
     boolean allowsAnonymous();
+
+    /**
+     * True for a policy with {@code mode: shadow}: it is only evaluated beside a route's enforced
+     * policy, to compare decisions ({@link ShadowComparison}), and never decides a request.
+     */
+    default boolean isShadow() {
+        return false;
+    }
 }

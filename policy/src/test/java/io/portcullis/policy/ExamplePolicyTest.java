@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.portcullis.policy.testing.Facts;
 import io.portcullis.policy.testing.PolicyYaml;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,9 @@ class ExamplePolicyTest {
     @MethodSource("decisions")
     void decidesInOrderDenyAllowRequire(String name, Facts facts, Outcome outcome, String rule, List<String> reasons) {
         Decision d = SET.get("admins-on-compliant-devices").orElseThrow().evaluate(facts.input());
-        assertEquals(new Decision(outcome, reasons, "admins-on-compliant-devices", rule), d);
+        // a challenge names everything the new login must show: MFA, and at most 8 hours old
+        StepUp stepUp = outcome == Outcome.CHALLENGE ? new StepUp(true, Duration.ofHours(8), List.of()) : null;
+        assertEquals(new Decision(outcome, reasons, "admins-on-compliant-devices", rule, stepUp), d);
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class PolicyCompilerTest {
 
+    private static final StepUp MFA = new StepUp(true, null, List.of());
+
     private static Policy only(String yaml) {
         return PolicyYaml.policies(yaml).get("p").orElseThrow();
     }
@@ -52,7 +54,7 @@ class PolicyCompilerTest {
         Policy p = only("policies: { p: { allow: { groups: { has: admins } }, require: { mfa: true } } }");
         assertEquals(new Decision(Outcome.DENY, List.of("groups-unauthorized"), "p", "allow"),
                 p.evaluate(Facts.user("groups", "staff").input()));
-        assertEquals(new Decision(Outcome.CHALLENGE, List.of("mfa-required"), "p", "require"),
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("mfa-required"), "p", "require", MFA),
                 p.evaluate(Facts.user("groups", "admins", "amr", List.of("pwd")).input()));
     }
 
@@ -83,7 +85,7 @@ class PolicyCompilerTest {
     void aRequirementMeansAnonymousRequestsCannotPass() {
         Policy p = only("policies: { p: { allow: { source_ip: { in: [10.0.0.0/8] } }, require: { mfa: true } } }");
         assertEquals(false, p.allowsAnonymous());
-        assertEquals(new Decision(Outcome.CHALLENGE, List.of("mfa-required"), "p", "require"),
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("mfa-required"), "p", "require", MFA),
                 p.evaluate(Facts.anonymous().input()));
     }
 
@@ -157,11 +159,30 @@ class PolicyCompilerTest {
     }
 
     @Test
+    void aShadowModePolicyIsMarkedSoTheProxyNeverEnforcesIt() {
+        PolicySet set = PolicyYaml.policies("""
+                policies:
+                  live: { allow: { groups: { has: staff } } }
+                  candidate: { mode: shadow, allow: { groups: { has_any: [staff, contractors] } } }
+                """);
+        Policy live = set.get("live").orElseThrow();
+        Policy candidate = set.get("candidate").orElseThrow();
+        assertEquals(false, live.isShadow());
+        assertEquals(true, candidate.isShadow());
+        var contractor = Facts.user("groups", "contractors").input();
+        assertEquals(ShadowComparison.WOULD_ALLOW,
+                ShadowComparison.compare(live.evaluate(contractor), candidate.evaluate(contractor)));
+        var staff = Facts.user("groups", "staff").input();
+        assertEquals(ShadowComparison.AGREE, ShadowComparison.compare(live.evaluate(staff), candidate.evaluate(staff)));
+    }
+
+    @Test
     void requireAcrChallengesForAStrongerLogin() {
         Policy p = only("policies: { p: { allow: { groups: { has: a } }, require: { acr: [phr, phrh], mfa: true } } }");
-        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required"), "p", "require"),
+        StepUp acrAndMfa = new StepUp(true, null, List.of("phr", "phrh"));
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required"), "p", "require", acrAndMfa),
                 p.evaluate(Facts.user("groups", "a", "amr", "otp", "acr", "pwd").input()));
-        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required", "mfa-required"), "p", "require"),
+        assertEquals(new Decision(Outcome.CHALLENGE, List.of("acr-required", "mfa-required"), "p", "require", acrAndMfa),
                 p.evaluate(Facts.user("groups", "a").input()));
         assertEquals(Outcome.ALLOW, p.evaluate(Facts.user("groups", "a", "amr", "otp", "acr", "phr").input()).outcome());
     }

@@ -27,7 +27,7 @@ public final class ConfigCompiler {
     }
 
     public static Compiled compile(PortcullisConfig config) throws ConfigException {
-        PolicySet policies = PolicyCompiler.compile(config.policies(), config.mfaAmrValues());
+        PolicySet policies = PolicyCompiler.compile(config);
         SsoKeysCheck.check(config);
         return new Compiled(config, policies);
     }

@@ -46,6 +46,7 @@ public final class Portcullis implements AutoCloseable {
     private final ProxyServer proxy;
     private final AdminServer admin;
     private final Object reloadLock = new Object();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
@@ -66,7 +67,8 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         try {
-            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts());
+            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
+                    config.transport());
             a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
@@ -80,9 +82,10 @@ public final class Portcullis implements AutoCloseable {
         proxy = p;
         admin = a;
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
-        LOG.info("portcullis listening on {} (admin {}), {} routes, transport {}", config.listen().host() + ":" + proxy.port(),
-                config.admin().host() + ":" + admin.port(), config.routes().size(),
-                Transports.nativeEpoll() ? "epoll" : "nio");
+        LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}",
+                config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
+                config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
+                config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio");
     }
 
     /**
@@ -228,6 +231,10 @@ public final class Portcullis implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stopping happens once: from a signal's shutdown hook, and again from an owner's close.
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (watcher != null) {
             watcher.close();
         }

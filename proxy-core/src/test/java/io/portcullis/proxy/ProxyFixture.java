@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
+import io.portcullis.fixtures.ExampleConfig;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.observe.DecisionLog;
 import java.io.IOException;
@@ -101,55 +102,7 @@ public final class ProxyFixture implements AutoCloseable {
         upstream.close();
     }
 
-    /** The example config of issue 2, with ports replaced. */
-    public static final String EXAMPLE = """
-            listen: 127.0.0.1:0
-            admin: 127.0.0.1:0
-            issuers:
-              - id: corp
-                issuer: ${CORP_ISS}
-                jwks_uri: ${CORP_JWKS}
-                audiences: [portcullis]
-                algorithms: [RS256, ES256]
-                clock_skew: 30s
-              - id: mdm
-                issuer: ${MDM_ISS}
-                jwks_uri: ${MDM_JWKS}
-                audiences: [portcullis]
-                algorithms: [ES256]
-            device_posture:
-              header: X-Device-Posture
-              issuers: [mdm]
-              bind_claim: sub
-              max_age: 15m
-              claims_from_identity_token: device
-            routes:
-              - id: admin
-                match: { path_prefix: /admin, methods: [GET, POST] }
-                upstream: ${UPSTREAM}
-                policy: admins-on-compliant-devices
-                identity_headers:
-                  X-Forwarded-User: sub
-                  X-Forwarded-Email: email
-                  X-Forwarded-Groups: groups
-              - id: public
-                match: { path_prefix: /public }
-                upstream: ${UPSTREAM}
-                policy: public
-            policies:
-              public:
-                allow: { public: true }
-              admins-on-compliant-devices:
-                allow:
-                  and:
-                    - groups: { has: admins }
-                    - device: { compliant: true }
-                deny:
-                  or:
-                    - device: { patch_age_days: { gt: 30 } }
-                    - source_ip: { not_in: [127.0.0.0/8] }
-                require:
-                  mfa: true
-                  max_auth_age: 8h
-            """;
+    /** The example config of the enforcement-path contract, on free ports. */
+    public static final String EXAMPLE = ExampleConfig.yaml("127.0.0.1:0", "127.0.0.1:0", "${CORP_ISS}", "${CORP_JWKS}",
+            "${MDM_ISS}", "${MDM_JWKS}", "${UPSTREAM}");
 }

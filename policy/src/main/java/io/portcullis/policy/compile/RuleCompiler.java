@@ -18,26 +18,41 @@ import java.util.Set;
 /**
  * Compiles a rule (the value of {@code allow} or {@code deny}) into a {@link Condition} tree. A rule
  * is a map whose keys are criteria or the combinators {@code and}, {@code or}, {@code nor} (each a
- * non-empty list of rules) and {@code not} (a rule, or a list meaning not-and); several keys in one
- * map are AND-ed. Problems are collected, not thrown, so one run reports all of them.
+ * non-empty list of rules) and {@code not} (a rule, or a list meaning not-and), or a reference to a
+ * named condition ({@code condition: <name>}); several keys in one map are AND-ed. Problems are
+ * collected, not thrown, so one run reports all of them.
  */
 public final class RuleCompiler {
 
-    private static final List<String> COMBINATORS = List.of("and", "or", "nor", "not");
+    private static final List<String> COMBINATORS = List.of("and", "or", "nor", "not", "condition");
 
     private final CriterionRegistry registry;
     private final List<ConfigProblem> problems;
+    private final NamedConditions conditions;
+    /** References to named conditions whose problems were reported where the condition is written. */
+    private int brokenReferences;
 
     public RuleCompiler(CriterionRegistry registry, List<ConfigProblem> problems) {
+        this(registry, problems, NamedConditions.none());
+    }
+
+    public RuleCompiler(CriterionRegistry registry, List<ConfigProblem> problems, NamedConditions conditions) {
         this.registry = registry;
         this.problems = problems;
+        this.conditions = conditions;
     }
 
     /** The compiled rule, or null when it had problems (they are added to the list). */
     public Condition compile(Node rule, String what) {
         int before = problems.size();
+        int brokenBefore = brokenReferences;
         Condition c = rule(rule, what);
-        return problems.size() == before ? c : null;
+        return problems.size() == before && brokenReferences == brokenBefore ? c : null;
+    }
+
+    /** Compiles the named condition (for those no rule references), reporting its problems. */
+    public Condition compileNamed(String name) {
+        return conditions.compile(name, this);
     }
 
     private Condition rule(Node node, String what) {
@@ -65,8 +80,18 @@ public final class RuleCompiler {
             case "or" -> new AnyOf(list(e));
             case "nor" -> new Not(new AnyOf(list(e)));
             case "not" -> new Not(e.value() instanceof ListNode ? new AllOf(list(e)) : rule(e.value(), "not"));
+            case "condition" -> named(e);
             default -> criterion(e);
         };
+    }
+
+    private Condition named(MapNode.Entry e) {
+        int before = problems.size();
+        Condition c = conditions.resolve(e, this, problems);
+        if (c == null && problems.size() == before) {
+            brokenReferences++;
+        }
+        return c;
     }
 
     private Condition criterion(MapNode.Entry e) {

@@ -6,6 +6,8 @@ import io.portcullis.policy.RequestFacts;
 import io.portcullis.policy.Tri;
 import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
+import io.portcullis.policy.logic.Condition;
+import io.portcullis.policy.logic.Exclusive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code http_method: {is: GET} | {in: [GET, HEAD]}}. Methods are case-sensitive on the wire
  * (RFC 9110), so the policy's names are upper-cased once and compared exactly.
  */
-public final class HttpMethodCriterion extends RequestCriterion {
+public final class HttpMethodCriterion extends RequestCriterion implements Exclusive {
 
     private static final List<String> OPERATORS = List.of("is", "in");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z]+");
@@ -39,6 +41,22 @@ public final class HttpMethodCriterion extends RequestCriterion {
             methods.add(name.toUpperCase(Locale.ROOT));
         }
         return new HttpMethodCriterion(entry.keyPosition(), methods);
+    }
+
+    /** Two method tests with no method in common can never both hold. */
+    @Override
+    public boolean excludes(Condition other) {
+        if (!(other instanceof HttpMethodCriterion o)) {
+            return false;
+        }
+        for (String m : methods) {
+            for (String n : o.methods) {
+                if (m.equals(n)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     @Override

@@ -53,4 +53,9 @@ public final class PublicCriterion extends Criterion {
     public EnumSet<Tri> outcomesWithoutIdentity() {
         return EnumSet.of(Tri.TRUE);
     }
+
+    @Override
+    public EnumSet<Tri> possibleOutcomes() {
+        return EnumSet.of(Tri.TRUE);
+    }
 }

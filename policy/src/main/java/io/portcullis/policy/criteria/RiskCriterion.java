@@ -18,21 +18,15 @@ import java.util.List;
  */
 public final class RiskCriterion {
 
-    private static final List<String> SIGNALS = List.of("new_device", "new_network", "score");
-
     private RiskCriterion() {
     }
 
     public static Condition parse(MapNode.Entry entry) {
-        MapNode signals = RuleNodes.operators(entry.value(), "risk", SIGNALS);
+        MapNode signals = RuleNodes.operators(entry.value(), "risk", RiskSignalCriterion.Signal.KEYS);
         List<Condition> tests = new ArrayList<>();
         for (MapNode.Entry signal : signals.entries().values()) {
             String what = "risk." + signal.key();
-            RiskSignalCriterion.Signal s = switch (signal.key()) {
-                case "new_device" -> RiskSignalCriterion.Signal.NEW_DEVICE;
-                case "new_network" -> RiskSignalCriterion.Signal.NEW_NETWORK;
-                default -> RiskSignalCriterion.Signal.SCORE;
-            };
+            RiskSignalCriterion.Signal s = RiskSignalCriterion.Signal.named(signal.key());
             tests.add(new RiskSignalCriterion(signal.keyPosition(), s, test(s, signal, what)));
         }
         return tests.size() == 1 ? tests.get(0) : new AllOf(tests);

@@ -6,6 +6,7 @@ import io.portcullis.policy.RiskFacts;
 import io.portcullis.policy.Tri;
 import io.portcullis.policy.logic.Criterion;
 import io.portcullis.policy.values.ValueTest;
+import java.util.List;
 
 /**
  * One signal test of a {@code risk} criterion. Without risk facts, or without a score for a score
@@ -16,12 +17,29 @@ public final class RiskSignalCriterion extends Criterion {
 
     /** The signals a policy may test. */
     enum Signal {
-        NEW_DEVICE("risk-new-device"), NEW_NETWORK("risk-new-network"), SCORE("risk-score");
+        NEW_DEVICE("new_device", "risk-new-device"),
+        NEW_NETWORK("new_network", "risk-new-network"),
+        SCORE("score", "risk-score");
 
+        /** The names a policy writes, in documentation order. */
+        static final List<String> KEYS = List.of("new_device", "new_network", "score");
+
+        private final String key;
         private final String failReason;
 
-        Signal(String failReason) {
+        Signal(String key, String failReason) {
+            this.key = key;
             this.failReason = failReason;
+        }
+
+        /** The signal a policy names; the name was already checked against {@link #KEYS}. */
+        static Signal named(String key) {
+            for (Signal s : values()) {
+                if (s.key.equals(key)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("no risk signal " + key);
         }
 
         Object value(RiskFacts risk) {

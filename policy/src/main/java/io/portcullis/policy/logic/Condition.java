@@ -31,4 +31,12 @@ public interface Condition {
 
     /** Adds every criterion of this subtree, in the order written. */
     void collectCriteria(List<Criterion> out);
+
+    /**
+     * The values this node can take for some request, for lint. Sound, not complete: a value left
+     * out can never occur, a value listed might still be impossible.
+     */
+    default EnumSet<Tri> possibleOutcomes() {
+        return EnumSet.allOf(Tri.class);
+    }
 }

@@ -5,6 +5,7 @@ import io.portcullis.policy.Tri;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * The shared shape of {@link AllOf} and {@link AnyOf}: a fold of the children with a Kleene
@@ -47,17 +48,32 @@ abstract class Junction implements Condition {
 
     @Override
     public final EnumSet<Tri> outcomesWithoutIdentity() {
-        EnumSet<Tri> acc = children[0].outcomesWithoutIdentity();
+        return combineAll(Condition::outcomesWithoutIdentity);
+    }
+
+    @Override
+    public EnumSet<Tri> possibleOutcomes() {
+        return combineAll(Condition::possibleOutcomes);
+    }
+
+    /** Every value the fold can give when each child takes any of the values {@code values} allows it. */
+    private EnumSet<Tri> combineAll(Function<Condition, EnumSet<Tri>> values) {
+        EnumSet<Tri> acc = values.apply(children[0]);
         for (int i = 1; i < children.length; i++) {
             EnumSet<Tri> next = EnumSet.noneOf(Tri.class);
             for (Tri a : acc) {
-                for (Tri b : children[i].outcomesWithoutIdentity()) {
+                for (Tri b : values.apply(children[i])) {
                     next.add(combine.apply(a, b));
                 }
             }
             acc = next;
         }
         return acc;
+    }
+
+    /** The children, for analysis by subclasses. */
+    final List<Condition> children() {
+        return List.of(children);
     }
 
     @Override

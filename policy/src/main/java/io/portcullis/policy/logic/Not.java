@@ -26,8 +26,17 @@ public final class Not implements Condition {
 
     @Override
     public EnumSet<Tri> outcomesWithoutIdentity() {
+        return negated(child.outcomesWithoutIdentity());
+    }
+
+    @Override
+    public EnumSet<Tri> possibleOutcomes() {
+        return negated(child.possibleOutcomes());
+    }
+
+    private static EnumSet<Tri> negated(EnumSet<Tri> values) {
         EnumSet<Tri> out = EnumSet.noneOf(Tri.class);
-        for (Tri t : child.outcomesWithoutIdentity()) {
+        for (Tri t : values) {
             out.add(t.not());
         }
         return out;

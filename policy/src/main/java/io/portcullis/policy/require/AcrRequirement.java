@@ -2,6 +2,7 @@ package io.portcullis.policy.require;
 
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.StepUp;
 import java.util.List;
 
 /**
@@ -28,5 +29,10 @@ public final class AcrRequirement implements Requirement {
             }
         }
         return REASON;
+    }
+
+    @Override
+    public StepUp stepUp() {
+        return new StepUp(false, null, List.of(accepted));
     }
 }

@@ -2,7 +2,9 @@ package io.portcullis.policy.require;
 
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.StepUp;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * {@code max_auth_age: 8h}: {@code now - auth_time <= 8h}, with {@code auth_time} in epoch seconds.
@@ -25,5 +27,10 @@ public final class MaxAuthAgeRequirement implements Requirement {
         }
         long age = input.now().getEpochSecond() - authTime.longValue();
         return age <= maxAgeSeconds ? null : "auth-too-old";
+    }
+
+    @Override
+    public StepUp stepUp() {
+        return new StepUp(false, Duration.ofSeconds(maxAgeSeconds), List.of());
     }
 }

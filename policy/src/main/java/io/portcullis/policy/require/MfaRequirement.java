@@ -2,6 +2,7 @@ package io.portcullis.policy.require;
 
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.StepUp;
 import java.util.List;
 
 /**
@@ -34,6 +35,11 @@ public final class MfaRequirement implements Requirement {
             return REASON;
         }
         return isMfa(amr) ? null : REASON;
+    }
+
+    @Override
+    public StepUp stepUp() {
+        return new StepUp(true, null, List.of());
     }
 
     private boolean isMfa(Object method) {

@@ -3,11 +3,14 @@ package io.portcullis.policy.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portcullis.config.ConditionSpec;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigProblem;
 import io.portcullis.config.PolicySpec;
+import io.portcullis.config.yaml.ListNode;
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
+import io.portcullis.config.yaml.ScalarNode;
 import io.portcullis.config.yaml.YamlNodes;
 import io.portcullis.policy.PolicyCompiler;
 import io.portcullis.policy.PolicySet;
@@ -60,15 +63,27 @@ public final class PolicyYaml {
         Map<String, PolicySpec> specs = new LinkedHashMap<>();
         for (MapNode.Entry e : policies.entries().values()) {
             MapNode p = (MapNode) e.value();
+            List<ScalarNode> include = p.get("include").map(n -> ((ListNode) n).items().stream()
+                    .map(ScalarNode.class::cast).toList()).orElse(List.of());
+            String mode = p.get("mode").map(n -> ((ScalarNode) n).value()).orElse(null);
             specs.put(e.key(), new PolicySpec(e.key(), p.get("allow").orElse(null), p.get("deny").orElse(null),
-                    p.get("require").orElse(null), e.keyPosition()));
+                    p.get("require").orElse(null), p.get("challenge").orElse(null), include, mode, e.keyPosition()));
         }
         return specs;
     }
 
+    /** The named conditions under a top-level {@code conditions:} map, if any. */
+    public static Map<String, ConditionSpec> conditions(String yaml) {
+        MapNode root = (MapNode) parse(yaml);
+        Map<String, ConditionSpec> out = new LinkedHashMap<>();
+        root.get("conditions").ifPresent(n -> ((MapNode) n).entries().values().forEach(
+                e -> out.put(e.key(), new ConditionSpec(e.key(), e.value(), e.keyPosition()))));
+        return out;
+    }
+
     public static PolicySet policies(String yaml) {
         try {
-            return PolicyCompiler.compile(specs(yaml), MFA_VALUES);
+            return PolicyCompiler.compile(specs(yaml), conditions(yaml), MFA_VALUES);
         } catch (ConfigException e) {
             throw new AssertionError("policies should compile:\n" + e.getMessage(), e);
         }
@@ -77,7 +92,7 @@ public final class PolicyYaml {
     /** The problems compiling policies reports, formatted {@code test.yaml:L:C: message}. */
     public static List<String> policyProblems(String yaml) {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> PolicyCompiler.compile(specs(yaml), MFA_VALUES));
+                () -> PolicyCompiler.compile(specs(yaml), conditions(yaml), MFA_VALUES));
         return e.problems().stream().map(ConfigProblem::format).toList();
     }
 }

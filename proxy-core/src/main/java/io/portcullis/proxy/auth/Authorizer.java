@@ -33,14 +33,26 @@ public final class Authorizer {
     public static CompletableFuture<Verdict> authorize(IdentityService identityService, DevicePostureConfig postureConfig,
                                                        Policy policy, RequestFacts request,
                                                        List<String> authorization, String postureToken) {
+        return authorize(identityService, postureConfig, policy, request, authorization, postureToken, null);
+    }
+
+    /**
+     * As above, with the connection's verified client certificate (null when none), whose facts join
+     * the device posture; see {@link CertificatePosture}.
+     */
+    public static CompletableFuture<Verdict> authorize(IdentityService identityService, DevicePostureConfig postureConfig,
+                                                       Policy policy, RequestFacts request,
+                                                       List<String> authorization, String postureToken,
+                                                       ClientCertificate certificate) {
         BearerToken.Extraction bearer = BearerToken.extract(authorization);
+        DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (bearer.problem() != null && bearer.problem().equals("multiple-authorization-headers")) {
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.BAD_REQUEST, bearer.problem()));
         }
         boolean anonymousOk = policy.allowsAnonymous();
         if (!bearer.present()) {
             if (anonymousOk) {
-                return CompletableFuture.completedFuture(decide(policy, request, null, null, null));
+                return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null));
             }
             String reason = bearer.problem() == null ? "token-missing" : bearer.problem();
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, reason));
@@ -49,13 +61,23 @@ public final class Authorizer {
             if (result instanceof AuthResult.Rejected rejected) {
                 if (anonymousOk) {
                     // A public route serves anonymous users; a bad token there is ignored, not trusted.
-                    return CompletableFuture.completedFuture(decide(policy, request, null, null, null));
+                    return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null));
                 }
                 return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
             }
             Identity identity = ((AuthResult.Authenticated) result).identity();
-            return withPosture(identityService, postureConfig, policy, request, identity, postureToken);
+            return withPosture(identityService, postureConfig, policy, request, identity, postureToken, certificate);
         });
+    }
+
+    /** {@link #authorizeSession(IdentityService, DevicePostureConfig, Policy, RequestFacts, Identity, String, String,
+     * ClientCertificate)} without a client certificate. */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken) {
+        return authorizeSession(identityService, postureConfig, policy, request, sessionIdentity, noSessionReason,
+                postureToken, null);
     }
 
     /**
@@ -66,26 +88,29 @@ public final class Authorizer {
     public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
                                                               DevicePostureConfig postureConfig, Policy policy,
                                                               RequestFacts request, Identity sessionIdentity,
-                                                              String noSessionReason, String postureToken) {
+                                                              String noSessionReason, String postureToken,
+                                                              ClientCertificate certificate) {
         if (sessionIdentity == null) {
             return CompletableFuture.completedFuture(policy.allowsAnonymous()
-                    ? decide(policy, request, null, null, null)
+                    ? decide(policy, request, null, CertificatePosture.merge(null, certificate), null)
                     : refuse(Verdict.Kind.UNAUTHENTICATED, noSessionReason));
         }
-        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken);
+        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken, certificate);
     }
 
     private static CompletableFuture<Verdict> withPosture(IdentityService identityService,
                                                           DevicePostureConfig postureConfig, Policy policy,
-                                                          RequestFacts request, Identity identity, String postureToken) {
+                                                          RequestFacts request, Identity identity, String postureToken,
+                                                          ClientCertificate certificate) {
+        DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
-            return CompletableFuture.completedFuture(decide(policy, request, identity, null, null));
+            return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null));
         }
         return identityService.posture(postureToken, identity).thenApply(p -> {
             if (p instanceof PostureResult.Present present) {
-                return decide(policy, request, identity, present.posture(), null);
+                return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null);
             }
-            return decide(policy, request, identity, null, ((PostureResult.Absent) p).reason());
+            return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason());
         });
     }
 

@@ -3,10 +3,14 @@ package io.portcullis.proxy.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of {@code portcullis.jar}: {@code serve}, {@code check}, {@code dev}. */
+/**
+ * Entry point of {@code portcullis.jar}: {@code serve}, {@code check}, {@code dev}, {@code policy test},
+ * {@code explain}, {@code verify-log}.
+ */
 @Command(name = "portcullis", mixinStandardHelpOptions = true, version = "portcullis 0.1.0",
         description = "Identity-aware reverse proxy: a Zero Trust policy enforcement point.",
-        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, VerifyLogCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, PolicyCommand.class, ExplainCommand.class,
+            VerifyLogCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.config.ConfigException;
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
+import io.portcullis.fixtures.ExampleConfig;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
@@ -77,62 +78,9 @@ public final class DevMode implements AutoCloseable {
     }
 
     static String config(int port, int adminPort, EmbeddedIssuer corp, EmbeddedIssuer mdm, EchoUpstream app) {
-        return """
-                # Written by `portcullis dev`. Edit it while dev mode runs: it is reloaded on change.
-                listen: 127.0.0.1:%d
-                admin: 127.0.0.1:%d
-
-                issuers:
-                  - id: corp
-                    issuer: %s
-                    jwks_uri: %s
-                    audiences: [portcullis]
-                    algorithms: [RS256, ES256]
-                    clock_skew: 30s
-                  - id: mdm
-                    issuer: %s
-                    jwks_uri: %s
-                    audiences: [portcullis]
-                    algorithms: [ES256]
-
-                device_posture:
-                  header: X-Device-Posture
-                  issuers: [mdm]
-                  bind_claim: sub
-                  max_age: 15m
-                  claims_from_identity_token: device
-
-                routes:
-                  - id: admin
-                    match: { path_prefix: /admin, methods: [GET, POST] }
-                    upstream: %s
-                    policy: admins-on-compliant-devices
-                    identity_headers:
-                      X-Forwarded-User: sub
-                      X-Forwarded-Email: email
-                      X-Forwarded-Groups: groups
-                  - id: public
-                    match: { path_prefix: /public }
-                    upstream: %s
-                    policy: public
-
-                policies:
-                  public:
-                    allow: { public: true }
-                  admins-on-compliant-devices:
-                    allow:
-                      and:
-                        - groups: { has: admins }
-                        - device: { compliant: true }
-                    deny:
-                      or:
-                        - device: { patch_age_days: { gt: 30 } }
-                        - source_ip: { not_in: [127.0.0.0/8, "::1/128"] }
-                    require:
-                      mfa: true
-                      max_auth_age: 8h
-                """.formatted(port, adminPort, corp.issuerUrl(), corp.jwksUri(), mdm.issuerUrl(), mdm.jwksUri(),
-                app.url(), app.url());
+        return "# Written by `portcullis dev`. Edit it while dev mode runs: it is reloaded on change.\n"
+                + ExampleConfig.yaml("127.0.0.1:" + port, "127.0.0.1:" + adminPort, corp.issuerUrl(), corp.jwksUri(),
+                        mdm.issuerUrl(), mdm.jwksUri(), app.url());
     }
 
     private String user(String sub, List<String> groups, List<String> amr, Map<String, Object> device) {

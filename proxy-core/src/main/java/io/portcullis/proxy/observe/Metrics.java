@@ -31,6 +31,7 @@ public final class Metrics implements IdentityEvents {
     private final PrometheusMeterRegistry registry;
     private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> jwksCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> timeoutCounters = new ConcurrentHashMap<>();
     private final Timer decisionLatency;
     private final Timer upstreamLatency;
     private final Counter tokenCacheHits;
@@ -114,6 +115,17 @@ public final class Metrics implements IdentityEvents {
 
     public void connectionClosed() {
         openConnections.decrementAndGet();
+    }
+
+    /**
+     * Counts one timeout ({@code portcullis_timeouts_total{kind}}); kinds: {@code header_read},
+     * {@code idle}, {@code body_read}, {@code upstream_connect}, {@code upstream_response},
+     * {@code shutdown}.
+     */
+    public void timeout(String kind) {
+        timeoutCounters.computeIfAbsent(kind, k -> Counter.builder("portcullis.timeouts")
+                .description("Timeouts by kind")
+                .tag("kind", k).register(registry)).increment();
     }
 
     public void reload(boolean success) {

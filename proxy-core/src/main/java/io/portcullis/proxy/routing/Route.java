@@ -1,11 +1,11 @@
 package io.portcullis.proxy.routing;
 
+import io.portcullis.config.HostPattern;
 import io.portcullis.config.MatchConfig;
 import io.portcullis.config.RouteConfig;
 import io.portcullis.policy.Policy;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A compiled route: its matcher, policy, upstream and identity-header rules, all resolved at load
@@ -17,16 +17,16 @@ public final class Route {
     private final Policy policy;
     private final UpstreamTarget upstream;
     private final List<IdentityHeaderRule> identityHeaders;
-    private final String host;
+    private final HostPattern host;
     private final String prefix;
 
     public Route(RouteConfig config, Policy policy, List<IdentityHeaderRule> identityHeaders) {
         this.config = config;
         this.policy = policy;
-        this.upstream = UpstreamTarget.of(config.upstream());
+        this.upstream = UpstreamTarget.of(config.upstream(), config.transport().upstreamTls());
         this.identityHeaders = List.copyOf(identityHeaders);
         MatchConfig m = config.match();
-        this.host = m.host() == null ? null : m.host().toLowerCase(Locale.ROOT);
+        this.host = m.hostPattern();
         String p = m.pathPrefix();
         // "/" and "/a/" both mean "everything under": keep the prefix without its trailing slash.
         while (p != null && p.length() > 1 && p.endsWith("/")) {
@@ -56,12 +56,13 @@ public final class Route {
     }
 
     /**
-     * Whether this route takes the request. {@code hostNoPort} must be lower case without a port;
+     * Whether this route takes the request. {@code hostNoPort} must be without a port (an exact host
+     * or a {@code *.suffix} pattern is matched ignoring ASCII case);
      * {@code path} is the canonical path.
      */
     public boolean matches(String hostNoPort, String path, String method) {
         MatchConfig m = config.match();
-        if (host != null && !host.equals(hostNoPort)) {
+        if (host != null && !host.matches(hostNoPort)) {
             return false;
         }
         if (!m.methods().isEmpty() && !m.methods().contains(method)) {

@@ -12,4 +12,9 @@ import java.util.function.Supplier;
  * @param scheme {@code http} or {@code https}, for X-Forwarded-Proto
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+
+    /** The same context for connections of another scheme (TLS connections say {@code https}). */
+    public ProxyContext withScheme(String otherScheme) {
+        return new ProxyContext(runtime, metrics, decisions, otherScheme);
+    }
 }

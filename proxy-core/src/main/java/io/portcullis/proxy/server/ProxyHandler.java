@@ -25,6 +25,8 @@ import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.Identity;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.auth.Authorizer;
+import io.portcullis.proxy.auth.StepUpChallenge;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.forward.HopByHop;
@@ -32,6 +34,7 @@ import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
+import io.portcullis.proxy.server.tls.ClientCertificates;
 import io.portcullis.proxy.sso.LoginRedirects;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SessionAuthorizer;
@@ -79,7 +82,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private int requestsOnConnection;
     private boolean closing;
     private boolean draining;
+    private boolean shuttingDown;
     private ScheduledFuture<?> waitTimer;
+    private HeadActivity headActivity;
 
     ProxyHandler(ProxyContext shared, UpstreamPool pool) {
         this.shared = shared;
@@ -89,6 +94,31 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        headActivity = ctx.pipeline().get(HeadActivity.class);
+        if (headActivity != null) {
+            // a head begun on an idle connection gets header_read from its first byte
+            headActivity.onFirstByte(() -> {
+                if (current == null && !closing) {
+                    armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
+                }
+            });
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt != ShutdownDrain.EVENT) {
+            ctx.fireUserEventTriggered(evt);
+            return;
+        }
+        // Stopping: an idle connection closes now; one with an exchange in flight finishes it first.
+        shuttingDown = true;
+        if (current == null) {
+            closing = true;
+            ctx.close();
+        } else {
+            current.keepAlive = false;
+        }
     }
 
     @Override
@@ -188,11 +218,23 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private void armWaitTimer(long millis) {
         cancelWaitTimer();
         waitTimer = ctx.executor().schedule(() -> {
-            if (current == null && ctx.channel().isActive()) {
-                closing = true;
-                ctx.close();
+            if (current == null && ctx.channel().isActive() && !closing) {
+                waitExpired();
             }
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** No request head completed in time: 408 when one had begun (slowloris), else a quiet close. */
+    private void waitExpired() {
+        boolean partial = headActivity != null && headActivity.partialHead();
+        if (partial) {
+            shared.metrics().timeout("header_read");
+            new EdgeRejections(shared).reject(ctx, HttpResponseStatus.REQUEST_TIMEOUT, "header-read-timeout");
+            return;
+        }
+        shared.metrics().timeout(requestsOnConnection == 0 ? "header_read" : "idle");
+        closing = true;
+        ctx.close();
     }
 
     private void cancelWaitTimer() {
@@ -204,6 +246,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private void startExchange(HttpRequest req) {
         cancelWaitTimer();
+        if (headActivity != null) {
+            headActivity.mark();
+        }
         requestsOnConnection++;
         RuntimeConfig rc = shared.runtime().get();
         Exchange ex = new Exchange(req, rc);
@@ -217,7 +262,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         current = null;
-        if (close || closing) {
+        if (headActivity != null) {
+            headActivity.mark();
+        }
+        if (close || closing || shuttingDown) {
             closing = true;
             GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
@@ -276,6 +324,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private String failureReason;
         private Channel upstream;
         private ScheduledFuture<?> responseTimer;
+        private ScheduledFuture<?> bodyTimer;
+        private long lastBodyNanos;
         private SessionAuthorizer.Outcome ssoOutcome;
         /** Set-Cookie values the session part adds to whatever response this exchange gets. */
         private List<String> sessionCookies = List.of();
@@ -337,11 +387,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client);
+            if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
+                armBodyTimer(cfg.timeouts().bodyRead().toNanos());
+            }
             ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
                 f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
-                        postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC())
+                        postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC(),
+                        ClientCertificates.of(ctx.channel()))
                         .thenApply(outcome -> {
                             ssoOutcome = outcome;
                             sessionCookies = outcome.setCookies();
@@ -397,8 +451,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                                         + v.reasons().get(0) + "\""
                                 : "Bearer realm=\"portcullis\"", false);
                 case CHALLENGE -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
-                        "Bearer realm=\"portcullis\", error=\"insufficient_user_authentication\", error_description=\""
-                                + String.join(" ", v.reasons()) + "\"", false);
+                        StepUpChallenge.header(v.reasons(), v.decision()), false);
                 case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
             }
         }
@@ -567,8 +620,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 } else {
                     LOG.warn("request {}: cannot connect to upstream {} of route {}: {}", requestId, target.key(),
                             route.id(), f.cause() == null ? "?" : f.cause().toString());
-                    upstreamFailed(f.cause() instanceof io.netty.channel.ConnectTimeoutException
-                            ? "upstream-connect-timeout" : "upstream-connect-failed");
+                    boolean timedOut = f.cause() instanceof io.netty.channel.ConnectTimeoutException;
+                    if (timedOut) {
+                        shared.metrics().timeout("upstream_connect");
+                    }
+                    upstreamFailed(timedOut ? "upstream-connect-timeout" : "upstream-connect-failed");
                 }
             });
         }
@@ -597,6 +653,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
         void onClientContent(HttpContent content) {
             boolean last = content instanceof LastHttpContent;
+            lastBodyNanos = System.nanoTime();
             bodyBytes += content.content().readableBytes();
             if (done) {
                 content.release();
@@ -607,10 +664,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             if (bodyBytes > maxBody && maxBody > 0) {
                 content.release();
-                if (!responseHeadSent && upstream == null) {
-                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
-                } else {
+                if (responseHeadSent) {
                     abort("body-too-large");
+                } else {
+                    // The upstream may have the head and part of the body: drop that connection (it
+                    // never sees an end) and still tell the client why.
+                    dropUpstream();
+                    refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 }
                 return;
             }
@@ -641,6 +701,38 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /**
+         * Watches for a body that stalls: {@code timeouts.body_read} without a piece of it while we are
+         * reading. Time spent not reading (deciding, connecting, upstream back-pressure) is not the
+         * client's fault, so a check that finds reading paused starts the clock again.
+         */
+        private void armBodyTimer(long limitNanos) {
+            lastBodyNanos = System.nanoTime();
+            bodyTimer = ctx.executor().schedule(() -> checkBody(limitNanos), limitNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private void checkBody(long limitNanos) {
+            if (done || requestComplete) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (!ctx.channel().config().isAutoRead()) {
+                lastBodyNanos = now;
+            }
+            long left = limitNanos - (now - lastBodyNanos);
+            if (left > 0) {
+                bodyTimer = ctx.executor().schedule(() -> checkBody(limitNanos), left, TimeUnit.NANOSECONDS);
+                return;
+            }
+            shared.metrics().timeout("body_read");
+            if (responseHeadSent) {
+                abort("body-read-timeout");
+                return;
+            }
+            dropUpstream();
+            refuse(HttpResponseStatus.REQUEST_TIMEOUT, List.of("body-read-timeout"), null, true);
+        }
+
         private void armResponseTimer() {
             if (responseTimer != null || responseHeadSent) {
                 return;
@@ -649,11 +741,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     : rc.config().timeouts().upstreamResponse();
             responseTimer = ctx.executor().schedule(() -> {
                 if (!done && !responseHeadSent) {
-                    Channel u = upstream;
-                    detachUpstream(false);
-                    if (u != null) {
-                        u.close();
-                    }
+                    dropUpstream();
+                    shared.metrics().timeout("upstream_response");
                     upstreamFailed("upstream-timeout");
                 }
             }, t.toMillis(), TimeUnit.MILLISECONDS);
@@ -791,6 +880,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /** Closes the upstream connection, if any, without reading more from it. */
+        private void dropUpstream() {
+            Channel u = upstream;
+            detachUpstream(false);
+            if (u != null) {
+                u.close();
+            }
+        }
+
         private void detachUpstream(boolean reuse) {
             Channel u = upstream;
             upstream = null;
@@ -827,11 +925,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (status == 0) {
                 status = reason.equals("client-closed") ? 499 : 502;
             }
-            Channel u = upstream;
-            detachUpstream(false);
-            if (u != null) {
-                u.close();
-            }
+            dropUpstream();
             releasePending();
             finish(true);
             ctx.close();
@@ -851,6 +945,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             done = true;
             if (responseTimer != null) {
                 responseTimer.cancel(false);
+            }
+            if (bodyTimer != null) {
+                bodyTimer.cancel(false);
             }
             log();
             exchangeFinished(this, close);

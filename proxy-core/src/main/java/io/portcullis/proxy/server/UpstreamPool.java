@@ -8,13 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.portcullis.proxy.routing.UpstreamTarget;
+import io.portcullis.proxy.server.tls.UpstreamTlsContexts;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -37,21 +37,16 @@ final class UpstreamPool {
     private final EventLoop loop;
     private final Map<String, ArrayDeque<Channel>> idle = new HashMap<>();
     private final Duration connectTimeout;
-    private final SslContext tlsClient;
+    private final UpstreamTlsContexts tlsContexts = new UpstreamTlsContexts();
 
     UpstreamPool(EventLoop loop, Duration connectTimeout) {
         this.loop = loop;
         this.connectTimeout = connectTimeout;
-        try {
-            this.tlsClient = SslContextBuilder.forClient().protocols("TLSv1.3", "TLSv1.2").build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot initialise TLS client", e);
-        }
     }
 
     /** A pooled idle connection to the target, or null. Must be called on the pool's loop. */
     Channel pollIdle(UpstreamTarget target) {
-        ArrayDeque<Channel> q = idle.get(target.key());
+        ArrayDeque<Channel> q = idle.get(target.poolKey());
         if (q == null) {
             return null;
         }
@@ -66,6 +61,16 @@ final class UpstreamPool {
 
     /** Opens a new connection on this pool's loop. */
     ChannelFuture connect(UpstreamTarget target) {
+        SslContext tlsClient;
+        SSLException tlsProblem = null;
+        try {
+            tlsClient = target.tls() ? tlsContexts.forConfig(target.tlsConfig()) : null;
+        } catch (SSLException e) {
+            tlsClient = null;
+            tlsProblem = e;
+        }
+        SslContext tlsContext = tlsClient;
+        SSLException unusableTls = tlsProblem;
         Bootstrap b = new Bootstrap()
                 .group(loop)
                 .channel(Transports.clientChannel())
@@ -74,11 +79,18 @@ final class UpstreamPool {
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(Channel ch) {
-                        if (target.tls()) {
-                            SSLEngine engine = tlsClient.newEngine(ch.alloc(), target.host(), target.port());
+                    protected void initChannel(Channel ch) throws SSLException {
+                        if (unusableTls != null) {
+                            // the connect fails (502) rather than ever talking to the upstream without TLS
+                            throw unusableTls;
+                        }
+                        if (tlsContext != null) {
+                            // SNI and the name checked are the route's server_name, else the URL's host
+                            SSLEngine engine = tlsContext.newEngine(ch.alloc(), target.serverName(), target.port());
                             SSLParameters params = engine.getSSLParameters();
-                            params.setEndpointIdentificationAlgorithm("HTTPS");
+                            if (target.tlsConfig() == null || !target.tlsConfig().insecureSkipVerify()) {
+                                params.setEndpointIdentificationAlgorithm("HTTPS");
+                            }
                             engine.setSSLParameters(params);
                             ch.pipeline().addLast(new SslHandler(engine));
                         }
@@ -98,7 +110,7 @@ final class UpstreamPool {
         }
         ch.pipeline().get(UpstreamHandler.class).detach();
         ch.config().setAutoRead(true);
-        ArrayDeque<Channel> q = idle.computeIfAbsent(target.key(), k -> new ArrayDeque<>());
+        ArrayDeque<Channel> q = idle.computeIfAbsent(target.poolKey(), k -> new ArrayDeque<>());
         if (q.size() >= MAX_IDLE_PER_TARGET) {
             ch.close();
             return;

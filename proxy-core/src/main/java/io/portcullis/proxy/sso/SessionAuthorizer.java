@@ -10,6 +10,7 @@ import io.portcullis.identity.oidc.SsoService;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.auth.Authorizer;
+import io.portcullis.proxy.auth.ClientCertificate;
 import io.portcullis.proxy.auth.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,9 +47,17 @@ public final class SessionAuthorizer {
     public static CompletableFuture<Outcome> authorize(SsoRuntime sso, IdentityService identity,
                                                        DevicePostureConfig posture, Policy policy, RequestFacts request,
                                                        HttpHeaders headers, String postureToken, Clock clock) {
+        return authorize(sso, identity, posture, policy, request, headers, postureToken, clock, null);
+    }
+
+    /** As above, with the connection's verified client certificate (null when none). */
+    public static CompletableFuture<Outcome> authorize(SsoRuntime sso, IdentityService identity,
+                                                       DevicePostureConfig posture, Policy policy, RequestFacts request,
+                                                       HttpHeaders headers, String postureToken, Clock clock,
+                                                       ClientCertificate certificate) {
         List<String> authorization = headers.getAll(HttpHeaderNames.AUTHORIZATION);
         if (!sso.loginEnabled() || !authorization.isEmpty()) {
-            return Authorizer.authorize(identity, posture, policy, request, authorization, postureToken)
+            return Authorizer.authorize(identity, posture, policy, request, authorization, postureToken, certificate)
                     .thenApply(v -> new Outcome(v, null, List.of(), Map.of()));
         }
         SsoCookies cookies = sso.cookies();
@@ -56,18 +65,18 @@ public final class SessionAuthorizer {
         Map<String, String> sent = SsoCookies.parse(headers);
         String value = cookies.session(sent);
         if (value == null) {
-            return Authorizer.authorizeSession(identity, posture, policy, request, null, "token-missing", postureToken)
+            return Authorizer.authorizeSession(identity, posture, policy, request, null, "token-missing", postureToken, certificate)
                     .thenApply(v -> new Outcome(v, null, List.of(), sent));
         }
         Session session = service.sessions().decode(value);
         if (session == null) {
             // Tampered, sealed with a retired key, or expired: the browser has no session, and the cookie goes.
-            return Authorizer.authorizeSession(identity, posture, policy, request, null, "session-invalid", postureToken)
+            return Authorizer.authorizeSession(identity, posture, policy, request, null, "session-invalid", postureToken, certificate)
                     .thenApply(v -> new Outcome(v, null, cookies.clearAll(sent), sent));
         }
         return service.resume(session).thenCompose(status -> {
             if (status instanceof SessionStatus.Ended ended) {
-                return Authorizer.authorizeSession(identity, posture, policy, request, null, ended.reason(), postureToken)
+                return Authorizer.authorizeSession(identity, posture, policy, request, null, ended.reason(), postureToken, certificate)
                         .thenApply(v -> new Outcome(v, null, cookies.clearAll(sent), sent));
             }
             SessionStatus.Active active = (SessionStatus.Active) status;
@@ -77,7 +86,7 @@ public final class SessionAuthorizer {
                             Duration.between(clock.instant(), current.expiresAt()), sent)
                     : List.of();
             return Authorizer.authorizeSession(identity, posture, policy, request, current.identity(), "token-missing",
-                    postureToken).thenApply(v -> new Outcome(v, current, setCookies, sent));
+                    postureToken, certificate).thenApply(v -> new Outcome(v, current, setCookies, sent));
         });
     }
 }

@@ -3,6 +3,7 @@ package io.portcullis.proxy.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.portcullis.proxy.observe.DecisionChain;
 import io.portcullis.proxy.observe.DecisionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,17 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/decision-log.md documents exactly the fields a decision line has, in the order they are
- * written, and its sample line parses.
+ * written (sealed into the hash chain, as the decision log writes them), and its sample line parses.
  */
 class DecisionLogDocTest {
 
     private static final String DOC = "docs/decision-log.md";
-    private static final Pattern FIELD_ROW = Pattern.compile("^\\| `([a-z_]+)` \\|", Pattern.MULTILINE);
+    private static final Pattern FIELD_ROW = Pattern.compile("^\\| `([a-z_0-9]+)` \\|", Pattern.MULTILINE);
 
     @Test
     void documentsEveryFieldInWriteOrder() throws Exception {
-        String json = new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1", "corp", "sub", "ref",
-                "dev", "allow", List.of("public"), "policy", "allow", 200, 1, 2).toJson();
+        String json = new DecisionChain().seal(new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1",
+                "corp", "sub", "ref", "dev", "allow", List.of("public"), "policy", "allow", 200, 1, 2, "sha").toJson());
         List<String> written = new ArrayList<>(JSONObjectUtils.parse(json).keySet());
         String doc = RepoFiles.read(DOC);
         String table = doc.substring(doc.indexOf("| field |"), doc.indexOf("## `decision` and `status`"));
@@ -40,8 +41,8 @@ class DecisionLogDocTest {
         String doc = RepoFiles.read(DOC);
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String sample = doc.substring(start, doc.indexOf("\n```", start));
-        String json = new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1", null, null, null,
-                null, "deny", List.of("token-missing"), "policy", null, 401, 1, 2).toJson();
+        String json = new DecisionChain().seal(new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1",
+                null, null, null, null, "deny", List.of("token-missing"), "policy", null, 401, 1, 2, "sha").toJson());
         assertEquals(new ArrayList<>(JSONObjectUtils.parse(json).keySet()),
                 new ArrayList<>(JSONObjectUtils.parse(sample).keySet()));
     }

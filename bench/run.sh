@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# End-to-end load comparison of Portcullis against direct nginx, nginx as a reverse proxy and
+# HAProxy 2.6 with jwt_verify, all on this machine over loopback. Not part of mvn verify or CI.
+#
+#   bench/run.sh            # everything: build, tools, pre-checks, load runs, connection scale
+#
+# Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
+# DISTINCT (distinct tokens minted per algorithm, 60000), IDLE_CONNS (10000), PROFILE (1: record a
+# JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results).
+#
+# wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
+# (SERVER_CPU). Everything started here is stopped on exit.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-2}
+CONNS=${CONNS:-64}
+DISTINCT=${DISTINCT:-60000}
+IDLE_CONNS=${IDLE_CONNS:-10000}
+PROFILE=${PROFILE:-0}
+SKIP_BUILD=${SKIP_BUILD:-0}
+LOAD_CPU=${LOAD_CPU:-0}
+SERVER_CPU=${SERVER_CPU:-1}
+OUT=${OUT:-$ROOT/bench/results}
+PC_HEAP=${PC_HEAP:-256m}
+
+UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
+
+WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$OUT"
+REPORT="$OUT/run-$STAMP.txt"
+PIDS=()
+
+log() { printf '%s\n' "$*" | tee -a "$REPORT" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT INT TERM
+
+# Ports must be free: a leftover server from an earlier run would be measured instead.
+for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use"; fi
+done
+
+# --- tools -------------------------------------------------------------------------------------
+need=()
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v haproxy >/dev/null || need+=(haproxy)
+command -v wrk >/dev/null || need+=(wrk)
+command -v python3 >/dev/null || need+=(python3)
+command -v curl >/dev/null || need+=(curl)
+if ((${#need[@]})); then
+  log "installing ${need[*]} with apt-get"
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+ulimit -n "$(ulimit -Hn)"
+
+if [[ $SKIP_BUILD != 1 ]]; then
+  log "building (mvn -pl benchmarks -am package -DskipTests)"
+  (cd "$ROOT" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests)
+fi
+BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+PC_JAR=$ROOT/proxy-core/target/portcullis.jar
+[[ -f $BENCH_JAR && -f $PC_JAR ]] || die "jars missing; run without SKIP_BUILD=1"
+
+# --- machine -----------------------------------------------------------------------------------
+{
+  echo "# Portcullis load comparison, $STAMP"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "kernel: $(uname -r)"
+  echo "java: $(java -version 2>&1 | sed -n 2p)"
+  echo "nginx: $(nginx -v 2>&1 | cut -d/ -f2)  haproxy: $(haproxy -v | head -1 | cut -d' ' -f3)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+  echo "settings: duration ${DURATION}s, rounds $ROUNDS, $CONNS keep-alive connections, wrk -t1 on cpu $LOAD_CPU, servers on cpu $SERVER_CPU, Portcullis heap $PC_HEAP, fd limit $(ulimit -n)"
+} | tee -a "$REPORT" >&2
+
+# --- issuer, tokens, configs -------------------------------------------------------------------
+log "minting tokens ($DISTINCT distinct per algorithm)"
+taskset -c "$LOAD_CPU" java -Xmx1g -cp "$BENCH_JAR" io.portcullis.benchmarks.TokenMinter "$WORK" "$ISSUER_PORT" \
+  "$PC_PORT" "$PC_ADMIN_PORT" "http://127.0.0.1:$UPSTREAM_PORT" "$DISTINCT" >"$WORK/minter.log" 2>&1 &
+PIDS+=($!)
+MINTER_PID=$!
+wait_for() { # wait_for SECONDS DESCRIPTION PID COMMAND...: until COMMAND succeeds, while PID lives
+  local limit=$1 what=$2 pid=$3; shift 3
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || die "$what exited; see $WORK"
+    ((SECONDS < deadline)) || die "$what not ready within ${limit}s"
+    sleep 0.2
+  done
+}
+wait_for 900 "token minter" "$MINTER_PID" test -f "$WORK/ready"
+grep minted "$WORK/minter.log" | tee -a "$REPORT" >&2
+ISSUER=$(cat "$WORK/issuer.txt")
+
+render() { sed -e "s#@DIR@#$WORK#g" -e "s#@UPSTREAM_PORT@#$UPSTREAM_PORT#g" -e "s#@NGINX_PROXY_PORT@#$NGINX_PROXY_PORT#g" \
+  -e "s#@HAPROXY_PORT@#$HAPROXY_PORT#g" -e "s#@ISSUER@#$ISSUER#g" "$1"; }
+render "$ROOT/bench/conf/nginx.conf.in" >"$WORK/nginx.conf"
+render "$ROOT/bench/conf/haproxy.cfg.in" >"$WORK/haproxy.cfg"
+
+# --- servers -----------------------------------------------------------------------------------
+taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx.conf" >"$WORK/nginx.out" 2>&1 &
+PIDS+=($!)
+NGINX_PID=$!
+taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" >"$WORK/haproxy.out" 2>&1 &
+PIDS+=($!)
+HAPROXY_PID=$!
+JFR=()
+if [[ $PROFILE == 1 ]]; then
+  JFR=("-XX:StartFlightRecording=filename=$OUT/portcullis-$STAMP.jfr,settings=profile,dumponexit=true")
+fi
+taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${JFR[@]}" -jar "$PC_JAR" serve -c "$WORK/portcullis.yaml" \
+  >"$WORK/decisions.log" 2>"$WORK/portcullis.err" &
+PIDS+=($!)
+PC_PID=$!
+wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
+wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
+wait_for 60 "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
+NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
+log "nginx worker $NGINX_WORKER, haproxy $HAPROXY_PID, portcullis $PC_PID ($(java -version 2>&1 | head -1))"
+
+# --- pre-checks: valid tokens pass, every negative token is refused, by both JWT proxies ---------
+status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+bearer() { echo "Authorization: Bearer $(head -1 "$1")"; }
+for target in "haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT"; do
+  set -- $target
+  for t in token-rs256 token-es256; do
+    s=$(status -H "$(bearer "$WORK/$t.txt")" "http://127.0.0.1:$2/app")
+    [[ $s == 200 ]] || die "$1 answered $s to the valid $t"
+  done
+  s=$(status "http://127.0.0.1:$2/app")
+  [[ $s == 401 ]] || die "$1 answered $s to a request without a token"
+  for f in "$WORK"/negative/*.txt; do
+    s=$(status -H "$(bearer "$f")" "http://127.0.0.1:$2/app")
+    [[ $s == 401 || $s == 403 ]] || die "$1 answered $s to the negative token $(basename "$f" .txt)"
+    log "pre-check $1: $(basename "$f" .txt) -> $s"
+  done
+done
+
+# --- measurement -------------------------------------------------------------------------------
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cache_hits() { curl -s "http://127.0.0.1:$PC_ADMIN_PORT/metrics" | awk '/^portcullis_token_cache_total\{.*result="hit"/{print int($2)}'; }
+CLK_TCK=$(getconf CLK_TCK)
+RESULTS="$WORK/results.tsv"
+: >"$RESULTS"
+
+# run NAME ROUND URL PID-for-CPU [ENV=VALUE...]: one wrk run; appends a row to results.tsv
+run() {
+  local name=$1 round=$2 url=$3 pid=$4; shift 4
+  local t0 h0 line
+  t0=$(cpu_ticks "$pid"); h0=$(cache_hits)
+  line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 10s \
+    -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
+  local t1 h1 rss
+  t1=$(cpu_ticks "$pid"); h1=$(cache_hits)
+  rss=$(awk '/VmRSS/{print $2}' "/proc/$PC_PID/status")
+  local req; req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+  local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
+  printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s\n' "$name" "$round" "$line" \
+    "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" >>"$RESULTS"
+  tail -1 "$RESULTS" | tee -a "$REPORT" >&2
+}
+
+# Portcullis takes fresh distinct tokens in every run (its verified-token cache must never help);
+# HAProxy has no such cache and gets the same slice in the same round.
+slice() { # slice ALG INDEX: the INDEX-th block of distinct tokens
+  local per=$((DISTINCT / (ROUNDS + 1)))
+  sed -n "$(($2 * per + 1)),$((($2 + 1) * per))p" "$WORK/tokens-$1.txt" >"$WORK/slice-$1-$2.txt"
+  echo "$WORK/slice-$1-$2.txt"
+}
+
+U="http://127.0.0.1"
+log "warm-up (not reported)"
+DURATION_SAVED=$DURATION; DURATION=$((DURATION > 5 ? DURATION : 5))
+run warmup-portcullis 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+run warmup-portcullis-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
+run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+DURATION=$DURATION_SAVED
+: >"$RESULTS"
+
+for round in $(seq 1 "$ROUNDS"); do
+  rs=$(slice rs256 "$round"); es=$(slice es256 "$round")
+  run direct "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER"
+  run nginx-proxy "$round" "$U:$NGINX_PROXY_PORT/app" "$NGINX_WORKER"
+  run haproxy-jwt-repeat "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+  run portcullis-repeat "$round" "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+  run haproxy-jwt-distinct-rs256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$rs"
+  run portcullis-distinct-rs256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$rs"
+  run haproxy-jwt-distinct-es256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$es"
+  run portcullis-distinct-es256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$es"
+done
+
+field() { sed -E "s/.*[ \t]$1=([0-9.]+).*/\1/"; }
+mean_rps() { awk -F'\t' -v n="$1" '$1 == n' "$RESULTS" | field rps | awk '{s += $1} END {printf "%.0f", s / NR}'; }
+HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
+log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s"
+for round in $(seq 1 "$ROUNDS"); do
+  run direct-half "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF"
+  run haproxy-jwt-half "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
+  run portcullis-half "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
+done
+
+# --- connection scale: IDLE_CONNS idle keep-alive connections, a trickle over them, load beside ---
+if ((IDLE_CONNS > 0)); then
+  log "connection scale: opening $IDLE_CONNS keep-alive connections to Portcullis"
+  HOLD=$((DURATION * 3 + 60))
+  IDLE_READY_FILE="$WORK/idle.ready" taskset -c "$LOAD_CPU" python3 "$ROOT/bench/idle_connections.py" 127.0.0.1 "$PC_PORT" \
+    "$IDLE_CONNS" "$HOLD" 50 "$WORK/token-rs256.txt" >"$WORK/idle.out" 2>&1 &
+  PIDS+=($!)
+  IDLE_PID=$!
+  wait_for 600 "idle connections" "$IDLE_PID" test -f "$WORK/idle.ready"
+  grep IDLE_OPENED "$WORK/idle.out" | tee -a "$REPORT" >&2
+  run portcullis-half-with-idle 1 "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
+  log "with $IDLE_CONNS idle connections: $(curl -s "http://127.0.0.1:$PC_ADMIN_PORT/metrics" | grep '^portcullis_connections_open')"
+  log "heap: $(jcmd "$PC_PID" GC.heap_info 2>/dev/null | grep -iE 'total|used' | head -2 | xargs)"
+  log "rss: $(awk '/VmRSS|VmHWM/{printf "%s %s kB  ", $1, $2}' "/proc/$PC_PID/status")"
+  kill "$IDLE_PID" 2>/dev/null || true
+fi
+
+# --- decision log completeness: at least one line per answered request, none dropped -------------
+answered=$(awk -F'\t' '$1 ~ /^portcullis/' "$RESULTS" | field requests | awk '{s += $1} END {print s + 0}')
+lines=$(wc -l <"$WORK/decisions.log")
+log "decision log: $lines lines for $answered requests wrk counted on measured Portcullis runs (plus warm-up, pre-checks, idle)"
+[[ $lines -ge $answered ]] || die "decision lines were dropped"
+
+# --- summary -----------------------------------------------------------------------------------
+python3 "$ROOT/bench/summarize.py" "$RESULTS" | tee -a "$REPORT"
+log "raw results: $RESULTS (copied to $OUT/results-$STAMP.tsv); report: $REPORT"
+cp "$RESULTS" "$OUT/results-$STAMP.tsv"

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's results.tsv into the comparison table: per target the mean over rounds (and the
+spread between rounds, as the measure of noise), latency percentiles, Portcullis CPU per request,
+and ratios to direct and to the matching HAProxy-jwt run, computed round by round (the two were
+measured minutes apart in the same round) and then averaged."""
+import re
+import sys
+from collections import defaultdict
+
+ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "haproxy-jwt-distinct-rs256",
+         "portcullis-distinct-rs256", "haproxy-jwt-distinct-es256", "portcullis-distinct-es256",
+         "direct-half", "haproxy-jwt-half", "portcullis-half", "portcullis-half-with-idle"]
+HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
+              "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
+TARGETS = {"portcullis-repeat": 1.5, "portcullis-distinct-rs256": 0.8, "portcullis-distinct-es256": 0.5}
+
+
+def parse(path):
+    runs = defaultdict(dict)
+    for line in open(path):
+        name, rnd, rest = line.rstrip("\n").split("\t", 2)
+        runs[name][int(rnd)] = {k: float(v) for k, v in re.findall(r"(\w+)=([0-9.]+)", rest)}
+    return runs
+
+
+def mean(xs):
+    return sum(xs) / len(xs) if xs else float("nan")
+
+
+def main():
+    runs = parse(sys.argv[1])
+    print()
+    print(f"{'target':30} {'req/s':>9} {'spread':>7} {'p50 ms':>7} {'p99 ms':>7} {'p99.9 ms':>8} "
+          f"{'cpu us/req':>10} {'x direct':>8} {'x haproxy':>9} {'non2xx':>7} {'cache hits':>10}")
+    for name in ORDER:
+        if name not in runs:
+            continue
+        rounds = runs[name]
+        rps = [r["rps"] for r in rounds.values()]
+        spread = (max(rps) - min(rps)) / mean(rps) * 100 if len(rps) > 1 else 0
+        direct_name = "direct-half" if name.endswith("-half") or "half" in name else "direct"
+        x_direct = mean([r["rps"] / runs[direct_name][k]["rps"] for k, r in rounds.items()
+                         if k in runs.get(direct_name, {})])
+        hap = HAPROXY_OF.get(name)
+        x_hap = mean([r["rps"] / runs[hap][k]["rps"] for k, r in rounds.items() if k in runs.get(hap, {})]) \
+            if hap else float("nan")
+        print(f"{name:30} {mean(rps):9.0f} {spread:6.0f}% {mean([r['p50_us'] for r in rounds.values()]) / 1000:7.2f} "
+              f"{mean([r['p99_us'] for r in rounds.values()]) / 1000:7.2f} "
+              f"{mean([r['p999_us'] for r in rounds.values()]) / 1000:8.2f} "
+              f"{mean([r['cpu_us_per_req'] for r in rounds.values()]):10.1f} {x_direct:8.2f} "
+              f"{x_hap:9.2f} {int(sum(r['non2xx'] for r in rounds.values())):7d} "
+              f"{int(sum(r['cache_hits'] for r in rounds.values())) if name.startswith('portcullis') else '':>10}")
+    print()
+    for name, target in TARGETS.items():
+        hap = HAPROXY_OF[name]
+        if name in runs and hap in runs:
+            per_round = [runs[name][k]["rps"] / runs[hap][k]["rps"] for k in runs[name] if k in runs[hap]]
+            verdict = "met" if mean(per_round) >= target else "NOT met"
+            print(f"{name} / {hap}: {', '.join(f'{x:.2f}' for x in per_round)} per round "
+                  f"(target >= {target}): {verdict}")
+    if "portcullis-half" in runs and "direct-half" in runs:
+        added = [runs["portcullis-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
+                 for k in runs["portcullis-half"] if k in runs["direct-half"]]
+        verdict = "met" if mean(added) <= 1000 else "NOT met"
+        print(f"added p99 over direct at half of HAProxy-jwt's peak: "
+              f"{', '.join(f'{x / 1000:.2f} ms' for x in added)} per round (target <= 1 ms): {verdict}")
+        offered = [r["rps"] for r in runs["portcullis-half"].values()]
+        print(f"  achieved rate in those runs: portcullis {mean(offered):.0f} req/s, "
+              f"direct {mean([r['rps'] for r in runs['direct-half'].values()]):.0f} req/s")
+
+
+if __name__ == "__main__":
+    main()

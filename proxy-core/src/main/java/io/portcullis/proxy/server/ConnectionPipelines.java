@@ -1,0 +1,147 @@
+package io.portcullis.proxy.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.portcullis.config.LimitsConfig;
+import io.portcullis.config.TimeoutsConfig;
+import io.portcullis.config.TransportConfig;
+import io.portcullis.proxy.edge.EdgeCodec;
+import io.portcullis.proxy.edge.RequestGuard;
+import io.portcullis.proxy.server.h2.Http2HeaderRules;
+import io.portcullis.proxy.server.h2.Http2RequestGate;
+import io.portcullis.proxy.server.h2.PriorKnowledgeDetector;
+import io.portcullis.proxy.server.tls.AlpnSwitch;
+import io.portcullis.proxy.server.tls.ReloadingServerTls;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds each accepted connection's pipeline. Whatever the transport, a request takes ONE path: an
+ * {@code HttpRequest} with canonical URI and its contents into a {@link ProxyHandler}.
+ * <ul>
+ *   <li>cleartext: the strict HTTP/1.1 edge; with h2c allowed, a prior-knowledge preface picks HTTP/2;</li>
+ *   <li>TLS: handshake, then ALPN picks HTTP/2 or HTTP/1.1;</li>
+ *   <li>HTTP/2: one stream = one child channel = one exchange, after the same guard and path rules.</li>
+ * </ul>
+ */
+final class ConnectionPipelines {
+
+    /** Concurrent streams one HTTP/2 connection may open. */
+    static final int MAX_CONCURRENT_STREAMS = 100;
+
+    private final ProxyContext cleartext;
+    private final ProxyContext secure;
+    private final EdgeCodec edge;
+    private final RequestGuard guard;
+    private final EdgeRejections http2Rejections;
+    private final LimitsConfig limits;
+    private final TimeoutsConfig timeouts;
+    private final TransportConfig transport;
+    private final ReloadingServerTls tls;
+
+    ConnectionPipelines(ProxyContext context, LimitsConfig limits, TimeoutsConfig timeouts, TransportConfig transport,
+                        ReloadingServerTls tls) {
+        this.cleartext = context;
+        this.secure = context.withScheme("https");
+        this.edge = new EdgeCodec(limits, false, new EdgeRejections(context));
+        this.guard = new RequestGuard(limits);
+        this.http2Rejections = new EdgeRejections(context);
+        this.limits = limits;
+        this.timeouts = timeouts;
+        this.transport = transport;
+        this.tls = tls;
+    }
+
+    /** Sets up a newly accepted connection. */
+    void init(Channel ch, UpstreamPool pool) {
+        ChannelPipeline p = ch.pipeline();
+        if (tls != null) {
+            p.addLast("tls", tls.newHandler(ch.alloc()));
+            p.addLast("alpn", new AlpnSwitch(installer(secure, pool)));
+        } else if (transport.h2c()) {
+            p.addLast("h2c-detect", new PriorKnowledgeDetector(installer(cleartext, pool)));
+        } else {
+            http1(p, cleartext, pool);
+        }
+    }
+
+    private ProtocolInstaller installer(ProxyContext context, UpstreamPool pool) {
+        return new ProtocolInstaller() {
+            @Override
+            public void http1(ChannelHandlerContext ctx) {
+                ConnectionPipelines.this.http1(ctx.pipeline(), context, pool);
+                // the connection became active before these handlers existed; tell them now
+                ctx.fireChannelActive();
+            }
+
+            @Override
+            public void http2(ChannelHandlerContext ctx) {
+                ConnectionPipelines.this.http2(ctx.pipeline(), context, pool);
+            }
+        };
+    }
+
+    private void http1(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
+        p.addLast("head-activity", new HeadActivity());
+        edge.install(p);
+        p.addLast("proxy", new ProxyHandler(context, pool));
+    }
+
+    private void http2(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer()
+                .initialSettings(Http2Settings.defaultSettings()
+                        .maxConcurrentStreams(MAX_CONCURRENT_STREAMS)
+                        .maxHeaderListSize(limits.maxHeaderBytes()))
+                .validateHeaders(true)
+                .gracefulShutdownTimeoutMillis(transport.shutdownGrace().toMillis())
+                .build();
+        p.addLast("h2-idle", new IdleStateHandler(0, 0, timeouts.idle().toMillis(), TimeUnit.MILLISECONDS));
+        p.addLast("h2", codec);
+        p.addLast("h2-connection", new Http2ConnectionEvents(context));
+        p.addLast("h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                ChannelPipeline sp = stream.pipeline();
+                sp.addLast("h2-rules", new Http2HeaderRules(reason -> context.metrics().request("-", "reject", reason)));
+                sp.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true, true));
+                sp.addLast("h2-gate", new Http2RequestGate(guard, false, http2Rejections));
+                sp.addLast("proxy", new ProxyHandler(context, pool));
+            }
+        }));
+    }
+
+    /**
+     * Connection-level events of an HTTP/2 connection: idle for {@code timeouts.idle} or asked to
+     * drain for shutdown → close, which the frame codec turns into GOAWAY and a wait for open streams.
+     */
+    private static final class Http2ConnectionEvents extends ChannelInboundHandlerAdapter {
+
+        private final ProxyContext context;
+
+        Http2ConnectionEvents(ProxyContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                context.metrics().timeout("idle");
+                ctx.close();
+            } else if (evt == ShutdownDrain.EVENT) {
+                ctx.close();
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.portcullis.proxy.tools.explain;
+
+import io.portcullis.identity.DevicePosture;
+import io.portcullis.identity.Identity;
+import io.portcullis.proxy.tools.OfflineEvaluation;
+import java.util.List;
+
+/**
+ * Everything {@code explain} found out about one request.
+ *
+ * @param tokenProblem   why the identity token was refused (its reason code), null when valid or absent
+ * @param identity       the verified identity, or null
+ * @param postureProblem why presented posture was not used, or null
+ * @param posture        the verified posture, or null
+ * @param evaluation     route and decision, as the proxy would make them
+ * @param criteria       each criterion of the route's policy and its outcome (empty when the policy
+ *                       was not reached)
+ */
+public record Explanation(String tokenProblem, Identity identity, String postureProblem, DevicePosture posture,
+                          OfflineEvaluation evaluation, List<CriterionTrace> criteria) {
+
+    public Explanation {
+        criteria = List.copyOf(criteria);
+    }
+}

@@ -1,0 +1,146 @@
+package io.portcullis.proxy.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.RawHttp;
+import java.io.IOException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every client-side and upstream timeout, with raw sockets against the real proxy: the status and
+ * reason, the connection closed, the metric counted, and nothing half-received handed to the upstream.
+ */
+class TimeoutsTest {
+
+    static ProxyFixture fx;
+
+    @BeforeAll
+    static void start() {
+        fx = new ProxyFixture("""
+                timeouts: { header_read: 300ms, idle: 600ms, body_read: 300ms, upstream_response: 400ms }
+                """ + ProxyFixture.EXAMPLE);
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        fx.upstream.clear();
+        fx.upstream.responseDelay(Duration.ZERO);
+    }
+
+    static double timeouts(String kind) {
+        for (String line : fx.portcullis.metrics().scrape().split("\n")) {
+            if (line.startsWith("portcullis_timeouts_total{") && line.contains("kind=\"" + kind + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    void assertUpstreamSawNothing() throws InterruptedException {
+        assertNull(fx.upstream.takeRequest(Duration.ofMillis(200)), "the upstream must not see it");
+    }
+
+    @Test
+    void slowHeadGets408AndClose() throws Exception {
+        double before = timeouts("header_read");
+        try (RawHttp c = fx.client()) {
+            c.send("GET /public/x HTTP/1.1\r\nHost: app.test\r\nX-Slow: ");
+            RawHttp.Response r = c.read();
+            assertEquals(408, r.status());
+            assertTrue(r.body().contains("header-read-timeout"), r.body());
+            assertEquals("close", r.header("connection"));
+            assertTrue(c.closedByServer());
+        }
+        assertUpstreamSawNothing();
+        assertTrue(timeouts("header_read") > before);
+    }
+
+    @Test
+    void aSilentConnectionIsClosedQuietly() throws Exception {
+        try (RawHttp c = fx.client()) {
+            assertTrue(c.closedByServer(), "no head at all: closed without a response");
+        }
+    }
+
+    @Test
+    void anIdleKeepAliveConnectionIsClosedQuietly() throws Exception {
+        double before = timeouts("idle");
+        try (RawHttp c = fx.client()) {
+            assertEquals(200, c.get("/public/a").status());
+            assertTrue(c.closedByServer());
+        }
+        assertTrue(timeouts("idle") > before);
+    }
+
+    @Test
+    void aStalledBodyGets408() throws Exception {
+        double before = timeouts("body_read");
+        try (RawHttp c = fx.client()) {
+            c.send("POST /public/upload HTTP/1.1\r\nHost: app.test\r\nContent-Length: 10\r\n\r\nabc");
+            RawHttp.Response r = c.read();
+            assertEquals(408, r.status());
+            assertTrue(r.body().contains("body-read-timeout"), r.body());
+            assertTrue(c.closedByServer());
+        }
+        assertUpstreamSawNothing();
+        assertTrue(timeouts("body_read") > before);
+    }
+
+    @Test
+    void aStalledChunkedBodyGets408() throws Exception {
+        try (RawHttp c = fx.client()) {
+            c.send("POST /public/upload HTTP/1.1\r\nHost: app.test\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+            assertEquals(408, c.read().status());
+        }
+        assertUpstreamSawNothing();
+    }
+
+    @Test
+    void aSlowButSteadyBodyIsNotCutOff() throws Exception {
+        try (RawHttp c = fx.client()) {
+            c.send("POST /public/upload HTTP/1.1\r\nHost: app.test\r\nContent-Length: 4\r\n\r\n");
+            for (char ch : "abcd".toCharArray()) {
+                // each piece well inside body_read (300ms)
+                Thread.sleep(150);
+                c.send(String.valueOf(ch));
+            }
+            assertEquals(200, c.read().status());
+        }
+        assertEquals("abcd", fx.upstream.takeRequest(Duration.ofSeconds(5)).bodyText());
+    }
+
+    @Test
+    void aSlowUpstreamGets504() throws Exception {
+        double before = timeouts("upstream_response");
+        fx.upstream.responseDelay(Duration.ofSeconds(2));
+        try (RawHttp c = fx.client()) {
+            RawHttp.Response r = c.get("/public/slow");
+            assertEquals(504, r.status());
+            assertTrue(r.body().contains("upstream-timeout"), r.body());
+        }
+        assertTrue(timeouts("upstream_response") > before);
+    }
+
+    @Test
+    void anUnreachableUpstreamGets502() throws IOException, Exception {
+        try (ProxyFixture down = new ProxyFixture(ProxyFixture.EXAMPLE.replace("upstream: ${UPSTREAM}\n    policy: public",
+                "upstream: http://127.0.0.1:1\n    policy: public"));
+             RawHttp c = down.client()) {
+            RawHttp.Response r = c.get("/public/x");
+            assertEquals(502, r.status());
+            assertTrue(r.body().contains("upstream-connect-failed"), r.body());
+        }
+    }
+}
