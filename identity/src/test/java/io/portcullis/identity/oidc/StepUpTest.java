@@ -1,7 +1,7 @@
 package io.portcullis.identity.oidc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,14 +9,10 @@ import org.junit.jupiter.api.Test;
 class StepUpTest {
 
     @Test
-    void missingMfaAsksForAFreshLogin() {
-        assertEquals(new StepUp(true, false), StepUp.forReasons(List.of("mfa-required")));
-    }
-
-    @Test
-    void aTooOldOrUnknownLoginTimeAlsoAsksForMaxAgeZero() {
-        assertEquals(new StepUp(true, true), StepUp.forReasons(List.of("auth-too-old")));
-        assertEquals(new StepUp(true, true), StepUp.forReasons(List.of("mfa-required", "auth-time-missing")));
+    void anyParameterMakesItAStepUp() {
+        assertTrue(new StepUp(true, null, List.of()).any());
+        assertTrue(new StepUp(false, 60L, List.of()).any());
+        assertTrue(new StepUp(false, null, List.of("gold")).any());
     }
 
     @Test

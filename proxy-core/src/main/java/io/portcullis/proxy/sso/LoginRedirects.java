@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns a 401 for a browser on a {@code login: true} route into a redirect to the issuer: a plain login
- * when there is no usable session, a step-up ({@code prompt=login}, {@code max_age=0}) when the session
+ * when there is no usable session, a step-up ({@code prompt=login}, {@code max_age}, {@code acr_values}) when the session
  * does not meet the policy's {@code require}. A session that just came back from a step-up and still
  * falls short gets the 401 page instead of another round trip, so a user who cannot meet the
  * requirement is not bounced between proxy and IdP forever.
@@ -46,7 +46,7 @@ public final class LoginRedirects {
             stepUp = StepUp.NONE;
         } else if (verdict.kind() == Verdict.Kind.CHALLENGE && outcome.session() != null
                 && !justSteppedUp(outcome.session(), clock)) {
-            stepUp = StepUp.forReasons(verdict.reasons());
+            stepUp = StepUpRequest.from(verdict.decision());
         } else {
             return null;
         }
