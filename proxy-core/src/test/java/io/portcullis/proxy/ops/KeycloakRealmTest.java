@@ -166,6 +166,22 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void amrReferencesOutliveTheLoginSecond() {
+        // Keycloak keeps an amr value only while auth_time + default.reference.maxAge >= now, reading an
+        // absent maxAge as 0: without it "otp" appears only if the code is exchanged in the login's own
+        // second, and MFA tests flake.
+        for (Map<String, Object> config : JsonFiles.objects(realm.get("authenticatorConfig"), "authenticatorConfig")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) config.get("config");
+            if (values.containsKey("default.reference.value")) {
+                Object maxAge = values.get("default.reference.maxAge");
+                assertTrue(maxAge != null && Long.parseLong(maxAge.toString()) >= 3600,
+                        config.get("alias") + " needs default.reference.maxAge of at least an hour: " + values);
+            }
+        }
+    }
+
+    @Test
     void importKeepsTheFlowsAndScopesKeycloakWouldOtherwiseLose() {
         // Importing authenticationFlows replaces the defaults: the direct grant flow must be there too.
         assertEquals("direct grant", realm.get("directGrantFlow"));
