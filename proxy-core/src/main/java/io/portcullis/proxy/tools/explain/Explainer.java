@@ -8,7 +8,6 @@ import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.PostureResult;
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
-import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.observe.ShadowResult;
@@ -75,15 +74,10 @@ public final class Explainer {
         List<CriterionTrace> criteria = evaluation.decision() == null ? List.of()
                 : new RuleTracer(config).trace(evaluation.decision().policy(), evaluation.input());
         return new Explanation(tokenProblem, identity, postureProblem, posture, evaluation, criteria,
-                shadowOf(evaluation));
+                evaluation.route() == null ? null : ShadowResult.forRoute(evaluation.route().config(), policies,
+                        evaluation.decision(), evaluation.input()));
     }
 
-    /** What the route's shadow policy would say on the same facts, as the proxy logs it. */
-    private ShadowResult shadowOf(OfflineEvaluation evaluation) {
-        String shadowId = evaluation.route() == null ? null : evaluation.route().config().shadowPolicy();
-        Policy shadow = shadowId == null || evaluation.decision() == null ? null : policies.policies().get(shadowId);
-        return shadow == null ? null : ShadowResult.of(shadow, evaluation.decision(), evaluation.input());
-    }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws InterruptedException, TimeoutException {
         try {
