@@ -155,6 +155,10 @@ public final class Portcullis implements AutoCloseable {
             if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
                 LOG.warn("listen/admin address changes take effect only after a restart");
             }
+            if (!next.transport().equals(old.config().transport())) {
+                // the listener's pipeline is built at start; certificate file contents reload on their own
+                LOG.warn("tls, http2 and shutdown_grace changes take effect only after a restart");
+            }
             SsoRuntime sso;
             try {
                 sso = old.sso().reconfigure(next);

@@ -81,6 +81,20 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesUnusableTlsFiles() throws Exception {
+        Files.writeString(dir.resolve("cert.pem"), "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n");
+        Files.writeString(dir.resolve("key.pem"), "not a key\n");
+        Path f = dir.resolve("tls.yaml");
+        Files.writeString(f, "listen: 127.0.0.1:0\nadmin: 127.0.0.1:0\ntls: { cert_file: cert.pem, key_file: key.pem }\n"
+                + "routes:\n  - id: r\n    match: { path_prefix: / }\n    upstream: http://127.0.0.1:9\n    policy: p\n"
+                + "policies:\n  p:\n    allow: { public: true }\n");
+        Run r = run("serve", "--config", f.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("refusing to start: the TLS files are not usable."), r.err());
+        assertTrue(!r.err().contains("at io.netty"), "no stack trace: " + r.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : new String[] {"serve", "check", "dev"}) {
             Run r = run(cmd, "--help");

@@ -5,6 +5,7 @@ import io.portcullis.config.ConfigProblem;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
+import io.portcullis.proxy.server.tls.UnusableTlsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,15 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return CheckCommand.INVALID_CONFIG;
         }
-        Portcullis portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start, true);
+        Portcullis portcullis;
+        try {
+            portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start, true);
+        } catch (UnusableTlsException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println("refusing to start: the TLS files are not usable.");
+            spec.commandLine().getErr().flush();
+            return CheckCommand.INVALID_CONFIG;
+        }
         Lifecycle.runUntilStopped(portcullis, config);
         return 0;
     }

@@ -36,6 +36,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectionPipelines {
 
+    /** Pipeline name of the {@link HeadActivity} of an HTTP/1.1 connection. */
+    static final String HEAD_ACTIVITY = "head-activity";
+
     /** Concurrent streams one HTTP/2 connection may open. */
     static final int MAX_CONCURRENT_STREAMS = 100;
 
@@ -92,7 +95,7 @@ final class ConnectionPipelines {
     }
 
     private void http1(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
-        p.addLast("head-activity", new HeadActivity());
+        p.addLast(HEAD_ACTIVITY, new HeadActivity());
         edge.install(p);
         p.addLast("proxy", new ProxyHandler(context, pool));
     }

@@ -38,6 +38,8 @@ import io.portcullis.proxy.ratelimit.RateLimitKey;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
+import io.portcullis.proxy.server.ws.WebSocketUpgrade;
+import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.LoginRedirects;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SessionAuthorizer;
@@ -330,6 +332,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private Channel upstream;
         private ScheduledFuture<?> responseTimer;
         private ScheduledFuture<?> bodyTimer;
+        private boolean websocket;
+        private boolean switching;
         private long lastBodyNanos;
         private SessionAuthorizer.Outcome ssoOutcome;
         /** Set-Cookie values the session part adds to whatever response this exchange gets. */
@@ -392,10 +396,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client, h::getAll);
-            if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
+            boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request) || declared > 0;
+            if (bodyExpected) {
                 armBodyTimer(cfg.timeouts().bodyRead().toNanos());
+                ctx.channel().config().setAutoRead(false);
             }
-            ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
                 f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
@@ -410,8 +415,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 f = CompletableFuture.failedFuture(e);
             }
             if (f.isDone()) {
+                // Decided before any further read: reading need not pause (each pause and resume is
+                // an epoll_ctl call), as a bodyless request has nothing more to send but pipelined
+                // requests, and those wait in the backlog.
                 onVerdict(f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
             } else {
+                ctx.channel().config().setAutoRead(false);
                 f.whenComplete((v, e) -> ctx.executor().execute(() -> onVerdict(v, e)));
             }
         }
@@ -442,10 +451,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             verdict = v;
             shadow = shadowOf(v);
-            CompletableFuture<FullHttpResponse> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
+            CompletableFuture<LocalAnswer> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
                     requestId, ctx.alloc(), Clock.systemUTC());
             if (login != null) {
-                respondLocally(login, v.reasons().get(0));
+                respondLocally(login);
                 return;
             }
             if (v.kind() == Verdict.Kind.FORWARD && rateLimited(v)) {
@@ -535,19 +544,21 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         }
 
-        /** Sends {@code response} when it is ready, on this connection's event loop. */
-        private void respondLocally(CompletableFuture<FullHttpResponse> response, String reason) {
-            response.whenComplete((res, error) -> ctx.executor().execute(() -> {
+        /** Sends an answer made here when it is ready, on this connection's event loop. */
+        private void respondLocally(CompletableFuture<LocalAnswer> answer) {
+            answer.whenComplete((a, error) -> ctx.executor().execute(() -> {
                 if (done) {
-                    ReferenceCountUtil.release(res);
+                    if (a != null) {
+                        ReferenceCountUtil.release(a.response());
+                    }
                     return;
                 }
-                if (res == null) {
+                if (a == null) {
                     LOG.warn("request {}: local answer failed: {}", requestId, String.valueOf(error));
                     refuse(HttpResponseStatus.BAD_GATEWAY, List.of("idp-unreachable"), null, false);
                     return;
                 }
-                sendLocal(res, reason, false);
+                sendLocal(a.response(), a.reason(), false);
             }));
         }
 
@@ -556,7 +567,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             SsoEndpoints endpoints = new SsoEndpoints(rc.sso(), ctx.alloc(), Clock.systemUTC());
             if (!ReservedPaths.readsBody(path) || !bodyExpected()) {
                 ctx.channel().config().setAutoRead(false);
-                respondLocally(endpoints.handle(request, path, rawQuery, "", requestId), "reserved-path");
+                respondLocally(endpoints.handle(request, path, rawQuery, "", requestId));
                 return;
             }
             maxBody = SsoEndpoints.MAX_BODY_BYTES;
@@ -564,8 +575,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 return;
             }
-            bodyWaiter = () -> respondLocally(endpoints.handle(request, path, rawQuery, pendingBodyText(), requestId),
-                    "reserved-path");
+            bodyWaiter = () -> respondLocally(endpoints.handle(request, path, rawQuery, pendingBodyText(), requestId));
             if (expectContinue) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
             }
@@ -584,7 +594,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HttpHeaders h = request.headers();
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
             String posture = h.get(rc.config().devicePosture().header());
+            // Upgrade is hop-by-hop and stripped, except for a WebSocket handshake on a route that allows it
+            websocket = route.config().transport().websocket()
+                    && !(ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel)
+                    && WebSocketUpgrade.requested(request);
             HopByHop.strip(h);
+            if (websocket) {
+                WebSocketUpgrade.restoreHandshakeHeaders(h);
+            }
             h.remove(HttpHeaderNames.EXPECT);
             rc.scrubber().scrub(h);
             UpstreamIdentity.stripSessionCookies(rc.sso(), h);
@@ -803,6 +820,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             int code = response.status().code();
+            if (websocket && WebSocketUpgrade.accepted(response)) {
+                acceptWebSocket(response);
+                return;
+            }
             if (code >= 100 && code < 200) {
                 // We never forward Expect or Upgrade, so an interim response is not for the client.
                 skipInformationalLast = true;
@@ -856,6 +877,15 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             boolean last = content instanceof LastHttpContent;
+            if (switching) {
+                if (last) {
+                    ctx.writeAndFlush(content);
+                    switchToRelay();
+                } else {
+                    content.release();
+                }
+                return;
+            }
             if (skipInformationalLast) {
                 content.release();
                 if (last) {
@@ -882,6 +912,46 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                     upstream.config().setAutoRead(false);
                 }
             }
+        }
+
+        /** The upstream accepted the WebSocket handshake: pass the 101 on; the relay starts after it. */
+        private void acceptWebSocket(HttpResponse response) {
+            if (responseTimer != null) {
+                responseTimer.cancel(false);
+            }
+            shared.metrics().upstreamLatency(System.nanoTime() - upstreamStartNanos);
+            status = 101;
+            switching = true;
+            responseHeadSent = true;
+            HttpHeaders h = response.headers();
+            HopByHop.strip(h);
+            WebSocketUpgrade.restoreHandshakeHeaders(h);
+            if (!h.contains("X-Request-Id")) {
+                h.set("X-Request-Id", requestId);
+            }
+            ctx.write(response);
+        }
+
+        /** Ends the exchange (logged with status 101) and hands both connections to the byte relay. */
+        private void switchToRelay() {
+            Channel u = upstream;
+            upstream = null;
+            UpstreamHandler uh = u.pipeline().get(UpstreamHandler.class);
+            if (uh != null) {
+                uh.detach();
+            }
+            done = true;
+            if (bodyTimer != null) {
+                bodyTimer.cancel(false);
+            }
+            log();
+            current = null;
+            closing = true;
+            cancelWaitTimer();
+            Identity id = verdict.identity();
+            java.time.Instant closeAt = route.config().transport().websocketTokenExpiry() && id != null
+                    ? id.expiresAt() : null;
+            WebSocketSwitch.relay(ctx.channel(), u, shared.metrics(), closeAt);
         }
 
         @Override

@@ -8,15 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.SharedProxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,20 +49,11 @@ class AttackSuiteTest {
 
     static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture(CONFIG);
-    }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> AttackSuiteTest.CONFIG, f -> fx = f);
 
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
-    @BeforeEach
-    void clear() {
-        fx.upstream.clear();
-    }
+
 
     /** One attack: the raw bytes and the status that must come back. */
     record Attack(String name, String raw, int status) {

@@ -14,24 +14,24 @@ import java.util.concurrent.TimeUnit;
  * An upstream that keeps the exact bytes of the one request it receives (head, chunked body and
  * trailers), for checks that a decoded echo cannot make, such as what went out in a trailer section.
  */
-final class RawUpstream implements AutoCloseable {
+public final class RawUpstream implements AutoCloseable {
 
     private final ServerSocket server;
     private final CompletableFuture<String> received = new CompletableFuture<>();
 
-    RawUpstream() throws IOException {
+    public RawUpstream() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serveOne, "raw-upstream");
         t.setDaemon(true);
         t.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
     /** The raw request, once it was read to the end of its chunked body (bounded wait). */
-    String request() throws Exception {
+    public String request() throws Exception {
         return received.get(10, TimeUnit.SECONDS);
     }
 

@@ -57,13 +57,22 @@ public final class H2cClient implements AutoCloseable {
 
     /** Sends one request on a new stream and waits (bounded) for its end. */
     public Result send(Http2Headers headers, String body) throws Exception {
+        return send(headers, body, null);
+    }
+
+    /** Sends headers, an optional body and optional trailers on a new stream; waits (bounded) for the end. */
+    public Result send(Http2Headers headers, String body, Http2Headers trailers) throws Exception {
         CompletableFuture<Result> done = new CompletableFuture<>();
         Http2StreamChannel stream = new Http2StreamChannelBootstrap(connection)
                 .handler(new StreamRecorder(done)).open().sync().getNow();
         boolean hasBody = body != null;
-        stream.write(new DefaultHttp2HeadersFrame(headers, !hasBody));
+        stream.write(new DefaultHttp2HeadersFrame(headers, !hasBody && trailers == null));
         if (hasBody) {
-            stream.write(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(body, StandardCharsets.UTF_8), true));
+            stream.write(new DefaultHttp2DataFrame(Unpooled.copiedBuffer(body, StandardCharsets.UTF_8),
+                    trailers == null));
+        }
+        if (trailers != null) {
+            stream.write(new DefaultHttp2HeadersFrame(trailers, true));
         }
         stream.flush();
         return done.get(10, TimeUnit.SECONDS);

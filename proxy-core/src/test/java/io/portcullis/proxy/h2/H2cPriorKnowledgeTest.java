@@ -10,6 +10,7 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.attacks.RawUpstream;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,22 @@ class H2cPriorKnowledgeTest {
         assertFalse(seen.hasHeader("x-forwarded_groups"));
         assertFalse(seen.hasHeader("x-http2-scheme"));
         assertTrue(seen.hasHeader("X-Request-Id"));
+    }
+
+    @Test
+    void identityHeadersInHttp2TrailersNeverLeaveTheProxy() throws Exception {
+        try (RawUpstream raw = new RawUpstream();
+             ProxyFixture fx2 = new ProxyFixture("http2: { cleartext: true }\n"
+                     + ProxyFixture.EXAMPLE.replace("${UPSTREAM}", raw.url()));
+             H2cClient client = new H2cClient(fx2.port())) {
+            Http2Headers trailers = new io.netty.handler.codec.http2.DefaultHttp2Headers(false)
+                    .add("x-forwarded-user", "admin").add("x_forwarded_groups", "admins").add("x-ok", "1");
+            assertEquals(200, client.send(H2cClient.request("POST", "/public/t"), "abc", trailers).status());
+            String sent = raw.request().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(sent.contains("x-ok: 1"), "harmless trailers pass: " + sent);
+            assertFalse(sent.contains("x-forwarded-user"), sent);
+            assertFalse(sent.contains("x_forwarded_groups"), sent);
+        }
     }
 
     @Test

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.SharedProxy;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every client-side and upstream timeout, with raw sockets against the real proxy: the status and
@@ -21,23 +20,14 @@ class TimeoutsTest {
 
     static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture("""
-                timeouts: { header_read: 300ms, idle: 600ms, body_read: 300ms, upstream_response: 400ms }
-                """ + ProxyFixture.EXAMPLE);
-    }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> TimeoutsTest.CONFIG, f -> fx = f);
 
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    static final String CONFIG = """
+            timeouts: { header_read: 300ms, idle: 600ms, body_read: 300ms, upstream_response: 400ms }
+            """ + ProxyFixture.EXAMPLE;
 
-    @BeforeEach
-    void clear() {
-        fx.upstream.clear();
-        fx.upstream.responseDelay(Duration.ZERO);
-    }
+
 
     static double timeouts(String kind) {
         for (String line : fx.portcullis.metrics().scrape().split("\n")) {

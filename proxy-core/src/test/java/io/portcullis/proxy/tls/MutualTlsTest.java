@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.SharedProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * mTLS through the real proxy: a verified client certificate becomes device facts a policy can
@@ -35,9 +34,17 @@ class MutualTlsTest {
     static final String DEVICE_1 = "spiffe://corp.test/device/1";
     static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() throws IOException {
-        Path dir = Files.createTempDirectory("mtls");
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(MutualTlsTest::prepare, f -> fx = f);
+
+    /** Writes the server certificate and client CA; returns the config. */
+    static String prepare() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("mtls");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PKI.server().write(dir, "server");
         Path ca = PKI.writeCa(dir, "clients-ca");
         String config = TlsListenerTest.tlsConfig(dir, ", client_ca_file: " + ca + ", client_auth: optional")
@@ -59,18 +66,10 @@ class MutualTlsTest {
                                 - authenticated: true
                                 - device: { spiffe_id: "spiffe://corp.test/device/1" }
                         """);
-        fx = new ProxyFixture(config);
+        return config;
     }
 
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
-    @BeforeEach
-    void clear() {
-        fx.upstream.clear();
-    }
 
     static TestPki.Issued device(TestPki ca, String spiffeId) {
         return ca.issue("CN=laptop", List.of(new GeneralName(GeneralName.uniformResourceIdentifier, spiffeId),
@@ -134,6 +133,24 @@ class MutualTlsTest {
         }
         assertTrue(status == 403 || status == 0, "got " + status);
         assertNull(fx.upstream.takeRequest(Duration.ofMillis(200)));
+    }
+
+    @Test
+    void requiredClientAuthFailsTheHandshakeWithoutACertificate() throws Exception {
+        Path dir = Files.createTempDirectory("mtls-required");
+        PKI.server().write(dir, "server");
+        String config = TlsListenerTest.tlsConfig(dir, ", client_ca_file: " + PKI.writeCa(dir, "ca")
+                + ", client_auth: required") + ProxyFixture.EXAMPLE;
+        try (ProxyFixture strict = new ProxyFixture(config)) {
+            URI uri = URI.create("https://localhost:" + strict.port() + "/public/x");
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(PKI.clientContext(null)).build();
+            org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                    () -> anonymous.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+            assertNull(strict.upstream.takeRequest(Duration.ofMillis(200)), "no certificate, no request");
+            HttpClient device = HttpClient.newBuilder().sslContext(PKI.clientContext(device(PKI, DEVICE_1))).build();
+            assertEquals(200, device.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
     }
 
     @Test

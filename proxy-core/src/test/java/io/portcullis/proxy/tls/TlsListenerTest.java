@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.SharedProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,10 +23,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * TLS on the listener through the real proxy: HTTP/2 via ALPN and HTTP/1.1 with the JDK client,
@@ -36,19 +35,27 @@ class TlsListenerTest {
     static final TestPki PKI = TestPki.create("Portcullis Test CA");
     static Path dir;
     static ProxyFixture fx;
+
     static HttpClient h2;
     static HttpClient h1;
 
-    @BeforeAll
-    static void start() throws IOException {
-        dir = Files.createTempDirectory("tls-listener");
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(TlsListenerTest::prepare, f -> fx = f);
+
+    /** Writes the server certificate and makes the clients; returns the config. */
+    static String prepare() {
+        try {
+            dir = Files.createTempDirectory("tls-listener");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         PKI.server().write(dir, "server");
-        fx = new ProxyFixture(tlsConfig(dir, "") + ProxyFixture.EXAMPLE);
         SSLContext trust = PKI.clientContext(null);
         h2 = HttpClient.newBuilder().sslContext(trust).version(HttpClient.Version.HTTP_2)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         h1 = HttpClient.newBuilder().sslContext(trust).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        return tlsConfig(dir, "") + ProxyFixture.EXAMPLE;
     }
 
     /** The top-level tls block for the files in {@code dir}, plus {@code extra} keys. */
@@ -57,15 +64,7 @@ class TlsListenerTest {
                 + extra + " }\n";
     }
 
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
-    @BeforeEach
-    void clear() {
-        fx.upstream.clear();
-    }
 
     URI uri(String path) {
         return URI.create("https://localhost:" + fx.port() + path);

@@ -62,13 +62,16 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
 
     /** The reason the headers are malformed, or null; drops a Host equal to :authority. */
     static String check(Http2Headers headers) {
-        for (AsciiString name : CONNECTION_SPECIFIC) {
-            if (headers.contains(name)) {
-                return CONNECTION_HEADER;
+        // names compared ignoring case: HTTP/2 requires lower case, but the rule must not depend on it
+        for (var field : headers) {
+            CharSequence name = field.getKey();
+            for (AsciiString forbidden : CONNECTION_SPECIFIC) {
+                if (forbidden.contentEqualsIgnoreCase(name)) {
+                    return CONNECTION_HEADER;
+                }
             }
-        }
-        for (CharSequence te : headers.getAll(HttpHeaderNames.TE)) {
-            if (!HttpHeaderValues.TRAILERS.contentEqualsIgnoreCase(te)) {
+            if (HttpHeaderNames.TE.contentEqualsIgnoreCase(name)
+                    && !HttpHeaderValues.TRAILERS.contentEqualsIgnoreCase(field.getValue())) {
                 return CONNECTION_HEADER;
             }
         }

@@ -39,14 +39,14 @@ public final class ReloadingServerTls {
     /**
      * Loads the context once.
      *
-     * @throws IllegalStateException when the files cannot be used: the listener must not start
+     * @throws UnusableTlsException when the files cannot be used: the listener must not start
      */
     public static ReloadingServerTls load(TlsConfig config, long handshakeTimeoutMillis) {
         try {
             String hash = hashOf(config);
             return new ReloadingServerTls(config, handshakeTimeoutMillis, ServerTlsContext.build(config), hash);
         } catch (IOException e) {
-            throw new IllegalStateException("tls: " + e.getMessage(), e);
+            throw new UnusableTlsException("tls: cannot use cert_file/key_file/client_ca_file: " + e.getMessage(), e);
         }
     }
 
