@@ -86,7 +86,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         RuntimeConfig runtime = RuntimeConfig.of(compiled.config(), compiled.policies(), null);
         try (IdentityService identity = DefaultIdentityService.start(compiled.config(), IdentityEvents.NONE)) {
-            Explanation e = new Explainer(compiled.config(), runtime.router(), identity).explain(request);
+            Explanation e = new Explainer(compiled.config(), compiled.policies(), runtime.router(), identity).explain(request);
             print(out, e);
             out.flush();
             return e.evaluation().answer() == ProxyAnswer.ALLOW ? 0 : 1;
@@ -148,5 +148,9 @@ final class ExplainCommand implements Callable<Integer> {
             decision.append(" (rule ").append(ev.decision().rule()).append(')');
         }
         out.println(decision.append("; reasons: ").append(String.join(", ", ev.reasons())));
+        if (e.shadow() != null) {
+            out.println("shadow:   " + e.shadow().policy() + " would " + e.shadow().decision() + " ("
+                    + e.shadow().comparison().code() + "; logged, never enforced)");
+        }
     }
 }

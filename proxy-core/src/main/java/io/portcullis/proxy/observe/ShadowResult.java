@@ -1,8 +1,10 @@
 package io.portcullis.proxy.observe;
 
+import io.portcullis.config.RouteConfig;
 import io.portcullis.policy.Decision;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.ShadowComparison;
 import java.util.Locale;
 
@@ -15,6 +17,16 @@ import java.util.Locale;
  * @param comparison how it relates to the enforced decision
  */
 public record ShadowResult(String policy, String decision, ShadowComparison comparison) {
+
+    /**
+     * The route's shadow policy on the enforced decision's own input, or null when the route has
+     * none or the enforced policy was never reached (nothing to compare with).
+     */
+    public static ShadowResult forRoute(RouteConfig route, PolicySet policies, Decision enforced, PolicyInput input) {
+        String shadowId = route.shadowPolicy();
+        Policy shadow = shadowId == null || enforced == null || input == null ? null : policies.policies().get(shadowId);
+        return shadow == null ? null : of(shadow, enforced, input);
+    }
 
     /** Evaluates {@code shadow} on the enforced decision's own input. */
     public static ShadowResult of(Policy shadow, Decision enforced, PolicyInput input) {

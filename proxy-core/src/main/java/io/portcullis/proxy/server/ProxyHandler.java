@@ -24,7 +24,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.RateLimitConfig;
 import io.portcullis.identity.Identity;
-import io.portcullis.policy.Policy;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.auth.Authorizer;
@@ -496,15 +495,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
         /** The route's shadow policy on the same facts (logged and counted, never enforced), or null. */
         private ShadowResult shadowOf(Verdict v) {
-            String shadowId = route.config().shadowPolicy();
-            Policy shadowPolicy = shadowId == null || v.decision() == null || v.input() == null ? null
-                    : rc.policies().policies().get(shadowId);
-            if (shadowPolicy == null) {
-                return null;
-            }
-            ShadowResult r = ShadowResult.of(shadowPolicy, v.decision(), v.input());
-            if (!r.agree()) {
-                shared.metrics().shadowDisagreement(route.id(), shadowId, r.comparison().code());
+            ShadowResult r = ShadowResult.forRoute(route.config(), rc.policies(), v.decision(), v.input());
+            if (r != null && !r.agree()) {
+                shared.metrics().shadowDisagreement(route.id(), r.policy(), r.comparison().code());
             }
             return r;
         }

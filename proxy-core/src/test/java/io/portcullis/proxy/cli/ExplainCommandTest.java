@@ -52,6 +52,7 @@ class ExplainCommandTest {
                     match: { path_prefix: /admin }
                     upstream: http://127.0.0.1:9001
                     policy: admins
+                    shadow_policy: admins-from-corp
                 policies:
                   admins:
                     allow:
@@ -60,6 +61,9 @@ class ExplainCommandTest {
                         - device: { compliant: true }
                     deny:
                       source_ip: { not_in: [127.0.0.0/8] }
+                  admins-from-corp:
+                    mode: shadow
+                    allow: { groups: { has: admins }, source_ip: { in: [10.0.0.0/8] } }
                 """.formatted(corp.issuerUrl(), corp.jwksUri(), mdm.issuerUrl(), mdm.jwksUri()));
     }
 
@@ -100,6 +104,8 @@ class ExplainCommandTest {
         assertTrue(r.out().matches("(?s).*  allow TRUE    ok  \\S+:\\d+:\\d+  groups: \\{ has: admins }  \\[groups-authorized]\\n.*"),
                 r.out());
         assertTrue(r.out().contains("decision: allow (rule allow); reasons: groups-authorized"), r.out());
+        assertTrue(r.out().contains("shadow:   admins-from-corp would deny (would-deny; logged, never enforced)"),
+                r.out());
         assertFalse(r.out().contains(jwt) || r.err().contains(jwt), "the token is never printed");
     }
 

@@ -8,7 +8,9 @@ import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.PostureResult;
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.RequestFacts;
+import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Router;
 import io.portcullis.proxy.tools.OfflineAuthorizer;
 import io.portcullis.proxy.tools.OfflineEvaluation;
@@ -31,9 +33,11 @@ public final class Explainer {
     private final PortcullisConfig config;
     private final Router router;
     private final IdentityService identityService;
+    private final PolicySet policies;
 
-    public Explainer(PortcullisConfig config, Router router, IdentityService identityService) {
+    public Explainer(PortcullisConfig config, PolicySet policies, Router router, IdentityService identityService) {
         this.config = config;
+        this.policies = policies;
         this.router = router;
         this.identityService = identityService;
     }
@@ -69,8 +73,11 @@ public final class Explainer {
                 tokenProblem == null ? "token-missing" : tokenProblem);
         List<CriterionTrace> criteria = evaluation.decision() == null ? List.of()
                 : new RuleTracer(config).trace(evaluation.decision().policy(), evaluation.input());
-        return new Explanation(tokenProblem, identity, postureProblem, posture, evaluation, criteria);
+        return new Explanation(tokenProblem, identity, postureProblem, posture, evaluation, criteria,
+                evaluation.route() == null ? null : ShadowResult.forRoute(evaluation.route().config(), policies,
+                        evaluation.decision(), evaluation.input()));
     }
+
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> f) throws InterruptedException, TimeoutException {
         try {

@@ -2,6 +2,7 @@ package io.portcullis.proxy.tools.explain;
 
 import io.portcullis.identity.DevicePosture;
 import io.portcullis.identity.Identity;
+import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.tools.OfflineEvaluation;
 import java.util.List;
 
@@ -15,9 +16,10 @@ import java.util.List;
  * @param evaluation     route and decision, as the proxy would make them
  * @param criteria       each criterion of the route's policy and its outcome (empty when the policy
  *                       was not reached)
+ * @param shadow         the route's shadow policy's verdict on the same facts, or null
  */
 public record Explanation(String tokenProblem, Identity identity, String postureProblem, DevicePosture posture,
-                          OfflineEvaluation evaluation, List<CriterionTrace> criteria) {
+                          OfflineEvaluation evaluation, List<CriterionTrace> criteria, ShadowResult shadow) {
 
     public Explanation {
         criteria = List.copyOf(criteria);
