@@ -5,8 +5,10 @@
 #   bench/run.sh            # everything: build, tools, pre-checks, load runs, connection scale
 #
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
-# DISTINCT (distinct tokens minted per algorithm, 60000), IDLE_CONNS (10000), PROFILE (1: record a
-# JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results).
+# DISTINCT (distinct tokens minted per algorithm, 150000), DISTINCT_DURATION (s per distinct-token run,
+# 6: each Portcullis run needs a fresh token per request), IDLE_CONNS (10000), PROFILE (1: record a
+# JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
+# MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat").
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -16,7 +18,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-64}
-DISTINCT=${DISTINCT:-60000}
+DISTINCT=${DISTINCT:-150000}
+DISTINCT_DURATION=${DISTINCT_DURATION:-6}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 PROFILE=${PROFILE:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -24,6 +27,7 @@ LOAD_CPU=${LOAD_CPU:-0}
 SERVER_CPU=${SERVER_CPU:-1}
 OUT=${OUT:-$ROOT/bench/results}
 PC_HEAP=${PC_HEAP:-256m}
+MODES=${MODES:-baseline repeat rs256 es256 half idle}
 
 UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
 
@@ -67,7 +71,7 @@ if [[ $SKIP_BUILD != 1 ]]; then
   (cd "$ROOT" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests)
 fi
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
-PC_JAR=$ROOT/proxy-core/target/portcullis.jar
+PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
 [[ -f $BENCH_JAR && -f $PC_JAR ]] || die "jars missing; run without SKIP_BUILD=1"
 
 # --- machine -----------------------------------------------------------------------------------
@@ -111,12 +115,14 @@ NGINX_PID=$!
 taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" >"$WORK/haproxy.out" 2>&1 &
 PIDS+=($!)
 HAPROXY_PID=$!
+# Logs live apart from the config: the config watcher wakes on every change in the config's directory.
+mkdir -p "$WORK/logs"
 JFR=()
 if [[ $PROFILE == 1 ]]; then
   JFR=("-XX:StartFlightRecording=filename=$OUT/portcullis-$STAMP.jfr,settings=profile,dumponexit=true")
 fi
 taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${JFR[@]}" -jar "$PC_JAR" serve -c "$WORK/portcullis.yaml" \
-  >"$WORK/decisions.log" 2>"$WORK/portcullis.err" &
+  >"$WORK/logs/decisions.log" 2>"$WORK/logs/portcullis.err" &
 PIDS+=($!)
 PC_PID=$!
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
@@ -155,7 +161,9 @@ run() {
   local name=$1 round=$2 url=$3 pid=$4; shift 4
   local t0 h0 line
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits)
-  line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${DURATION}s" --timeout 10s \
+  local seconds=$DURATION
+  [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
+  line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${seconds}s" --timeout 10s \
     -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits)
@@ -184,30 +192,40 @@ run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/tok
 DURATION=$DURATION_SAVED
 : >"$RESULTS"
 
+want() { [[ " $MODES " == *" $1 "* ]]; }
 for round in $(seq 1 "$ROUNDS"); do
   rs=$(slice rs256 "$round"); es=$(slice es256 "$round")
-  run direct "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER"
-  run nginx-proxy "$round" "$U:$NGINX_PROXY_PORT/app" "$NGINX_WORKER"
-  run haproxy-jwt-repeat "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt"
-  run portcullis-repeat "$round" "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
-  run haproxy-jwt-distinct-rs256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$rs"
-  run portcullis-distinct-rs256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$rs"
-  run haproxy-jwt-distinct-es256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$es"
-  run portcullis-distinct-es256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$es"
+  if want baseline; then
+    run direct "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER"
+    run nginx-proxy "$round" "$U:$NGINX_PROXY_PORT/app" "$NGINX_WORKER"
+  fi
+  if want repeat; then
+    run haproxy-jwt-repeat "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+    run portcullis-repeat "$round" "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+  fi
+  if want rs256; then
+    run haproxy-jwt-distinct-rs256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$rs"
+    run portcullis-distinct-rs256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$rs"
+  fi
+  if want es256; then
+    run haproxy-jwt-distinct-es256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$es"
+    run portcullis-distinct-es256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$es"
+  fi
 done
 
 field() { sed -E "s/.*[ \t]$1=([0-9.]+).*/\1/"; }
 mean_rps() { awk -F'\t' -v n="$1" '$1 == n' "$RESULTS" | field rps | awk '{s += $1} END {printf "%.0f", s / NR}'; }
-HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
-log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s"
-for round in $(seq 1 "$ROUNDS"); do
+HALF=${HALF:-1000}
+want repeat && HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
+want half && log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s"
+want half && for round in $(seq 1 "$ROUNDS"); do
   run direct-half "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF"
   run haproxy-jwt-half "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   run portcullis-half "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
 done
 
 # --- connection scale: IDLE_CONNS idle keep-alive connections, a trickle over them, load beside ---
-if ((IDLE_CONNS > 0)); then
+if ((IDLE_CONNS > 0)) && want idle; then
   log "connection scale: opening $IDLE_CONNS keep-alive connections to Portcullis"
   HOLD=$((DURATION * 3 + 60))
   IDLE_READY_FILE="$WORK/idle.ready" taskset -c "$LOAD_CPU" python3 "$ROOT/bench/idle_connections.py" 127.0.0.1 "$PC_PORT" \
@@ -225,7 +243,7 @@ fi
 
 # --- decision log completeness: at least one line per answered request, none dropped -------------
 answered=$(awk -F'\t' '$1 ~ /^portcullis/' "$RESULTS" | field requests | awk '{s += $1} END {print s + 0}')
-lines=$(wc -l <"$WORK/decisions.log")
+lines=$(wc -l <"$WORK/logs/decisions.log")
 log "decision log: $lines lines for $answered requests wrk counted on measured Portcullis runs (plus warm-up, pre-checks, idle)"
 [[ $lines -ge $answered ]] || die "decision lines were dropped"
 

@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.portcullis.fixtures.EmbeddedIssuer;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -62,18 +63,25 @@ public final class TokenMinter {
         write(dir.resolve("token-es256.txt"), BenchTokens.valid(issuer, JWSAlgorithm.ES256, 0, LIFETIME));
         writeNegatives(issuer, dir.resolve("negative"));
         long start = System.nanoTime();
-        write(dir.resolve("tokens-rs256.txt"), mint(issuer, JWSAlgorithm.RS256, distinct));
-        write(dir.resolve("tokens-es256.txt"), mint(issuer, JWSAlgorithm.ES256, distinct));
+        mint(issuer, JWSAlgorithm.RS256, distinct, dir.resolve("tokens-rs256.txt"));
+        mint(issuer, JWSAlgorithm.ES256, distinct, dir.resolve("tokens-es256.txt"));
         System.err.printf("minted 2 x %d distinct tokens in %d ms%n", distinct,
                 (System.nanoTime() - start) / 1_000_000);
         write(dir.resolve("ready"), Instant.now().toString());
         Thread.currentThread().join();
     }
 
-    private static String mint(EmbeddedIssuer issuer, JWSAlgorithm alg, int count) {
-        return IntStream.range(1, count + 1).parallel()
-                .mapToObj(n -> BenchTokens.valid(issuer, alg, n, LIFETIME))
-                .collect(Collectors.joining("\n"));
+    /** Mints in blocks, so a hundred thousand tokens never sit in memory at once. */
+    private static void mint(EmbeddedIssuer issuer, JWSAlgorithm alg, int count, Path file) throws IOException {
+        int block = 5_000;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int from = 1; from <= count; from += block) {
+                String tokens = IntStream.range(from, Math.min(count, from + block - 1) + 1).parallel()
+                        .mapToObj(n -> BenchTokens.valid(issuer, alg, n, LIFETIME))
+                        .collect(Collectors.joining("\n", "", "\n"));
+                out.write(tokens);
+            }
+        }
     }
 
     /** Each must be refused by every proxy under test; the harness checks that before measuring. */

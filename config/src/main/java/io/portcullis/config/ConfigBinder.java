@@ -2,6 +2,7 @@ package io.portcullis.config;
 
 import io.portcullis.config.yaml.Node;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,8 @@ final class ConfigBinder {
         TransportConfig transport = TransportBinder.bind(r, problems);
         SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
+        Duration riskHistory = r.node("risk").map(n -> RiskBinder.bind(n, problems))
+                .orElse(PortcullisConfig.DEFAULT_RISK_HISTORY);
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -67,6 +70,6 @@ final class ConfigBinder {
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion, conditions, sources);
+                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory);
     }
 }

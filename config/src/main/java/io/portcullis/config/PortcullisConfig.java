@@ -1,6 +1,7 @@
 package io.portcullis.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * @param conditions      the named conditions rules may reference, from every file
  * @param sources         every file read from disk: the main file first, then included files in
  *                        include order (empty when built in code; without the main file for parsed text)
+ * @param riskHistory     how long a device or network a user was allowed from stays known to the
+ *                        proxy's risk signals ({@code risk.history})
  */
 public record PortcullisConfig(
         Path source,
@@ -41,7 +44,21 @@ public record PortcullisConfig(
         SsoConfig sso,
         AssertionConfig assertion,
         Map<String, ConditionSpec> conditions,
-        List<Path> sources) {
+        List<Path> sources,
+        Duration riskHistory) {
+
+    /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
+    public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);
+
+    /** A config with the default risk history. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
+                            AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, sso, assertion, conditions, sources, DEFAULT_RISK_HISTORY);
+    }
 
     /** The default second factors, from RFC 8176. */
     public static final List<String> DEFAULT_MFA_AMR =
@@ -56,6 +73,7 @@ public record PortcullisConfig(
         transport = transport == null ? TransportConfig.defaults() : transport;
         conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         sources = List.copyOf(sources);
+        riskHistory = riskHistory == null ? DEFAULT_RISK_HISTORY : riskHistory;
     }
 
     /** A config of one file (or built in code), without named conditions. */

@@ -58,12 +58,13 @@ final class RouteBinder {
         RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
         boolean login = r.optional("login", Values.bool(), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
+        RateLimitConfig rateLimit = r.optional("rate_limit", RateLimitBinder::bind, null);
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
         return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), transport, login, assertionHeader, shadow);
+                maxBody, r.position(), transport, login, assertionHeader, shadow, rateLimit);
     }
 
     private static String assertionHeader(String name) {

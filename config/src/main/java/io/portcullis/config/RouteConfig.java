@@ -17,6 +17,7 @@ import java.util.Map;
  * @param login               unauthenticated browsers are sent to the SSO login instead of a 401
  * @param assertionHeader     header carrying the signed identity assertion upstream (null = none)
  * @param shadowPolicy        id of a policy evaluated beside {@code policy} for comparison only, or null
+ * @param rateLimit           per-caller token bucket, or null for none
  */
 public record RouteConfig(
         String id,
@@ -32,11 +33,21 @@ public record RouteConfig(
         RouteTransportConfig transport,
         boolean login,
         String assertionHeader,
-        String shadowPolicy) {
+        String shadowPolicy,
+        RateLimitConfig rateLimit) {
 
     public RouteConfig {
         identityHeaders = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(identityHeaders));
         transport = transport == null ? RouteTransportConfig.defaults() : transport;
+    }
+
+    /** A route without a rate limit. */
+    public RouteConfig(String id, MatchConfig match, URI upstream, String policy, Map<String, String> identityHeaders,
+                       boolean passAuthorization, boolean passDevicePosture, Duration timeout, Long maxBodyBytes,
+                       Position position, RouteTransportConfig transport, boolean login, String assertionHeader,
+                       String shadowPolicy) {
+        this(id, match, upstream, policy, identityHeaders, passAuthorization, passDevicePosture, timeout, maxBodyBytes,
+                position, transport, login, assertionHeader, shadowPolicy, null);
     }
 
     /** A route without a shadow policy. */

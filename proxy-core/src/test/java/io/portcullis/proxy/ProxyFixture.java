@@ -2,7 +2,7 @@ package io.portcullis.proxy;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import io.portcullis.fixtures.ExampleConfig;
@@ -28,7 +28,14 @@ public final class ProxyFixture implements AutoCloseable {
     public final EchoUpstream upstream = EchoUpstream.start();
     public final Path configFile;
     public final Portcullis portcullis;
-    private final ListAppender<ILoggingEvent> decisions = new ListAppender<>();
+    private final List<String> decisionLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Collects decision lines; written from event-loop threads while tests read them. */
+    private final AppenderBase<ILoggingEvent> decisions = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            decisionLines.add(event.getFormattedMessage());
+        }
+    };
 
     public ProxyFixture(String yamlTemplate) {
         this(yamlTemplate, DefaultIdentityService::start);
@@ -73,7 +80,7 @@ public final class ProxyFixture implements AutoCloseable {
 
     /** Decision-log lines written so far. */
     public List<String> decisionLines() {
-        return decisions.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return List.copyOf(decisionLines);
     }
 
     /** Waits (bounded) for a decision line containing {@code text}; lines are written just after the response. */

@@ -12,6 +12,8 @@ import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.RequestFacts;
+import io.portcullis.policy.RiskFacts;
+import io.portcullis.proxy.risk.RiskSignals;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,15 @@ public final class Authorizer {
                                                        Policy policy, RequestFacts request,
                                                        List<String> authorization, String postureToken,
                                                        ClientCertificate certificate) {
+        return authorize(identityService, postureConfig, policy, request, authorization, postureToken, certificate,
+                RiskSignals.NONE);
+    }
+
+    /** As above, with the risk signals the policy's {@code risk} criteria read (see {@link RiskSignals}). */
+    public static CompletableFuture<Verdict> authorize(IdentityService identityService, DevicePostureConfig postureConfig,
+                                                       Policy policy, RequestFacts request,
+                                                       List<String> authorization, String postureToken,
+                                                       ClientCertificate certificate, RiskSignals risk) {
         BearerToken.Extraction bearer = BearerToken.extract(authorization);
         DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (bearer.problem() != null && bearer.problem().equals("multiple-authorization-headers")) {
@@ -52,7 +63,7 @@ public final class Authorizer {
         boolean anonymousOk = policy.allowsAnonymous();
         if (!bearer.present()) {
             if (anonymousOk) {
-                return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null));
+                return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null, risk));
             }
             String reason = bearer.problem() == null ? "token-missing" : bearer.problem();
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, reason));
@@ -61,12 +72,13 @@ public final class Authorizer {
             if (result instanceof AuthResult.Rejected rejected) {
                 if (anonymousOk) {
                     // A public route serves anonymous users; a bad token there is ignored, not trusted.
-                    return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null));
+                    return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null, risk));
                 }
                 return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
             }
             Identity identity = ((AuthResult.Authenticated) result).identity();
-            return withPosture(identityService, postureConfig, policy, request, identity, postureToken, certificate);
+            return withPosture(identityService, postureConfig, policy, request, identity, postureToken, certificate,
+                    risk);
         });
     }
 
@@ -90,27 +102,39 @@ public final class Authorizer {
                                                               RequestFacts request, Identity sessionIdentity,
                                                               String noSessionReason, String postureToken,
                                                               ClientCertificate certificate) {
+        return authorizeSession(identityService, postureConfig, policy, request, sessionIdentity, noSessionReason,
+                postureToken, certificate, RiskSignals.NONE);
+    }
+
+    /** As above, with the risk signals the policy's {@code risk} criteria read (see {@link RiskSignals}). */
+    public static CompletableFuture<Verdict> authorizeSession(IdentityService identityService,
+                                                              DevicePostureConfig postureConfig, Policy policy,
+                                                              RequestFacts request, Identity sessionIdentity,
+                                                              String noSessionReason, String postureToken,
+                                                              ClientCertificate certificate, RiskSignals risk) {
         if (sessionIdentity == null) {
             return CompletableFuture.completedFuture(policy.allowsAnonymous()
-                    ? decide(policy, request, null, CertificatePosture.merge(null, certificate), null)
+                    ? decide(policy, request, null, CertificatePosture.merge(null, certificate), null, risk)
                     : refuse(Verdict.Kind.UNAUTHENTICATED, noSessionReason));
         }
-        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken, certificate);
+        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken, certificate,
+                risk);
     }
 
     private static CompletableFuture<Verdict> withPosture(IdentityService identityService,
                                                           DevicePostureConfig postureConfig, Policy policy,
                                                           RequestFacts request, Identity identity, String postureToken,
-                                                          ClientCertificate certificate) {
+                                                          ClientCertificate certificate, RiskSignals risk) {
         DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
-            return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null));
+            return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null, risk));
         }
         return identityService.posture(postureToken, identity).thenApply(p -> {
             if (p instanceof PostureResult.Present present) {
-                return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null);
+                return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null,
+                        risk);
             }
-            return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason());
+            return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason(), risk);
         });
     }
 
@@ -119,17 +143,24 @@ public final class Authorizer {
     }
 
     static Verdict decide(Policy policy, RequestFacts request, Identity identity, DevicePosture posture,
-                          String postureProblem) {
+                          String postureProblem, RiskSignals risk) {
         IdentityFacts idf = identity == null ? null
                 : new IdentityFacts(identity.issuer(), identity.subject(), identity.claims());
         DeviceFacts df = posture == null ? null
                 : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
-        Decision d = policy.evaluate(new PolicyInput(request, idf, df, Instant.now()));
+        String deviceId = posture == null ? null : posture.deviceId();
+        RiskFacts riskFacts = identity == null ? null
+                : risk.assess(identity.issuer(), identity.subject(), deviceId, request.sourceIp());
+        PolicyInput input = new PolicyInput(request, idf, df, Instant.now(), riskFacts);
+        Decision d = policy.evaluate(input);
         Verdict.Kind kind = switch (d.outcome()) {
             case ALLOW -> Verdict.Kind.FORWARD;
             case DENY -> Verdict.Kind.FORBIDDEN;
             case CHALLENGE -> Verdict.Kind.CHALLENGE;
         };
-        return new Verdict(kind, d.reasons(), d, identity, posture, postureProblem);
+        if (kind == Verdict.Kind.FORWARD && identity != null) {
+            risk.allowed(identity.issuer(), identity.subject(), deviceId, request.sourceIp());
+        }
+        return new Verdict(kind, d.reasons(), d, identity, posture, postureProblem, input);
     }
 }

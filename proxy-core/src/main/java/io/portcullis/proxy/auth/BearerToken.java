@@ -42,14 +42,22 @@ public final class BearerToken {
         return new Extraction(token, null);
     }
 
+    /** token68 characters before any trailing '='; a table because a token is ~1,000 of them per request. */
+    private static final boolean[] TOKEN68 = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TOKEN68[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
+    }
+
     private static boolean isToken68(String s) {
         int i = 0;
         int n = s.length();
         for (; i < n; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!ok) {
+            if (c >= 128 || !TOKEN68[c]) {
                 break;
             }
         }

@@ -3,6 +3,7 @@ package io.portcullis.proxy.auth;
 import io.portcullis.identity.DevicePosture;
 import io.portcullis.identity.Identity;
 import io.portcullis.policy.Decision;
+import io.portcullis.policy.PolicyInput;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param identity        verified identity, null when anonymous or refused
  * @param posture         verified posture, null when absent
  * @param postureProblem  why a presented posture token was ignored, else null
+ * @param input           what the policy was given (so a shadow policy can judge the very same
+ *                        facts), null when the request never reached the policy
  */
 public record Verdict(
         Kind kind,
@@ -22,7 +25,14 @@ public record Verdict(
         Decision decision,
         Identity identity,
         DevicePosture posture,
-        String postureProblem) {
+        String postureProblem,
+        PolicyInput input) {
+
+    /** A verdict without the policy input (the request never reached the policy, or a caller that keeps none). */
+    public Verdict(Kind kind, List<String> reasons, Decision decision, Identity identity, DevicePosture posture,
+                   String postureProblem) {
+        this(kind, reasons, decision, identity, posture, postureProblem, null);
+    }
 
     /** Next step for the proxy. */
     public enum Kind {

@@ -3,25 +3,35 @@ package io.portcullis.proxy.cli;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigProblem;
 import io.portcullis.proxy.ConfigCompiler;
+import io.portcullis.proxy.tools.ConfigLint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code portcullis check --config FILE}: validates a config exactly as {@code serve} would and
- * prints every problem as {@code FILE:LINE:COL: message}. Exit 0 when valid, 2 when not.
+ * {@code portcullis check --config FILE [--strict]}: validates a config exactly as {@code serve} would
+ * and prints every problem as {@code FILE:LINE:COL: message}, then lint warnings (unreachable routes,
+ * unused policies, allow rules that never match, deny rules a missing attribute decides) as
+ * {@code FILE:LINE:COL: warning: message}. Exit 0 when valid, 2 when not; with {@code --strict}, 1
+ * when valid but warned about.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validate a config file; print every problem as FILE:LINE:COL: message.")
 final class CheckCommand implements Callable<Integer> {
 
     static final int INVALID_CONFIG = 2;
+    /** With {@code --strict}: the config is valid but has warnings. */
+    static final int WARNINGS_STRICT = 1;
 
     @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
     Path config;
+
+    @Option(names = "--strict", description = "Exit 1 when there are warnings (for CI).")
+    boolean strict;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,13 +51,15 @@ final class CheckCommand implements Callable<Integer> {
             err.flush();
             return INVALID_CONFIG;
         }
-        for (ConfigProblem w : compiled.policies().warnings()) {
+        List<ConfigProblem> warnings = ConfigLint.warnings(compiled);
+        for (ConfigProblem w : warnings) {
             out.println(w.position() + ": warning: " + w.message());
         }
-        out.printf("%s: OK (%d routes, %d policies, %d issuers, sha256 %s)%n", config,
+        out.printf("%s: OK (%d routes, %d policies, %d issuers, sha256 %s)%s%n", config,
                 compiled.config().routes().size(), compiled.policies().policies().size(),
-                compiled.config().issuers().size(), compiled.config().sha256());
+                compiled.config().issuers().size(), compiled.config().sha256(),
+                warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)");
         out.flush();
-        return 0;
+        return strict && !warnings.isEmpty() ? WARNINGS_STRICT : 0;
     }
 }

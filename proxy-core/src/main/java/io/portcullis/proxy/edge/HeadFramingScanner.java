@@ -1,6 +1,7 @@
 package io.portcullis.proxy.edge;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.util.ByteProcessor;
 
 /**
  * Reads the raw bytes of one request head (request line and header lines, up to the empty line) for
@@ -41,10 +42,24 @@ final class HeadFramingScanner {
     int scan(ByteBuf buf, int from, int to) {
         int i = from;
         while (i < to && !complete && refusal == null) {
+            if (inFieldValue()) {
+                // Inside a field value only CR and LF mean anything: skip to the next one. Values
+                // (a bearer token above all) are most of a head's bytes.
+                int lineEnd = buf.forEachByte(i, to - i, ByteProcessor.FIND_CRLF);
+                if (lineEnd < 0) {
+                    return to;
+                }
+                i = lineEnd;
+            }
             step(buf.getByte(i));
             i++;
         }
         return i;
+    }
+
+    /** In a header line past its colon, where {@link #step} ignores every byte but CR and LF. */
+    private boolean inFieldValue() {
+        return !inRequestLine && !atLineStart && !inFieldName && !afterCr;
     }
 
     /** The reason code of the first framing fault seen, or null. */

@@ -8,6 +8,7 @@ import java.util.List;
  * subject and a token reference (jti or hash).
  *
  * @param configSha256 SHA-256 of the config that decided, so a line can be tied to the exact policy
+ * @param shadow       the route's shadow policy's verdict on the same facts, or null
  */
 public record DecisionRecord(
         Instant time,
@@ -27,7 +28,17 @@ public record DecisionRecord(
         int status,
         long decisionMicros,
         long latencyMicros,
-        String configSha256) {
+        String configSha256,
+        ShadowResult shadow) {
+
+    /** A record without a shadow verdict. */
+    public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
+                          String issuer, String subject, String tokenRef, String deviceId, String decision,
+                          List<String> reasons, String policy, String rule, int status, long decisionMicros,
+                          long latencyMicros, String configSha256) {
+        this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
+                policy, rule, status, decisionMicros, latencyMicros, configSha256, null);
+    }
 
     /** A record without the config hash (kept for callers written before it existed). */
     public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
@@ -35,7 +46,7 @@ public record DecisionRecord(
                           List<String> reasons, String policy, String rule, int status, long decisionMicros,
                           long latencyMicros) {
         this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
-                policy, rule, status, decisionMicros, latencyMicros, null);
+                policy, rule, status, decisionMicros, latencyMicros, null, null);
     }
 
     /** One JSON object on one line, fields in a fixed order so lines diff and grep well. */
@@ -79,6 +90,12 @@ public record DecisionRecord(
         sb.append(",\"latency_us\":").append(latencyMicros);
         sb.append(",\"config_sha256\":");
         Json.quote(sb, configSha256);
+        sb.append(",\"shadow\":");
+        if (shadow == null) {
+            sb.append("null");
+        } else {
+            shadow.appendJson(sb);
+        }
         return sb.append('}').toString();
     }
 }

@@ -17,7 +17,13 @@ public final class Json {
             return sb.append("null");
         }
         sb.append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int plain = plainPrefix(s);
+        if (plain == s.length()) {
+            // The usual case (ids, paths, reason codes): nothing to escape, copy in one go.
+            return sb.append(s).append('"');
+        }
+        sb.append(s, 0, plain);
+        for (int i = plain, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
@@ -41,5 +47,17 @@ public final class Json {
             }
         }
         return sb.append('"');
+    }
+
+    /** Length of the longest prefix of {@code s} that needs no escaping. */
+    private static int plainPrefix(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                return i;
+            }
+        }
+        return n;
     }
 }

@@ -31,6 +31,8 @@ public final class Metrics implements IdentityEvents {
     private final PrometheusMeterRegistry registry;
     private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> jwksCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> shadowCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> rateLimitCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> timeoutCounters = new ConcurrentHashMap<>();
     private final Timer decisionLatency;
     private final Timer upstreamLatency;
@@ -130,6 +132,27 @@ public final class Metrics implements IdentityEvents {
 
     public void reload(boolean success) {
         (success ? reloadOk : reloadFailed).increment();
+    }
+
+    /** A shadow policy decided otherwise than the enforced one; {@code kind} is would-allow/deny/challenge. */
+    public void shadowDisagreement(String route, String shadowPolicy, String kind) {
+        counter(shadowCounters, route + '\0' + shadowPolicy + '\0' + kind, () -> Counter.builder(
+                "portcullis.shadow.disagreements")
+                .description("Requests where a route's shadow policy decided otherwise than the enforced one")
+                .tag("route", route).tag("shadow_policy", shadowPolicy).tag("kind", kind)).increment();
+    }
+
+    /** A request was refused with 429 by a route's rate limit keyed {@code per} subject, device or source_ip. */
+    public void rateLimited(String route, String per) {
+        counter(rateLimitCounters, route + '\0' + per, () -> Counter.builder("portcullis.rate.limited")
+                .description("Requests refused with 429 by a route's rate limit")
+                .tag("route", route).tag("per", per)).increment();
+    }
+
+    /** The counter for {@code key}, registered on first use; the lookup alone on every later call. */
+    private Counter counter(ConcurrentMap<String, Counter> counters, String key, Supplier<Counter.Builder> builder) {
+        Counter c = counters.get(key);
+        return c != null ? c : counters.computeIfAbsent(key, k -> builder.get().register(registry));
     }
 
     public void internalError() {

@@ -3,18 +3,32 @@ package io.portcullis.proxy.server;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
+import io.portcullis.proxy.ratelimit.RateLimiter;
+import io.portcullis.proxy.risk.RiskSignals;
+import io.portcullis.proxy.risk.RiskTracker;
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
  * What every connection handler shares: the current config (read once per request, so a reload never
- * changes a request half-way), metrics and the decision log.
+ * changes a request half-way), metrics, the decision log, and the state that must outlive a reload
+ * (risk history, rate-limit buckets).
  *
  * @param scheme {@code http} or {@code https}, for X-Forwarded-Proto
+ * @param risk       per-subject device and network history for the policy's {@code risk} criteria
+ * @param rateLimits the routes' per-caller token buckets
  */
-public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                           RiskSignals risk, RateLimiter rateLimits) {
+
+    /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
+                RiskTracker.DEFAULT_MAX_SUBJECTS, Clock.systemUTC()), new RateLimiter());
+    }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits);
     }
 }

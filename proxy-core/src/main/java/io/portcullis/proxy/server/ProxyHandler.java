@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.config.RateLimitConfig;
 import io.portcullis.identity.Identity;
+import io.portcullis.policy.Policy;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.auth.Authorizer;
@@ -32,6 +34,8 @@ import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.forward.HopByHop;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
+import io.portcullis.proxy.observe.ShadowResult;
+import io.portcullis.proxy.ratelimit.RateLimitKey;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
@@ -321,6 +325,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private long decisionNanos;
         private long upstreamStartNanos;
         private Verdict verdict;
+        private ShadowResult shadow;
+        private long retryAfterSeconds;
         private int status;
         private String failureReason;
         private Channel upstream;
@@ -390,16 +396,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.BAD_REQUEST, List.of("multiple-posture-headers"), null, true);
                 return;
             }
-            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client);
-            if (HttpUtil.isTransferEncodingChunked(request) || declared > 0) {
+            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client, h::getAll);
+            boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request) || declared > 0;
+            if (bodyExpected) {
                 armBodyTimer(cfg.timeouts().bodyRead().toNanos());
+                ctx.channel().config().setAutoRead(false);
             }
-            ctx.channel().config().setAutoRead(false);
             CompletableFuture<Verdict> f;
             try {
                 f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
                         postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC(),
-                        ClientCertificates.of(ctx.channel()))
+                        ClientCertificates.of(ctx.channel()), shared.risk())
                         .thenApply(outcome -> {
                             ssoOutcome = outcome;
                             sessionCookies = outcome.setCookies();
@@ -409,8 +416,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 f = CompletableFuture.failedFuture(e);
             }
             if (f.isDone()) {
+                // Decided before any further read: reading need not pause (each pause and resume is
+                // an epoll_ctl call), as a bodyless request has nothing more to send but pipelined
+                // requests, and those wait in the backlog.
                 onVerdict(f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
             } else {
+                ctx.channel().config().setAutoRead(false);
                 f.whenComplete((v, e) -> ctx.executor().execute(() -> onVerdict(v, e)));
             }
         }
@@ -440,10 +451,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             verdict = v;
+            shadow = shadowOf(v);
             CompletableFuture<FullHttpResponse> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
                     requestId, ctx.alloc(), Clock.systemUTC());
             if (login != null) {
                 respondLocally(login, v.reasons().get(0));
+                return;
+            }
+            if (v.kind() == Verdict.Kind.FORWARD && rateLimited(v)) {
                 return;
             }
             switch (v.kind()) {
@@ -460,6 +475,40 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
+        /** Takes from the caller's bucket of the route's rate limit; when empty, answers 429 and returns true. */
+        private boolean rateLimited(Verdict v) {
+            RateLimitConfig limit = route.config().rateLimit();
+            if (limit == null) {
+                return false;
+            }
+            long wait = shared.rateLimits().acquire(route.id(), limit,
+                    RateLimitKey.of(limit, v.identity(), v.posture(), sourceIp));
+            if (wait == 0) {
+                return false;
+            }
+            shared.metrics().rateLimited(route.id(), limit.per());
+            verdict = new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), v.decision(), v.identity(),
+                    v.posture(), v.postureProblem(), v.input());
+            retryAfterSeconds = wait;
+            refuse(HttpResponseStatus.TOO_MANY_REQUESTS, verdict.reasons(), null, false);
+            return true;
+        }
+
+        /** The route's shadow policy on the same facts (logged and counted, never enforced), or null. */
+        private ShadowResult shadowOf(Verdict v) {
+            String shadowId = route.config().shadowPolicy();
+            Policy shadowPolicy = shadowId == null || v.decision() == null || v.input() == null ? null
+                    : rc.policies().policies().get(shadowId);
+            if (shadowPolicy == null) {
+                return null;
+            }
+            ShadowResult r = ShadowResult.of(shadowPolicy, v.decision(), v.input());
+            if (!r.agree()) {
+                shared.metrics().shadowDisagreement(route.id(), shadowId, r.comparison().code());
+            }
+            return r;
+        }
+
         /** Answers locally; the request never reaches an upstream. */
         private void refuse(HttpResponseStatus st, List<String> reasons, String wwwAuthenticate, boolean forceClose) {
             if (verdict == null) {
@@ -469,6 +518,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             FullHttpResponse res = ErrorResponses.build(ctx.alloc(), st, reasons.get(0), requestId,
                     ErrorResponses.wantsHtml(request.headers().get(HttpHeaderNames.ACCEPT)),
                     HttpMethod.HEAD.equals(request.method()));
+            if (retryAfterSeconds > 0) {
+                res.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+            }
             if (wwwAuthenticate != null) {
                 res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
             }
@@ -1074,7 +1126,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
                     path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
                     id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency, rc.config().sha256()));
+                    decisionNanos / 1000, latency, rc.config().sha256(), shadow));
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }

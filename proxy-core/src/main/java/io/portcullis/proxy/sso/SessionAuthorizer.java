@@ -12,6 +12,7 @@ import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.auth.Authorizer;
 import io.portcullis.proxy.auth.ClientCertificate;
 import io.portcullis.proxy.auth.Verdict;
+import io.portcullis.proxy.risk.RiskSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,9 +56,18 @@ public final class SessionAuthorizer {
                                                        DevicePostureConfig posture, Policy policy, RequestFacts request,
                                                        HttpHeaders headers, String postureToken, Clock clock,
                                                        ClientCertificate certificate) {
+        return authorize(sso, identity, posture, policy, request, headers, postureToken, clock, certificate,
+                RiskSignals.NONE);
+    }
+
+    /** As above, with the risk signals the policy's {@code risk} criteria read. */
+    public static CompletableFuture<Outcome> authorize(SsoRuntime sso, IdentityService identity,
+                                                       DevicePostureConfig posture, Policy policy, RequestFacts request,
+                                                       HttpHeaders headers, String postureToken, Clock clock,
+                                                       ClientCertificate certificate, RiskSignals risk) {
         List<String> authorization = headers.getAll(HttpHeaderNames.AUTHORIZATION);
         if (!sso.loginEnabled() || !authorization.isEmpty()) {
-            return Authorizer.authorize(identity, posture, policy, request, authorization, postureToken, certificate)
+            return Authorizer.authorize(identity, posture, policy, request, authorization, postureToken, certificate, risk)
                     .thenApply(v -> new Outcome(v, null, List.of(), Map.of()));
         }
         SsoCookies cookies = sso.cookies();
@@ -65,18 +75,18 @@ public final class SessionAuthorizer {
         Map<String, String> sent = SsoCookies.parse(headers);
         String value = cookies.session(sent);
         if (value == null) {
-            return Authorizer.authorizeSession(identity, posture, policy, request, null, "token-missing", postureToken, certificate)
+            return Authorizer.authorizeSession(identity, posture, policy, request, null, "token-missing", postureToken, certificate, risk)
                     .thenApply(v -> new Outcome(v, null, List.of(), sent));
         }
         Session session = service.sessions().decode(value);
         if (session == null) {
             // Tampered, sealed with a retired key, or expired: the browser has no session, and the cookie goes.
-            return Authorizer.authorizeSession(identity, posture, policy, request, null, "session-invalid", postureToken, certificate)
+            return Authorizer.authorizeSession(identity, posture, policy, request, null, "session-invalid", postureToken, certificate, risk)
                     .thenApply(v -> new Outcome(v, null, cookies.clearAll(sent), sent));
         }
         return service.resume(session).thenCompose(status -> {
             if (status instanceof SessionStatus.Ended ended) {
-                return Authorizer.authorizeSession(identity, posture, policy, request, null, ended.reason(), postureToken, certificate)
+                return Authorizer.authorizeSession(identity, posture, policy, request, null, ended.reason(), postureToken, certificate, risk)
                         .thenApply(v -> new Outcome(v, null, cookies.clearAll(sent), sent));
             }
             SessionStatus.Active active = (SessionStatus.Active) status;
@@ -86,7 +96,7 @@ public final class SessionAuthorizer {
                             Duration.between(clock.instant(), current.expiresAt()), sent)
                     : List.of();
             return Authorizer.authorizeSession(identity, posture, policy, request, current.identity(), "token-missing",
-                    postureToken, certificate).thenApply(v -> new Outcome(v, current, setCookies, sent));
+                    postureToken, certificate, risk).thenApply(v -> new Outcome(v, current, setCookies, sent));
         });
     }
 }

@@ -5,6 +5,7 @@ import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.RequestFacts;
+import io.portcullis.policy.RiskFacts;
 import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
@@ -36,6 +37,12 @@ public final class OfflineAuthorizer {
      */
     public OfflineEvaluation decide(RequestFacts request, IdentityFacts identity, DeviceFacts device, Instant now,
                                     String noIdentityReason) {
+        return decide(request, identity, device, null, now, noIdentityReason);
+    }
+
+    /** @param risk the risk signals the policy sees, or null for none (every {@code risk} test UNKNOWN) */
+    public OfflineEvaluation decide(RequestFacts request, IdentityFacts identity, DeviceFacts device, RiskFacts risk,
+                                    Instant now, String noIdentityReason) {
         CanonicalPath.Result target = CanonicalPath.parse(request.path(), false);
         if (!(target instanceof CanonicalPath.Canonical canonical)) {
             String reason = target instanceof CanonicalPath.Rejected r ? r.reason() : "path-not-routable";
@@ -49,8 +56,9 @@ public final class OfflineAuthorizer {
         if (identity == null && !route.policy().allowsAnonymous()) {
             return new OfflineEvaluation(ProxyAnswer.DENY, route, path, List.of(noIdentityReason), null, null);
         }
-        RequestFacts routed = new RequestFacts(request.method(), request.host(), path, request.sourceIp());
-        PolicyInput input = new PolicyInput(routed, identity, device, now);
+        RequestFacts routed = new RequestFacts(request.method(), request.host(), path, request.sourceIp(),
+                request.headers());
+        PolicyInput input = new PolicyInput(routed, identity, device, now, risk);
         Decision d = route.policy().evaluate(input);
         ProxyAnswer answer = switch (d.outcome()) {
             case ALLOW -> ProxyAnswer.ALLOW;

@@ -157,4 +157,44 @@ class PolicyTestCommandTest {
         assertTrue(r.err().contains(config.toString()), r.err());
         assertTrue(r.err().contains("nobody"), r.err());
     }
+
+    @Test
+    void riskSignalsAndHeadersCanBeGiven() throws Exception {
+        write("portcullis.yaml", CONFIG.replace("""
+                  admins:
+                    allow: { groups: { has: admins } }
+                    require: { max_auth_age: 1h }
+                """, """
+                  admins:
+                    allow: { groups: { has: admins }, header: { name: X-Env, is: prod } }
+                    challenge: { when: { risk: { new_device: true } }, require: { mfa: true } }
+                """));
+        Path tests = write("t.yaml", """
+                config: portcullis.yaml
+                tests:
+                  - name: known device, prod header
+                    request: { path: /admin, headers: { x-env: prod } }
+                    identity: { sub: alice, claims: { groups: [admins] } }
+                    risk: { new_device: false, new_network: true }
+                    expect: allow
+                  - name: a new device must step up
+                    request: { path: /admin, headers: { X-Env: prod } }
+                    identity: { sub: alice, claims: { groups: [admins] } }
+                    risk: { new_device: true }
+                    expect: challenge
+                    reason: mfa-required
+                  - name: without risk signals the challenge cannot be ruled out
+                    request: { path: /admin, headers: { X-Env: prod } }
+                    identity: { sub: alice, claims: { groups: [admins] } }
+                    expect: challenge
+                  - name: the wrong environment
+                    request: { path: /admin, headers: { X-Env: [staging] } }
+                    identity: { sub: alice, claims: { groups: [admins] } }
+                    risk: { new_device: false }
+                    expect: deny
+                """);
+        CliRun r = CliRun.of("policy", "test", tests.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().endsWith("4 passed, 0 failed\n"), r.out());
+    }
 }

@@ -74,6 +74,39 @@ class HeadFramingScannerTest {
         assertEquals(reason, refusalOf(head));
     }
 
+    /** Values are skipped to their line end; a fault deep inside a long one is still found, in any split. */
+    @Test
+    void faultsInsideALongValueAreFoundWhereverTheHeadIsSplit() {
+        String token = "eyJ" + "a".repeat(900);
+        String clean = "GET / HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\nHost: a\r\n\r\n";
+        String bareCr = "GET / HTTP/1.1\r\nAuthorization: Bearer " + token + "\rX: 1\r\n\r\n";
+        String bareLf = "GET / HTTP/1.1\r\nAuthorization: Bearer " + token.substring(0, 450) + "\n"
+                + token.substring(450) + "\r\n\r\n";
+        String folded = "GET / HTTP/1.1\r\nAuthorization: Bearer " + token + "\r\n " + token + "\r\n\r\n";
+        for (int split = 1; split < clean.length(); split += 37) {
+            assertNull(refusalInTwoPieces(clean, split));
+            assertEquals("bare-cr", refusalInTwoPieces(bareCr, Math.min(split, bareCr.length() - 1)));
+            assertEquals("bare-lf", refusalInTwoPieces(bareLf, Math.min(split, bareLf.length() - 1)));
+            assertEquals("header-obs-fold", refusalInTwoPieces(folded, split));
+        }
+        assertNull(refusalOf(clean));
+        assertEquals("bare-cr", refusalOf(bareCr));
+        assertEquals("bare-lf", refusalOf(bareLf));
+    }
+
+    private static String refusalInTwoPieces(String head, int split) {
+        ByteBuf buf = bytes(head);
+        HeadFramingScanner scanner = new HeadFramingScanner();
+        int stopped = scanner.scan(buf, 0, split);
+        if (scanner.refusal() == null && !scanner.headComplete()) {
+            assertEquals(split, stopped);
+            scanner.scan(buf, split, buf.writerIndex());
+        }
+        assertTrue(scanner.refusal() != null || scanner.headComplete(), "the scan must reach a verdict");
+        buf.release();
+        return scanner.refusal();
+    }
+
     @Test
     void stopsAtTheEndOfTheHeadAndNeverReadsTheBody() {
         String head = "POST / HTTP/1.1\r\nContent-Length: 9\r\n\r\n";

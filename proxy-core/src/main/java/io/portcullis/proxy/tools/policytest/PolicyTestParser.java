@@ -12,6 +12,8 @@ import io.portcullis.config.yaml.ScalarNode;
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.RequestFacts;
+import io.portcullis.policy.RequestHeaders;
+import io.portcullis.policy.RiskFacts;
 import io.portcullis.policy.compile.InvalidRule;
 import io.portcullis.policy.compile.RuleNodes;
 import io.portcullis.proxy.tools.FactValues;
@@ -41,8 +43,9 @@ public final class PolicyTestParser {
 
     private static final List<String> FILE_KEYS = List.of("config", "now", "tests");
     private static final List<String> CASE_KEYS =
-            List.of("name", "now", "request", "identity", "device", "expect", "reason");
-    private static final List<String> REQUEST_KEYS = List.of("method", "path", "host", "source_ip");
+            List.of("name", "now", "request", "identity", "device", "risk", "expect", "reason");
+    private static final List<String> REQUEST_KEYS = List.of("method", "path", "host", "source_ip", "headers");
+    private static final List<String> RISK_KEYS = List.of("new_device", "new_network", "score");
     private static final List<String> IDENTITY_KEYS = List.of("iss", "sub", "claims");
 
     private final PortcullisConfig config;
@@ -120,10 +123,11 @@ public final class PolicyTestParser {
         RequestFacts request = attempt(() -> request(required(map, "request")));
         IdentityFacts identity = attempt(() -> map.get("identity").map(n -> identity(n, now)).orElse(null));
         DeviceFacts device = attempt(() -> map.get("device").map(n -> device(n, now)).orElse(null));
+        RiskFacts risk = attempt(() -> map.get("risk").map(this::risk).orElse(null));
         ProxyAnswer expect = attempt(() -> expectation(required(map, "expect")));
         List<String> reasons = attempt(() -> map.get("reason").map(this::reasons).orElse(List.of()));
         return problems.size() == before
-                ? new PolicyTestCase(name, request, identity, device, now, expect, reasons, map.position())
+                ? new PolicyTestCase(name, request, identity, device, risk, now, expect, reasons, map.position())
                 : null;
     }
 
@@ -149,8 +153,41 @@ public final class PolicyTestParser {
         String host = map.get("host").map(n -> RuleNodes.string(n, "request.host")).orElse("");
         Node ipNode = map.get("source_ip").orElse(null);
         String ip = ipNode == null ? DEFAULT_SOURCE_IP : RuleNodes.string(ipNode, "request.source_ip");
+        RequestHeaders headers = map.get("headers").map(this::headers).orElse(null);
         return new RequestFacts(method.toUpperCase(Locale.ROOT), host, path,
-                address(ip, ipNode == null ? map.position() : ipNode.position()));
+                address(ip, ipNode == null ? map.position() : ipNode.position()), headers);
+    }
+
+    /** {@code headers: { X-Env: prod, Accept: [a, b] }}, looked up ignoring case like HTTP. */
+    private RequestHeaders headers(Node node) {
+        MapNode map = RuleNodes.map(node, "request.headers");
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (MapNode.Entry e : map.entries().values()) {
+            List<String> values = e.value() instanceof ListNode
+                    ? RuleNodes.strings(e.value(), "request.headers." + e.key())
+                    : List.of(RuleNodes.string(e.value(), "request.headers." + e.key()));
+            byName.computeIfAbsent(e.key().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values);
+        }
+        return name -> byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** {@code risk: { new_device: true, new_network: false, score: 40 }}; absent flags are false. */
+    private RiskFacts risk(Node node) {
+        MapNode map = RuleNodes.map(node, "risk");
+        StrictKeys.check(map, "risk", RISK_KEYS, problems);
+        boolean newDevice = map.get("new_device").map(n -> RuleNodes.bool(n, "risk.new_device")).orElse(false);
+        boolean newNetwork = map.get("new_network").map(n -> RuleNodes.bool(n, "risk.new_network")).orElse(false);
+        Integer score = map.get("score").map(n -> score(n)).orElse(null);
+        return new RiskFacts(newDevice, newNetwork, score);
+    }
+
+    private static Integer score(Node node) {
+        String text = RuleNodes.string(node, "risk.score");
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidRule(node.position(), "risk.score: expected a whole number, got '" + text + "'");
+        }
     }
 
     private static InetAddress address(String ip, Position position) {

@@ -38,7 +38,8 @@ public final class PolicyTestRunner {
         OfflineAuthorizer authorizer = new OfflineAuthorizer(runtime.router());
         List<PolicyTestResult> results = new ArrayList<>(cases.size());
         for (PolicyTestCase c : cases) {
-            OfflineEvaluation got = authorizer.decide(c.request(), c.identity(), c.device(), c.now());
+            OfflineEvaluation got = authorizer.decide(c.request(), c.identity(), c.device(), c.risk(), c.now(),
+                    "token-missing");
             List<String> missing = new ArrayList<>();
             for (String reason : c.reasons()) {
                 if (!got.reasons().contains(reason)) {

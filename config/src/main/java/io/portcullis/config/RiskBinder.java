@@ -1,0 +1,25 @@
+package io.portcullis.config;
+
+import io.portcullis.config.yaml.Node;
+import java.time.Duration;
+
+/**
+ * Binds {@code risk: { history: 30d }}: how long a device or network a user was allowed from stays
+ * known to the proxy's risk signals.
+ */
+final class RiskBinder {
+
+    private RiskBinder() {
+    }
+
+    static Duration bind(Node node, Problems problems) {
+        MapReader r = MapReader.of(node, "risk", problems).orElse(null);
+        if (r == null) {
+            return PortcullisConfig.DEFAULT_RISK_HISTORY;
+        }
+        Duration history = r.optional("history", Values.duration(Duration.ofHours(1), Duration.ofDays(365)),
+                PortcullisConfig.DEFAULT_RISK_HISTORY);
+        r.finish();
+        return history;
+    }
+}
