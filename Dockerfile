@@ -13,9 +13,10 @@ COPY identity identity
 COPY proxy-core proxy-core
 COPY e2e e2e
 # Maven reads every module of the root pom, so all are copied; only the jar's modules are built
-# (-pl proxy-core -am), not the benchmarks. The cache mount keeps ~/.m2 between builds without
-# baking it into a layer.
+# (-pl proxy-core -am), not the benchmarks or the Keycloak end-to-end tests. The cache mount keeps
+# ~/.m2 between builds without baking it into a layer.
 COPY benchmarks benchmarks
+COPY e2e e2e
 RUN --mount=type=cache,target=/root/.m2 mvn -B -q -ntp -pl proxy-core -am package -DskipTests
 
 FROM eclipse-temurin:17-jre

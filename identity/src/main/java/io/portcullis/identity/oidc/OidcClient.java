@@ -23,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.Prompt;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import io.portcullis.config.OidcClientConfig;
 import java.net.URI;
@@ -70,8 +71,11 @@ public final class OidcClient {
             if (stepUp.promptLogin()) {
                 request.prompt(new Prompt(Prompt.Type.LOGIN));
             }
-            if (stepUp.maxAgeZero()) {
-                request.maxAge(0);
+            if (stepUp.maxAgeSeconds() != null) {
+                request.maxAge((int) Math.min(Integer.MAX_VALUE, stepUp.maxAgeSeconds()));
+            }
+            if (!stepUp.acrValues().isEmpty()) {
+                request.acrValues(stepUp.acrValues().stream().map(ACR::new).toList());
             }
             return request.build().toURI();
         });

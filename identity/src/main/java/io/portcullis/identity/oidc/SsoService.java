@@ -54,6 +54,7 @@ public final class SsoService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** Refreshes in flight or just done, by refresh-token digest: parallel requests share one refresh. */
     private final Cache<TokenDigest, CompletableFuture<SessionStatus>> refreshes;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SsoService(SsoConfig config, IssuerConfig issuer, SessionKeys sessionKeys, RevokedSessions revoked,
                        Clock clock) {
@@ -219,6 +220,9 @@ public final class SsoService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         keys.release();
         scheduler.shutdownNow();
         httpThreads.shutdownNow();

@@ -3,25 +3,24 @@ package io.portcullis.identity.oidc;
 import java.util.List;
 
 /**
- * What a login must prove beyond a plain sign-in, derived from the reasons a policy's {@code require}
- * was not met: {@code prompt=login} to authenticate again (a remembered IdP session is not enough),
- * {@code max_age=0} when the sign-in is too old.
+ * What a login must prove beyond a plain sign-in, sent in the authorization request:
+ * {@code prompt=login} (a remembered IdP session is not enough), {@code max_age} and
+ * {@code acr_values}, as the policy's unmet {@code require} asks.
  *
- * @param promptLogin  send {@code prompt=login}
- * @param maxAgeZero   send {@code max_age=0}
+ * @param promptLogin   send {@code prompt=login}
+ * @param maxAgeSeconds send {@code max_age}, or null
+ * @param acrValues     send {@code acr_values} (any one will do), empty for none
  */
-public record StepUp(boolean promptLogin, boolean maxAgeZero) {
+public record StepUp(boolean promptLogin, Long maxAgeSeconds, List<String> acrValues) {
 
     /** A normal login. */
-    public static final StepUp NONE = new StepUp(false, false);
+    public static final StepUp NONE = new StepUp(false, null, List.of());
 
-    /** The step-up fitting the unmet-requirement reasons of a challenge. */
-    public static StepUp forReasons(List<String> reasons) {
-        boolean tooOld = reasons.contains("auth-too-old") || reasons.contains("auth-time-missing");
-        return new StepUp(true, tooOld);
+    public StepUp {
+        acrValues = List.copyOf(acrValues);
     }
 
     public boolean any() {
-        return promptLogin || maxAgeZero;
+        return promptLogin || maxAgeSeconds != null || !acrValues.isEmpty();
     }
 }

@@ -48,11 +48,13 @@ class SsoServiceLoginTest {
     }
 
     @Test
-    void stepUpAsksForAFreshLogin() {
-        URI uri = Futures.value(sso.startLogin("/", StepUp.forReasons(List.of("auth-too-old")))).authorizationUri();
+    void stepUpAsksForAFreshLoginAtTheRequiredLevel() {
+        URI uri = Futures.value(sso.startLogin("/", new StepUp(true, 3600L, List.of("gold", "silver"))))
+                .authorizationUri();
 
         assertEquals("login", MockIdp.queryParam(uri, "prompt"));
-        assertEquals("0", MockIdp.queryParam(uri, "max_age"));
+        assertEquals("3600", MockIdp.queryParam(uri, "max_age"));
+        assertEquals("gold silver", MockIdp.queryParam(uri, "acr_values"));
     }
 
     @Test

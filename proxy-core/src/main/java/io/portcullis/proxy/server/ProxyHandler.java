@@ -40,6 +40,7 @@ import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
 import io.portcullis.proxy.server.ws.WebSocketUpgrade;
+import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.LoginRedirects;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SessionAuthorizer;
@@ -452,10 +453,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             verdict = v;
             shadow = shadowOf(v);
-            CompletableFuture<FullHttpResponse> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
+            CompletableFuture<LocalAnswer> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
                     requestId, ctx.alloc(), Clock.systemUTC());
             if (login != null) {
-                respondLocally(login, v.reasons().get(0));
+                respondLocally(login);
                 return;
             }
             if (v.kind() == Verdict.Kind.FORWARD && rateLimited(v)) {
@@ -551,19 +552,21 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             return HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         }
 
-        /** Sends {@code response} when it is ready, on this connection's event loop. */
-        private void respondLocally(CompletableFuture<FullHttpResponse> response, String reason) {
-            response.whenComplete((res, error) -> ctx.executor().execute(() -> {
+        /** Sends an answer made here when it is ready, on this connection's event loop. */
+        private void respondLocally(CompletableFuture<LocalAnswer> answer) {
+            answer.whenComplete((a, error) -> ctx.executor().execute(() -> {
                 if (done) {
-                    ReferenceCountUtil.release(res);
+                    if (a != null) {
+                        ReferenceCountUtil.release(a.response());
+                    }
                     return;
                 }
-                if (res == null) {
+                if (a == null) {
                     LOG.warn("request {}: local answer failed: {}", requestId, String.valueOf(error));
                     refuse(HttpResponseStatus.BAD_GATEWAY, List.of("idp-unreachable"), null, false);
                     return;
                 }
-                sendLocal(res, reason, false);
+                sendLocal(a.response(), a.reason(), false);
             }));
         }
 
@@ -572,7 +575,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             SsoEndpoints endpoints = new SsoEndpoints(rc.sso(), ctx.alloc(), Clock.systemUTC());
             if (!ReservedPaths.readsBody(path) || !bodyExpected()) {
                 ctx.channel().config().setAutoRead(false);
-                respondLocally(endpoints.handle(request, path, rawQuery, "", requestId), "reserved-path");
+                respondLocally(endpoints.handle(request, path, rawQuery, "", requestId));
                 return;
             }
             maxBody = SsoEndpoints.MAX_BODY_BYTES;
@@ -580,8 +583,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 return;
             }
-            bodyWaiter = () -> respondLocally(endpoints.handle(request, path, rawQuery, pendingBodyText(), requestId),
-                    "reserved-path");
+            bodyWaiter = () -> respondLocally(endpoints.handle(request, path, rawQuery, pendingBodyText(), requestId));
             if (expectContinue) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
             }

@@ -1,7 +1,6 @@
 package io.portcullis.proxy.sso;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns a 401 for a browser on a {@code login: true} route into a redirect to the issuer: a plain login
- * when there is no usable session, a step-up ({@code prompt=login}, {@code max_age=0}) when the session
+ * when there is no usable session, a step-up ({@code prompt=login}, {@code max_age}, {@code acr_values}) when the session
  * does not meet the policy's {@code require}. A session that just came back from a step-up and still
  * falls short gets the 401 page instead of another round trip, so a user who cannot meet the
  * requirement is not bounced between proxy and IdP forever.
@@ -35,7 +34,7 @@ public final class LoginRedirects {
      * The redirect to answer with, or null when the verdict is answered as usual. The cookies of
      * {@code outcome} (e.g. removing an ended session) are the caller's to add.
      */
-    public static CompletableFuture<FullHttpResponse> forVerdict(SsoRuntime sso, Route route, HttpRequest request,
+    public static CompletableFuture<LocalAnswer> forVerdict(SsoRuntime sso, Route route, HttpRequest request,
                                                                  Verdict verdict, SessionAuthorizer.Outcome outcome,
                                                                  String requestId, ByteBufAllocator alloc, Clock clock) {
         if (!sso.loginEnabled() || !route.config().login() || outcome == null || !BrowserNavigation.test(request)
@@ -47,7 +46,7 @@ public final class LoginRedirects {
             stepUp = StepUp.NONE;
         } else if (verdict.kind() == Verdict.Kind.CHALLENGE && outcome.session() != null
                 && !justSteppedUp(outcome.session(), clock)) {
-            stepUp = StepUp.forReasons(verdict.reasons());
+            stepUp = StepUpRequest.from(verdict.decision());
         } else {
             return null;
         }
@@ -56,11 +55,12 @@ public final class LoginRedirects {
         boolean head = HttpMethod.HEAD.equals(request.method());
         return service.startLogin(request.uri(), stepUp).handle((start, failure) -> {
             if (failure != null) {
-                return LocalResponses.error(alloc, HttpResponseStatus.BAD_GATEWAY, "idp-unreachable", requestId, true,
-                        head, List.of());
+                return new LocalAnswer(LocalResponses.error(alloc, HttpResponseStatus.BAD_GATEWAY, "idp-unreachable",
+                        requestId, true, head, List.of()), "idp-unreachable");
             }
-            return LocalResponses.redirect(start.authorizationUri().toString(), List.of(cookies.setLoginState(
-                    start.state().state(), start.sealedState(), SsoService.LOGIN_TIMEOUT)), requestId);
+            return new LocalAnswer(LocalResponses.redirect(start.authorizationUri().toString(), List.of(
+                    cookies.setLoginState(start.state().state(), start.sealedState(), SsoService.LOGIN_TIMEOUT)),
+                    requestId), stepUp.any() ? "step-up" : "login-redirect");
         });
     }
 

@@ -41,32 +41,32 @@ public final class SsoEndpoints {
     }
 
     /** The response for a reserved path; {@code body} is the request body (empty when none was read). */
-    public CompletableFuture<FullHttpResponse> handle(HttpRequest request, String path, String rawQuery, String body,
+    public CompletableFuture<LocalAnswer> handle(HttpRequest request, String path, String rawQuery, String body,
                                                       String requestId) {
         boolean html = ErrorResponses.wantsHtml(request.headers().get(io.netty.handler.codec.http.HttpHeaderNames.ACCEPT));
         boolean head = HttpMethod.HEAD.equals(request.method());
         if (path.equals(ReservedPaths.JWKS) && sso.signer() != null) {
-            return done(onlyGet(request) ? LocalResponses.json(HttpResponseStatus.OK, sso.signer().publicJwks(),
-                    "public, max-age=300", requestId) : methodNotAllowed(requestId, html, head));
+            return onlyGet(request) ? done(LocalResponses.json(HttpResponseStatus.OK, sso.signer().publicJwks(),
+                    "public, max-age=300", requestId), "assertion-jwks") : methodNotAllowed(requestId, html, head);
         }
         if (!sso.loginEnabled() || !(path.equals(ReservedPaths.CALLBACK) || path.equals(ReservedPaths.LOGOUT)
                 || path.equals(ReservedPaths.BACKCHANNEL_LOGOUT))) {
-            return done(error(HttpResponseStatus.NOT_FOUND, "no-route", requestId, html, head, List.of()));
+            return done(error(HttpResponseStatus.NOT_FOUND, "no-route", requestId, html, head, List.of()), "no-route");
         }
         Map<String, String> cookies = SsoCookies.parse(request.headers());
         if (path.equals(ReservedPaths.CALLBACK)) {
             // GET only: a HEAD must not spend the one-time code.
             return HttpMethod.GET.equals(request.method()) ? callback(rawQuery, cookies, requestId, html, head)
-                    : done(methodNotAllowed(requestId, html, head));
+                    : methodNotAllowed(requestId, html, head);
         }
         if (path.equals(ReservedPaths.LOGOUT)) {
             return logout(cookies, requestId);
         }
         return HttpMethod.POST.equals(request.method()) ? backchannelLogout(body, requestId)
-                : done(methodNotAllowed(requestId, html, head));
+                : methodNotAllowed(requestId, html, head);
     }
 
-    private CompletableFuture<FullHttpResponse> callback(String rawQuery, Map<String, String> cookies, String requestId,
+    private CompletableFuture<LocalAnswer> callback(String rawQuery, Map<String, String> cookies, String requestId,
                                                          boolean html, boolean head) {
         Map<String, List<String>> params = new QueryStringDecoder(rawQuery == null ? "" : rawQuery, false).parameters();
         String state = single(params, "state");
@@ -74,28 +74,32 @@ public final class SsoEndpoints {
         List<String> forgetState = state == null ? List.of() : List.of(names.expireLoginState(state));
         if (single(params, "error") != null) {
             // The IdP refused or the user cancelled: nothing to exchange, and no session.
-            return done(error(HttpResponseStatus.UNAUTHORIZED, "login-failed", requestId, html, head, forgetState));
+            return done(error(HttpResponseStatus.UNAUTHORIZED, "login-failed", requestId, html, head, forgetState),
+                    "login-failed");
         }
         String code = single(params, "code");
         LoginState login = state == null ? null : sso.service().loginStates().decode(cookies.get(names.loginStateName(state)));
         if (code == null || login == null || !sameText(login.state(), state)) {
             // No state cookie for this state in this browser: a forged or replayed callback (login CSRF).
-            return done(error(HttpResponseStatus.BAD_REQUEST, "login-state-invalid", requestId, html, head, forgetState));
+            return done(error(HttpResponseStatus.BAD_REQUEST, "login-state-invalid", requestId, html, head, forgetState),
+                    "login-state-invalid");
         }
         SsoService service = sso.service();
         return service.finishLogin(login, code).handle((session, failure) -> {
             if (failure != null) {
-                return error(HttpResponseStatus.UNAUTHORIZED, OidcException.reasonOf(failure), requestId, html, head,
-                        forgetState);
+                String reason = OidcException.reasonOf(failure);
+                return new LocalAnswer(error(HttpResponseStatus.UNAUTHORIZED, reason, requestId, html, head, forgetState),
+                        reason);
             }
             List<String> setCookies = new ArrayList<>(names.setSession(service.sessions().encode(session),
                     Duration.between(clock.instant(), session.expiresAt()), cookies));
             setCookies.addAll(forgetState);
-            return LocalResponses.redirect(ReturnPath.sanitize(login.returnTo()), setCookies, requestId);
+            return new LocalAnswer(LocalResponses.redirect(ReturnPath.sanitize(login.returnTo()), setCookies, requestId),
+                    "login-complete");
         });
     }
 
-    private CompletableFuture<FullHttpResponse> logout(Map<String, String> cookies, String requestId) {
+    private CompletableFuture<LocalAnswer> logout(Map<String, String> cookies, String requestId) {
         SsoService service = sso.service();
         String value = sso.cookies().session(cookies);
         Session session = value == null ? null : service.sessions().decode(value);
@@ -103,28 +107,36 @@ public final class SsoEndpoints {
             service.revoked().revokeSession(session.id());
         }
         List<String> clear = sso.cookies().clearAll(cookies);
-        return service.logoutRedirect().thenApply(uri -> LocalResponses.redirect(uri.toString(), clear, requestId));
+        return service.logoutRedirect().thenApply(uri -> new LocalAnswer(
+                LocalResponses.redirect(uri.toString(), clear, requestId), "logout"));
     }
 
-    private CompletableFuture<FullHttpResponse> backchannelLogout(String body, String requestId) {
+    private CompletableFuture<LocalAnswer> backchannelLogout(String body, String requestId) {
         String token = single(new QueryStringDecoder(body, StandardCharsets.UTF_8, false).parameters(), "logout_token");
         if (token == null) {
             return done(LocalResponses.json(HttpResponseStatus.BAD_REQUEST,
                     "{\"error\":\"invalid_request\",\"error_description\":\"logout_token is required\"}\n",
-                    "no-store", requestId));
+                    "no-store", requestId), "logout-token-missing");
         }
-        return sso.service().backchannelLogout(token).handle((ok, failure) -> failure == null
-                ? LocalResponses.json(HttpResponseStatus.OK, "{}\n", "no-store", requestId)
-                : LocalResponses.json(HttpResponseStatus.BAD_REQUEST, "{\"error\":\"invalid_request\",\"error_description\":\""
-                        + OidcException.reasonOf(failure) + "\"}\n", "no-store", requestId));
+        return sso.service().backchannelLogout(token).handle((ok, failure) -> {
+            if (failure == null) {
+                return new LocalAnswer(LocalResponses.json(HttpResponseStatus.OK, "{}\n", "no-store", requestId),
+                        "backchannel-logout");
+            }
+            String reason = OidcException.reasonOf(failure);
+            return new LocalAnswer(LocalResponses.json(HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\":\"invalid_request\",\"error_description\":\"" + reason + "\"}\n", "no-store",
+                    requestId), reason);
+        });
     }
 
     private static boolean onlyGet(HttpRequest request) {
         return HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
     }
 
-    private FullHttpResponse methodNotAllowed(String requestId, boolean html, boolean head) {
-        return error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed", requestId, html, head, List.of());
+    private CompletableFuture<LocalAnswer> methodNotAllowed(String requestId, boolean html, boolean head) {
+        return done(error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed", requestId, html, head, List.of()),
+                "method-not-allowed");
     }
 
     private FullHttpResponse error(HttpResponseStatus status, String reason, String requestId, boolean html, boolean head,
@@ -142,7 +154,7 @@ public final class SsoEndpoints {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static CompletableFuture<FullHttpResponse> done(FullHttpResponse response) {
-        return CompletableFuture.completedFuture(response);
+    private static CompletableFuture<LocalAnswer> done(FullHttpResponse response, String reason) {
+        return CompletableFuture.completedFuture(new LocalAnswer(response, reason));
     }
 }

@@ -70,6 +70,9 @@ class SsoLoginFlowTest {
         assertEquals("alice@corp.example", seen.header("X-Forwarded-Email"));
         assertEquals("staff", seen.header("X-Forwarded-Groups"));
         assertNull(seen.header("Cookie"), "the session cookie is never sent upstream");
+        assertTrue(fx.decisionLines().stream().anyMatch(l -> l.contains("\"path\":\"/.portcullis/callback\"")
+                && l.contains("\"reasons\":[\"login-complete\"]") && l.contains("\"status\":302")),
+                "the login is in the decision log: " + fx.decisionLines());
     }
 
     @Test
@@ -113,6 +116,8 @@ class SsoLoginFlowTest {
         assertEquals(400, forged.statusCode());
         assertTrue(forged.body().contains("login-state-invalid"), forged.body());
         assertEquals(400, noStateCookie.statusCode(), "a callback from another browser (login CSRF) is refused");
+        assertTrue(fx.decisionLines().stream().anyMatch(l -> l.contains("\"reasons\":[\"login-state-invalid\"]")),
+                fx.decisionLines().toString());
         assertFalse(browser.cookies.containsKey("_portcullis"));
     }
 

@@ -33,9 +33,14 @@ final class SsoProxy implements AutoCloseable {
     final byte[] sessionKey = new byte[32];
     final int port;
     final Portcullis portcullis;
+    private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> decisions =
+            new ch.qos.logback.core.read.ListAppender<>();
 
     SsoProxy() {
         try {
+            decisions.start();
+            ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                    io.portcullis.proxy.observe.DecisionLog.LOGGER_NAME)).addAppender(decisions);
             idp.start(InetAddress.getLoopbackAddress(), 0);
             new SecureRandom().nextBytes(sessionKey);
             Path dir = Files.createTempDirectory("portcullis-sso");
@@ -123,8 +128,17 @@ final class SsoProxy implements AutoCloseable {
         return browser.get(Browser.location(callback));
     }
 
+    /** Decision-log lines written so far (copied under the appender's lock: it is written concurrently). */
+    List<String> decisionLines() {
+        synchronized (decisions) {
+            return decisions.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
     @Override
     public void close() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.portcullis.proxy.observe.DecisionLog.LOGGER_NAME)).detachAppender(decisions);
         if (portcullis != null) {
             portcullis.close();
         }
