@@ -10,7 +10,8 @@ import java.util.Map;
  * @param identityHeaders     header name → claim name, sent upstream (insertion order kept)
  * @param passAuthorization   forward the client's {@code Authorization} header (default false)
  * @param passDevicePosture   forward the device-posture header (default false)
- * @param timeout             total time allowed for the upstream to answer (null = global default)
+ * @param timeout             time allowed for the upstream to answer, and for the whole forwarded
+ *                            exchange (null = global default for the answer, no total limit)
  * @param maxBodyBytes        largest request body accepted (null = global default)
  * @param transport           WebSocket and upstream TLS options
  * @param login               unauthenticated browsers are sent to the SSO login instead of a 401

@@ -72,7 +72,8 @@ final class ConnectionPipelines {
             p.addLast("tls", tls.newHandler(ch.alloc()));
             p.addLast("alpn", new AlpnSwitch(installer(secure, pool)));
         } else if (transport.h2c()) {
-            p.addLast("h2c-detect", new PriorKnowledgeDetector(installer(cleartext, pool)));
+            p.addLast("h2c-detect", new PriorKnowledgeDetector(installer(cleartext, pool),
+                    timeouts.headerRead().toMillis(), () -> cleartext.metrics().timeout("header_read")));
         } else {
             http1(p, cleartext, pool);
         }

@@ -332,6 +332,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private Channel upstream;
         private ScheduledFuture<?> responseTimer;
         private ScheduledFuture<?> bodyTimer;
+        private ScheduledFuture<?> totalTimer;
         private boolean websocket;
         private boolean switching;
         private long lastBodyNanos;
@@ -592,6 +593,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private void forward() {
             forwarding = true;
             HttpHeaders h = request.headers();
+            armTotalTimer();
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
             String posture = h.get(rc.config().devicePosture().header());
             // Upgrade is hop-by-hop and stripped, except for a WebSocket handshake on a route that allows it
@@ -790,6 +792,29 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             refuse(HttpResponseStatus.REQUEST_TIMEOUT, List.of("body-read-timeout"), null, true);
         }
 
+        /**
+         * A route's {@code timeout} also bounds the whole forwarded exchange (request body, wait, and
+         * response body): past it, a 504 if nothing was answered yet, else the connection is cut.
+         */
+        private void armTotalTimer() {
+            java.time.Duration total = route.config().timeout();
+            if (total == null) {
+                return;
+            }
+            totalTimer = ctx.executor().schedule(() -> {
+                if (done) {
+                    return;
+                }
+                shared.metrics().timeout("route_total");
+                if (responseHeadSent) {
+                    abort("route-timeout");
+                    return;
+                }
+                dropUpstream();
+                refuse(HttpResponseStatus.GATEWAY_TIMEOUT, List.of("upstream-timeout"), null, !requestComplete);
+            }, total.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         private void armResponseTimer() {
             if (responseTimer != null || responseHeadSent) {
                 return;
@@ -941,9 +966,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 uh.detach();
             }
             done = true;
-            if (bodyTimer != null) {
-                bodyTimer.cancel(false);
-            }
+            cancelTimers();
             log();
             current = null;
             closing = true;
@@ -1053,14 +1076,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             done = true;
-            if (responseTimer != null) {
-                responseTimer.cancel(false);
-            }
-            if (bodyTimer != null) {
-                bodyTimer.cancel(false);
-            }
+            cancelTimers();
             log();
             exchangeFinished(this, close);
+        }
+
+        private void cancelTimers() {
+            for (ScheduledFuture<?> t : new ScheduledFuture<?>[] {responseTimer, bodyTimer, totalTimer}) {
+                if (t != null) {
+                    t.cancel(false);
+                }
+            }
         }
 
         private void log() {

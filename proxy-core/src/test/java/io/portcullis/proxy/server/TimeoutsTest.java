@@ -124,6 +124,42 @@ class TimeoutsTest {
     }
 
     @Test
+    void aRouteTimeoutBoundsTheWholeResponse() throws Exception {
+        double before = timeouts("route_total");
+        try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread backend = new Thread(() -> {
+                try (java.net.Socket s = stalling.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    // the head and a little of the body, then nothing more
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read();
+                } catch (IOException e) {
+                    // the proxy cut the connection: expected
+                }
+            });
+            backend.setDaemon(true);
+            backend.start();
+            String config = ProxyFixture.EXAMPLE.replace("upstream: ${UPSTREAM}\n    policy: public",
+                    "upstream: http://127.0.0.1:" + stalling.getLocalPort() + "\n    policy: public\n    timeout: 400ms");
+            try (ProxyFixture slow = new ProxyFixture(config); RawHttp c = slow.client()) {
+                c.send("GET /public/stream HTTP/1.1\r\nHost: app.test\r\n\r\n");
+                RawHttp.Response r = c.read();
+                assertEquals(200, r.status(), "the head had been passed on");
+                assertEquals("abc", r.body(), "the body ends where the proxy cut it, short of its length");
+                assertTrue(c.closedByServer());
+                assertTrue(slow.awaitDecision("route-timeout").contains("\"route\":\"public\""));
+                double after = slow.portcullis.metrics().scrape().lines()
+                        .filter(l -> l.startsWith("portcullis_timeouts_total{") && l.contains("route_total"))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                assertEquals(1.0, after);
+            }
+        }
+        assertEquals(before, timeouts("route_total"), "a separate proxy counted it");
+    }
+
+    @Test
     void anUnreachableUpstreamGets502() throws IOException, Exception {
         try (ProxyFixture down = new ProxyFixture(ProxyFixture.EXAMPLE.replace("upstream: ${UPSTREAM}\n    policy: public",
                 "upstream: http://127.0.0.1:1\n    policy: public"));

@@ -33,7 +33,7 @@ class PriorKnowledgeDetectorTest {
     @Test
     void thePrefaceInPiecesMeansHttp2() {
         Choice c = new Choice();
-        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c));
+        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c, 1000, () -> { }));
         ByteBuf preface = Http2CodecUtil.connectionPrefaceBuf();
         ch.writeInbound(preface.readRetainedSlice(10));
         assertNull(c.chosen, "10 matching bytes are not enough to decide");
@@ -47,7 +47,7 @@ class PriorKnowledgeDetectorTest {
     @Test
     void anHttp11RequestLineMeansHttp11AndItsBytesAreHandedOn() {
         Choice c = new Choice();
-        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c));
+        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c, 1000, () -> { }));
         ch.writeInbound(Unpooled.copiedBuffer("GET / HTTP/1.1\r\n", StandardCharsets.US_ASCII));
         assertEquals("http/1.1", c.chosen);
         ByteBuf passed = ch.readInbound();
@@ -57,9 +57,26 @@ class PriorKnowledgeDetectorTest {
     }
 
     @Test
+    void aConnectionThatNeverDecidesIsClosedAtTheDeadline() {
+        Choice c = new Choice();
+        int[] timeouts = {0};
+        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c, 60_000, () -> timeouts[0]++));
+        ch.writeInbound(Unpooled.copiedBuffer("PRI * HT", StandardCharsets.US_ASCII));
+        ch.advanceTimeBy(30, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertEquals(true, ch.isOpen(), "still within the deadline");
+        ch.advanceTimeBy(31, java.util.concurrent.TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        assertEquals(false, ch.isOpen());
+        assertEquals(1, timeouts[0]);
+        assertNull(c.chosen);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void aPrefixOfThePrefaceThatThenDiffersIsHttp11() {
         Choice c = new Choice();
-        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c));
+        EmbeddedChannel ch = new EmbeddedChannel(new PriorKnowledgeDetector(c, 1000, () -> { }));
         ch.writeInbound(Unpooled.copiedBuffer("PRI / HTTP/1.1\r\n", StandardCharsets.US_ASCII));
         assertEquals("http/1.1", c.chosen);
         ch.finishAndReleaseAll();
