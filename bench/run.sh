@@ -8,7 +8,8 @@
 # DISTINCT (distinct tokens minted per algorithm, 150000), DISTINCT_DURATION (s per distinct-token run,
 # 6: each Portcullis run needs a fresh token per request), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
-# MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat").
+# MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
+# the temporary directory with tokens, configs and logs).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -44,6 +45,8 @@ cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The minted tokens are large and only valid for this run's issuer keys.
+  [[ ${KEEP_WORK:-0} == 1 ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 
@@ -187,6 +190,7 @@ U="http://127.0.0.1"
 log "warm-up (not reported)"
 DURATION_SAVED=$DURATION; DURATION=$((DURATION > 5 ? DURATION : 5))
 run warmup-portcullis 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+run warmup-portcullis-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice rs256 0)" >/dev/null 2>&1
 run warmup-portcullis-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 DURATION=$DURATION_SAVED
@@ -236,7 +240,7 @@ if ((IDLE_CONNS > 0)) && want idle; then
   grep IDLE_OPENED "$WORK/idle.out" | tee -a "$REPORT" >&2
   run portcullis-half-with-idle 1 "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   log "with $IDLE_CONNS idle connections: $(curl -s "http://127.0.0.1:$PC_ADMIN_PORT/metrics" | grep '^portcullis_connections_open')"
-  log "heap: $(jcmd "$PC_PID" GC.heap_info 2>/dev/null | grep -iE 'total|used' | head -2 | xargs)"
+  log "heap: $(jcmd "$PC_PID" GC.heap_info 2>/dev/null | grep -E 'generation +total|Metaspace' | sed -E 's/ \[.*//' | xargs)"
   log "rss: $(awk '/VmRSS|VmHWM/{printf "%s %s kB  ", $1, $2}' "/proc/$PC_PID/status")"
   kill "$IDLE_PID" 2>/dev/null || true
 fi
@@ -249,5 +253,5 @@ log "decision log: $lines lines for $answered requests wrk counted on measured P
 
 # --- summary -----------------------------------------------------------------------------------
 python3 "$ROOT/bench/summarize.py" "$RESULTS" | tee -a "$REPORT"
-log "raw results: $RESULTS (copied to $OUT/results-$STAMP.tsv); report: $REPORT"
+log "raw results: $OUT/results-$STAMP.tsv; report: $REPORT"
 cp "$RESULTS" "$OUT/results-$STAMP.tsv"
