@@ -135,6 +135,20 @@ final class SsoProxy implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) for a decision line containing every one of {@code parts}; lines follow the response. */
+    String awaitDecision(String... parts) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            for (String line : decisionLines()) {
+                if (java.util.Arrays.stream(parts).allMatch(line::contains)) {
+                    return line;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no decision line with " + List.of(parts) + " in " + decisionLines());
+    }
+
     @Override
     public void close() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
