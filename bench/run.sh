@@ -5,8 +5,8 @@
 #   bench/run.sh            # everything: build, tools, pre-checks, load runs, connection scale
 #
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
-# DISTINCT (distinct tokens minted per algorithm, 150000), DISTINCT_DURATION (s per distinct-token run,
-# 6: each Portcullis run needs a fresh token per request), IDLE_CONNS (10000), PROFILE (1: record a
+# DISTINCT (distinct tokens minted per algorithm, 60000), DISTINCT_DURATION (s per distinct-token run,
+# 4: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs).
@@ -19,8 +19,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-64}
-DISTINCT=${DISTINCT:-150000}
-DISTINCT_DURATION=${DISTINCT_DURATION:-6}
+DISTINCT=${DISTINCT:-60000}
+DISTINCT_DURATION=${DISTINCT_DURATION:-4}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 PROFILE=${PROFILE:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
