@@ -13,7 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
-/** Portcullis in this JVM, with browser login at the Keycloak realm, in front of an echo upstream. */
+/** Portcullis in this JVM, with browser login at an OpenID provider (Keycloak's realm or another), in front of an echo upstream. */
 final class ProxyUnderTest implements AutoCloseable {
 
     final EchoUpstream upstream = EchoUpstream.start();
@@ -25,6 +25,15 @@ final class ProxyUnderTest implements AutoCloseable {
      * @param clientSecret its secret, or null for the public client
      */
     ProxyUnderTest(Keycloak keycloak, String clientId, String clientSecret) throws Exception {
+        this(keycloak.issuer(), clientId, clientSecret);
+    }
+
+    /**
+     * @param issuer       the OpenID provider's issuer URL (discovery is read from it)
+     * @param clientId     the client Portcullis logs in as
+     * @param clientSecret its secret, or null for a public client
+     */
+    ProxyUnderTest(String issuer, String clientId, String clientSecret) throws Exception {
         Path dir = Files.createTempDirectory("portcullis-e2e");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -94,7 +103,7 @@ final class ProxyUnderTest implements AutoCloseable {
                   with-mfa:
                     allow: { authenticated: true }
                     require: { mfa: true }
-                """.formatted(port, keycloak.issuer(), clientId, secretLine.stripTrailing(), sessionKey,
+                """.formatted(port, issuer, clientId, secretLine.stripTrailing(), sessionKey,
                 upstream.url()));
         portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
     }
