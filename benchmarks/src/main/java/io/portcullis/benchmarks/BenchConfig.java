@@ -3,6 +3,7 @@ package io.portcullis.benchmarks;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.fixtures.ExampleConfig;
 
 /**
  * The Portcullis config the benchmarks and the load harness use: one identity issuer, device posture
@@ -13,27 +14,9 @@ import io.portcullis.config.PortcullisConfig;
 public final class BenchConfig {
 
     /** The policy of docs/policy.md, plus the one the load test's catch-all route uses. */
-    static final String POLICIES = """
-            policies:
-              public:
-                allow: { public: true }
-              admins-on-compliant-devices:
-                allow:
-                  and:
-                    - groups: { has: admins }
-                    - device: { compliant: true }
-                deny:
-                  or:
-                    - device: { patch_age_days: { gt: 30 } }
-                    - source_ip: { not_in: [127.0.0.0/8] }
-                require:
-                  mfa: true
-                  max_auth_age: 8h
+    static final String POLICIES = ExampleConfig.POLICIES + """
               compliant-device:
-                allow:
-                  and:
-                    - authenticated: true
-                    - device: { compliant: true }
+                allow: { device: { compliant: true } }
             """;
 
     private BenchConfig() {

@@ -3,8 +3,11 @@ package io.portcullis.config;
 import java.util.Collection;
 import java.util.Optional;
 
-/** Finds the known key an unknown key was probably meant to be (edit distance at most 2). */
-final class KeySuggester {
+/**
+ * Finds the known key an unknown key was probably meant to be (edit distance at most 2). The policy
+ * compiler's hints use the same distance.
+ */
+public final class KeySuggester {
 
     private static final int MAX_DISTANCE = 2;
 
@@ -25,7 +28,7 @@ final class KeySuggester {
     }
 
     /** Levenshtein distance, two rows. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

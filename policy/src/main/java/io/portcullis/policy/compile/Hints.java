@@ -1,5 +1,6 @@
 package io.portcullis.policy.compile;
 
+import io.portcullis.config.KeySuggester;
 import java.util.Collection;
 
 /** "Did you mean" suggestions for misspelt keys, so a typo is fixed without reading the docs. */
@@ -31,21 +32,6 @@ public final class Hints {
     }
 
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return KeySuggester.distance(a, b);
     }
 }
