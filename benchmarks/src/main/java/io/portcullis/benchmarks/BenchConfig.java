@@ -16,7 +16,10 @@ public final class BenchConfig {
     /** The policy of docs/policy.md, plus the one the load test's catch-all route uses. */
     static final String POLICIES = ExampleConfig.POLICIES + """
               compliant-device:
-                allow: { device: { compliant: true } }
+                allow:
+                  and:
+                    - authenticated: true
+                    - device: { compliant: true }
             """;
 
     private BenchConfig() {
