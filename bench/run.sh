@@ -7,8 +7,8 @@
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 60000), DISTINCT_DURATION (s per distinct-token run,
 # 4: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), IDLE_CONNS (10000), PROFILE (1: record a
-# JFR of Portcullis), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
-# MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
+# JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
+# PC_JAVA_OPTS (extra JVM flags for Portcullis), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
@@ -89,7 +89,7 @@ PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
 
 # --- issuer, tokens, configs -------------------------------------------------------------------
 log "minting tokens ($DISTINCT distinct per algorithm)"
-taskset -c "$LOAD_CPU" java -Xmx1g -cp "$BENCH_JAR" io.portcullis.benchmarks.TokenMinter "$WORK" "$ISSUER_PORT" \
+java -Xmx1g -cp "$BENCH_JAR" io.portcullis.benchmarks.TokenMinter "$WORK" "$ISSUER_PORT" \
   "$PC_PORT" "$PC_ADMIN_PORT" "http://127.0.0.1:$UPSTREAM_PORT" "$DISTINCT" >"$WORK/minter.log" 2>&1 &
 PIDS+=($!)
 MINTER_PID=$!
@@ -120,11 +120,21 @@ PIDS+=($!)
 HAPROXY_PID=$!
 # Logs live apart from the config: the config watcher wakes on every change in the config's directory.
 mkdir -p "$WORK/logs"
-JFR=()
+PROF=("-Xlog:gc:file=$WORK/logs/gc.log")
 if [[ $PROFILE == 1 ]]; then
-  JFR=("-XX:StartFlightRecording=filename=$OUT/portcullis-$STAMP.jfr,settings=profile,dumponexit=true")
+  PROF+=("-XX:StartFlightRecording=filename=$OUT/portcullis-$STAMP.jfr,settings=profile,dumponexit=true")
+elif [[ $PROFILE == async ]]; then
+  # async-profiler samples native frames too (the crypto provider, the kernel's side of syscalls), which JFR
+  # cannot; its jar comes from Maven Central like everything else.
+  AP_VERSION=4.1
+  AP_JAR=$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar
+  [[ -f $AP_JAR ]] || mvn -B -q -ntp dependency:get -Dartifact="tools.profiler:async-profiler:$AP_VERSION"
+  (cd "$WORK" && unzip -q -o "$AP_JAR" linux-x64/libasyncProfiler.so)
+  AP_LIB=$WORK/linux-x64/libasyncProfiler.so
 fi
-taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${JFR[@]}" -jar "$PC_JAR" serve -c "$WORK/portcullis.yaml" \
+# shellcheck disable=SC2206 # PC_JAVA_OPTS is a list of JVM flags, split on spaces on purpose
+EXTRA_OPTS=(${PC_JAVA_OPTS:-})
+taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${PROF[@]}" "${EXTRA_OPTS[@]}" -jar "$PC_JAR" serve -c "$WORK/portcullis.yaml" \
   >"$WORK/logs/decisions.log" 2>"$WORK/logs/portcullis.err" &
 PIDS+=($!)
 PC_PID=$!
@@ -163,6 +173,12 @@ RESULTS="$WORK/results.tsv"
 run() {
   local name=$1 round=$2 url=$3 pid=$4; shift 4
   local t0 h0 line
+  # Each measured Portcullis run is profiled on its own (attached for the run, not for start-up or warm-up).
+  local profiled=0
+  if [[ $PROFILE == async && $pid == "$PC_PID" && $round != 0 ]]; then
+    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=itimer,interval=1ms,threads" \
+      && profiled=1
+  fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits)
   local seconds=$DURATION
   [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
@@ -170,6 +186,10 @@ run() {
     -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits)
+  if ((profiled)); then
+    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" \
+      "stop,file=$OUT/profile-$STAMP-$name-$round.collapsed,collapsed"
+  fi
   rss=$(awk '/VmRSS/{print $2}' "/proc/$PC_PID/status")
   local req; req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
   local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
@@ -250,6 +270,9 @@ answered=$(awk -F'\t' '$1 ~ /^portcullis/' "$RESULTS" | field requests | awk '{s
 lines=$(wc -l <"$WORK/logs/decisions.log")
 log "decision log: $lines lines for $answered requests wrk counted on measured Portcullis runs (plus warm-up, pre-checks, idle)"
 [[ $lines -ge $answered ]] || die "decision lines were dropped"
+
+# Pause count and total from the unified GC log: a full collection per few thousand requests shows here.
+log "gc: $(awk '/Pause/{n++; for (i = 1; i <= NF; i++) if ($i ~ /ms$/) {sub(/ms/, "", $i); t += $i}; if (/Full/) f++} END {printf "%d pauses (%d full), %.0f ms in total", n, f, t}' "$WORK/logs/gc.log")"
 
 # --- summary -----------------------------------------------------------------------------------
 python3 "$ROOT/bench/summarize.py" "$RESULTS" | tee -a "$REPORT"
