@@ -6,7 +6,8 @@
 #
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 60000), DISTINCT_DURATION (s per distinct-token run,
-# 4: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), IDLE_CONNS (10000), PROFILE (1: record a
+# 4: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
+# (s per algorithm of refused-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs).
@@ -21,6 +22,7 @@ ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-64}
 DISTINCT=${DISTINCT:-60000}
 DISTINCT_DURATION=${DISTINCT_DURATION:-4}
+WARMUP=${WARMUP:-15}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 PROFILE=${PROFILE:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -210,6 +212,14 @@ U="http://127.0.0.1"
 log "warm-up (not reported)"
 DURATION_SAVED=$DURATION; DURATION=$((DURATION > 5 ? DURATION : 5))
 run warmup-portcullis 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+# The JIT needs tens of thousands of cache misses before a distinct-token run measures steady state
+# (profiles: the C2 thread took three quarters of the pinned core for the first ~20,000), more than
+# minting allows. A token with a bad signature takes the same path up to the signature check and is
+# never cached, so one of each algorithm, repeated, warms that path without using up fresh tokens.
+DURATION=$WARMUP
+run warmup-portcullis-refused-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/negative/bad-signature.txt" >/dev/null 2>&1
+run warmup-portcullis-refused-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/negative/bad-signature-es256.txt" >/dev/null 2>&1
+DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 run warmup-portcullis-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice rs256 0)" >/dev/null 2>&1
 run warmup-portcullis-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1

@@ -90,6 +90,8 @@ public final class TokenMinter {
         Instant past = Instant.now().minus(Duration.ofHours(2));
         Map<String, String> negatives = Map.of(
                 "bad-signature", issuer.token().claim("device", Map.of("compliant", true)).signedWithForeignKey(),
+                "bad-signature-es256", issuer.token().algorithm(JWSAlgorithm.ES256)
+                        .claim("device", Map.of("compliant", true)).signedWithForeignKey(),
                 "expired", issuer.token().claim("device", Map.of("compliant", true))
                         .issuedAt(past).expiresIn(Duration.ofMinutes(10)).sign(),
                 "wrong-audience", issuer.token().claim("device", Map.of("compliant", true))

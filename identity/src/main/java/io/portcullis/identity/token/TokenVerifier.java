@@ -2,12 +2,7 @@ package io.portcullis.identity.token;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.jwks.KeySnapshot;
@@ -61,25 +56,22 @@ public final class TokenVerifier {
         if (token.length() > MAX_TOKEN_CHARS) {
             return Stop.of(AuthFailure.TOO_LARGE);
         }
-        JWT parsed;
+        CompactJws jwt;
         try {
-            parsed = JWTParser.parse(token);
-        } catch (ParseException e) {
-            return Stop.of(AuthFailure.TOKEN_MALFORMED);
-        }
-        if (parsed instanceof PlainJWT) {
+            jwt = CompactJws.parse(token);
+        } catch (CompactJws.Unsecured e) {
             return Stop.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
-        }
-        if (parsed instanceof EncryptedJWT || !(parsed instanceof SignedJWT jwt)) {
+        } catch (ParseException e) {
+            // JWE (five parts) included: identity tokens here are signed, never encrypted.
             return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
-        AuthFailure headerFailure = HeaderRules.check(jwt.getHeader());
+        AuthFailure headerFailure = HeaderRules.check(jwt.header());
         if (headerFailure != null) {
             return Stop.of(headerFailure);
         }
         JWTClaimsSet claims;
         try {
-            claims = jwt.getJWTClaimsSet();
+            claims = jwt.claims();
         } catch (ParseException e) {
             return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
@@ -90,7 +82,7 @@ public final class TokenVerifier {
                     && issuers.knownForOtherRole(text, role);
             return Stop.of(deviceAsIdentity ? AuthFailure.DEVICE_ISSUER_AS_IDENTITY : AuthFailure.ISSUER_UNKNOWN);
         }
-        if (!HeaderRules.algorithmAllowed(jwt.getHeader(), issuer.config().algorithms())) {
+        if (!HeaderRules.algorithmAllowed(jwt.header(), issuer.config().algorithms())) {
             return Stop.of(AuthFailure.ALGORITHM_NOT_ALLOWED);
         }
         return new Candidate(jwt, claims, issuer);
@@ -100,7 +92,7 @@ public final class TokenVerifier {
         if (!snapshot.loaded()) {
             return CompletableFuture.completedFuture(Refused.of(AuthFailure.KEYS_UNAVAILABLE));
         }
-        JWSHeader header = candidate.jwt().getHeader();
+        JWSHeader header = candidate.jwt().header();
         List<JWK> keys = KeySelector.candidates(snapshot.keys(), header);
         if (!keys.isEmpty()) {
             return CompletableFuture.completedFuture(verifyWith(candidate, keys));
@@ -129,7 +121,7 @@ public final class TokenVerifier {
     }
 
     /** A token that passed every check that needs no key. */
-    private record Candidate(SignedJWT jwt, JWTClaimsSet claims, TrustedIssuer issuer) implements Admission {
+    private record Candidate(CompactJws jwt, JWTClaimsSet claims, TrustedIssuer issuer) implements Admission {
     }
 
     /** Refused before any key was needed. */

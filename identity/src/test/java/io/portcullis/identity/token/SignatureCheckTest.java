@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.SignedJWT;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import java.net.URI;
 import java.security.Provider;
@@ -50,7 +50,7 @@ class SignatureCheckTest {
     }
 
     private static boolean check(String token, Provider provider) throws Exception {
-        return SignatureCheck.verify(SignedJWT.parse(token), published, provider);
+        return SignatureCheck.verify(CompactJws.parse(token), published, provider);
     }
 
     @ParameterizedTest
@@ -86,6 +86,31 @@ class SignatureCheckTest {
         String[] parts = issuer.token().algorithm(JWSAlgorithm.ES256).sign().split("\\.");
         String zeros = Base64URL.encode(new byte[64]).toString();
         assertFalse(check(parts[0] + "." + parts[1] + "." + zeros, provider));
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void aKeyOfAnotherTypeBeforeTheSigningKeyChangesNothing(Provider provider) throws Exception {
+        // The JDK's delegating Signature can be left unusable after refusing a key; engines are reused.
+        List<JWK> rsaFirst = published.stream().sorted((a, b) -> a.getKeyType().equals(KeyType.RSA) ? -1 : 1).toList();
+        List<JWK> ecFirst = published.stream().sorted((a, b) -> a.getKeyType().equals(KeyType.EC) ? -1 : 1).toList();
+        for (int round = 0; round < 3; round++) {
+            assertTrue(SignatureCheck.verify(CompactJws.parse(issuer.token().algorithm(JWSAlgorithm.ES256).sign()),
+                    rsaFirst, provider));
+            assertTrue(SignatureCheck.verify(CompactJws.parse(issuer.token().algorithm(JWSAlgorithm.RS256).sign()),
+                    ecFirst, provider));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void anEcdsaSignatureOfTheWrongLengthIsRefused(Provider provider) throws Exception {
+        String[] parts = issuer.token().algorithm(JWSAlgorithm.ES256).sign().split("\\.");
+        byte[] signature = Base64URL.from(parts[2]).decode();
+        byte[] longer = Arrays.copyOf(signature, signature.length + 1);
+        assertFalse(check(parts[0] + "." + parts[1] + "." + Base64URL.encode(longer), provider));
+        assertFalse(check(parts[0] + "." + parts[1] + "." + Base64URL.encode(Arrays.copyOf(signature, 63)),
+                provider));
     }
 
     @Test
