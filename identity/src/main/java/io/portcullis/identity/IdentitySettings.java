@@ -12,8 +12,27 @@ import java.time.Duration;
  */
 public record IdentitySettings(Clock clock, Duration unknownKidRefetchInterval, long verifiedTokenCacheSize) {
 
+    /** Most entries the verified-token cache keeps however large the heap. */
+    static final long MAX_CACHED_TOKENS = 100_000;
+
+    /**
+     * Heap one cached token takes, with margin: a verified identity with its claims measured ~2.0 KB
+     * for a typical 870-character access token.
+     */
+    static final long BYTES_PER_CACHED_TOKEN = 2_560;
+
     public static IdentitySettings defaults() {
-        return new IdentitySettings(Clock.systemUTC(), Duration.ofSeconds(30), 100_000);
+        return new IdentitySettings(Clock.systemUTC(), Duration.ofSeconds(30),
+                cachedTokensFor(Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * The verified-token cache's bound for a heap of this size: a quarter of it at most. 100,000 tokens
+     * took ~200 MB, so a fixed bound filled a 256 MB heap and the collector ran back-to-back full
+     * collections under a stream of distinct tokens.
+     */
+    static long cachedTokensFor(long maxHeapBytes) {
+        return Math.max(1_000, Math.min(MAX_CACHED_TOKENS, maxHeapBytes / 4 / BYTES_PER_CACHED_TOKEN));
     }
 
     public IdentitySettings withUnknownKidRefetchInterval(Duration interval) {
