@@ -5,8 +5,8 @@
 #   bench/run.sh            # everything: build, tools, pre-checks, load runs, connection scale
 #
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
-# DISTINCT (distinct tokens minted per algorithm, 60000), DISTINCT_DURATION (s per distinct-token run,
-# 4: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
+# DISTINCT (distinct tokens minted per algorithm, 120000), DISTINCT_DURATION (s per distinct-token run,
+# 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
 # (s per algorithm of refused-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
@@ -20,8 +20,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-2}
 CONNS=${CONNS:-64}
-DISTINCT=${DISTINCT:-60000}
-DISTINCT_DURATION=${DISTINCT_DURATION:-4}
+DISTINCT=${DISTINCT:-120000}
+DISTINCT_DURATION=${DISTINCT_DURATION:-3}
 WARMUP=${WARMUP:-15}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 PROFILE=${PROFILE:-0}
@@ -178,7 +178,7 @@ run() {
   # Each measured Portcullis run is profiled on its own (attached for the run, not for start-up or warm-up).
   local profiled=0
   if [[ $PROFILE == async && $pid == "$PC_PID" && $round != 0 ]]; then
-    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=itimer,interval=1ms,threads" \
+    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=${AP_EVENT:-itimer},interval=1ms,threads" \
       && profiled=1
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits)

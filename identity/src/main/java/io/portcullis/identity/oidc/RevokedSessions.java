@@ -23,8 +23,8 @@ public final class RevokedSessions {
     public RevokedSessions(Duration sessionTtl, Clock clock) {
         this.clock = clock;
         Ticker ticker = () -> clock.millis() * 1_000_000L;
-        this.sids = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
-        this.subjects = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
+        this.sids = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
+        this.subjects = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
     }
 
     /** Ends one of our own sessions (a local logout), so a copy of its cookie is worthless too. */

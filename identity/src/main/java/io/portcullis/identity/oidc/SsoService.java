@@ -82,7 +82,7 @@ public final class SsoService implements AutoCloseable {
         IssuerKeys issuerKeys = new IssuerKeys(keys, issuer.algorithms());
         this.idTokens = new IdTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys, issuer.clockSkew());
         this.logoutTokens = new LogoutTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys);
-        this.refreshes = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+        this.refreshes = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
     }
 
     /**

@@ -41,7 +41,9 @@ final class SignatureCheck {
      * same PublicKey object each time also lets the native provider keep its own converted key: it
      * converts again only when handed a different object.
      */
-    private static final Cache<JWK, PublicKey> PREPARED = Caffeine.newBuilder().weakKeys().build();
+    private static final Cache<JWK, PublicKey> PREPARED = Caffeine.newBuilder().weakKeys()
+            .executor(Runnable::run) // no hand-off to a pool thread (and its wake-up) from the event loop
+            .build();
 
     /** Stands for "this JWK gives no public key" (a cache holds no nulls). */
     private static final PublicKey NO_KEY = new NoKey();
@@ -80,7 +82,10 @@ final class SignatureCheck {
             byte[] input = jws.signingInput();
             String keyAlgorithm = rsa ? "RSA" : "EC";
             for (JWK key : candidates) {
-                PublicKey publicKey = PREPARED.get(key, SignatureCheck::prepare);
+                PublicKey publicKey = PREPARED.getIfPresent(key);
+                if (publicKey == null) {
+                    publicKey = PREPARED.get(key, SignatureCheck::prepare);
+                }
                 if (publicKey != NO_KEY && keyAlgorithm.equals(publicKey.getAlgorithm())
                         && verifies(alg, rsa, provider, publicKey, input, signature)) {
                     return true;

@@ -28,6 +28,7 @@ public final class RateLimiter {
         this.nanoTime = nanoTime;
         Ticker ticker = nanoTime::getAsLong;
         this.buckets = Caffeine.newBuilder()
+                .executor(Runnable::run) // see RiskTracker: no pool wake-up per request
                 .maximumSize(maxBuckets)
                 .ticker(ticker)
                 .expireAfter(new Expiry<Key, TokenBucket>() {
