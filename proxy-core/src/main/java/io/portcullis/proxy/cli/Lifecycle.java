@@ -1,5 +1,6 @@
 package io.portcullis.proxy.cli;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.portcullis.proxy.Portcullis;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,11 @@ final class Lifecycle {
             LOG.info("stopping");
             if (portcullis != null) {
                 portcullis.close();
+            }
+            // Last, once no request is in flight: stopping the logging context writes every queued
+            // decision line (the async appender's writer is a daemon thread).
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+                logging.stop();
             }
             stopped.countDown();
         }, "portcullis-shutdown"));
