@@ -98,11 +98,27 @@ public final class DefaultIdentityService implements IdentityService {
             return introspector.authenticate(token);
         }
         TokenDigest digest = TokenDigest.of(token);
+        CompletableFuture<AuthResult> hit = cached(digest);
+        return hit != null ? hit : verify(token, digest);
+    }
+
+    @Override
+    public CompletableFuture<AuthResult> authenticate(PresentedToken token) {
+        if (introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+            return authenticate(token.text());
+        }
+        // The digest was taken on arrival: a hit never builds the token's string.
+        CompletableFuture<AuthResult> hit = cached(token.digest());
+        return hit != null ? hit : verify(token.text(), token.digest());
+    }
+
+    private CompletableFuture<AuthResult> cached(TokenDigest digest) {
         CompletableFuture<AuthResult> hit = verified.get(digest);
         events.tokenCache(hit != null);
-        if (hit != null) {
-            return hit;
-        }
+        return hit;
+    }
+
+    private CompletableFuture<AuthResult> verify(String token, TokenDigest digest) {
         return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, digest));
     }
 
@@ -120,7 +136,8 @@ public final class DefaultIdentityService implements IdentityService {
                 PlainClaims.of(claims),
                 claims.getExpirationTime().toInstant(),
                 TokenRef.of(claims.getClaim("jti"), digest.shortHex()));
-        AuthResult.Authenticated result = new AuthResult.Authenticated(identity);
+        // Resolved once here so that a cached token's requests do not rebuild the claim's device facts.
+        AuthResult.Authenticated result = new AuthResult.Authenticated(identity, posture.fromIdentityClaim(identity));
         verified.put(digest, result);
         return result;
     }
@@ -128,6 +145,11 @@ public final class DefaultIdentityService implements IdentityService {
     @Override
     public CompletableFuture<PostureResult> posture(String postureToken, Identity identity) {
         return posture.resolve(postureToken, identity);
+    }
+
+    @Override
+    public CompletableFuture<PostureResult> posture(String postureToken, AuthResult.Authenticated authenticated) {
+        return posture.resolve(postureToken, authenticated.identity(), authenticated.claimPosture());
     }
 
     @Override

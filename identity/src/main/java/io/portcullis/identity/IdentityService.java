@@ -15,10 +15,26 @@ public interface IdentityService extends AutoCloseable {
     CompletableFuture<AuthResult> authenticate(String token);
 
     /**
+     * Validates a bearer token that was checked to be token68 and hashed on arrival; the same answer as
+     * {@link #authenticate(String)} for its text.
+     */
+    default CompletableFuture<AuthResult> authenticate(PresentedToken token) {
+        return authenticate(token.text());
+    }
+
+    /**
      * Resolves device posture for an authenticated identity: from the posture token (may be null),
      * else from the identity's posture claim if configured.
      */
     CompletableFuture<PostureResult> posture(String postureToken, Identity identity);
+
+    /**
+     * The same answer as {@link #posture(String, Identity)} for the authenticated identity, from the claim
+     * posture it carries when there is one and no posture token.
+     */
+    default CompletableFuture<PostureResult> posture(String postureToken, AuthResult.Authenticated authenticated) {
+        return posture(postureToken, authenticated.identity());
+    }
 
     /** Status of every configured issuer. */
     List<IssuerStatus> issuers();
