@@ -15,9 +15,16 @@ public interface IdentityService extends AutoCloseable {
     CompletableFuture<AuthResult> authenticate(String token);
 
     /**
-     * Validates a bearer token that was checked to be token68 and hashed on arrival; the same answer as
-     * {@link #authenticate(String)} for its text.
+     * The answer for a token verified before, from its digest alone, or null when there is none (the
+     * default: no cache). An implementation answers only for tokens that were token68 when verified,
+     * so a hit needs no syntax check; on a miss the caller checks {@link PresentedToken#isToken68()}
+     * and then calls {@link #authenticate(PresentedToken)}.
      */
+    default CompletableFuture<AuthResult> cached(PresentedToken token) {
+        return null;
+    }
+
+    /** Validates a hashed bearer token the caller found to be token68: the answer its text would get. */
     default CompletableFuture<AuthResult> authenticate(PresentedToken token) {
         return authenticate(token.text());
     }

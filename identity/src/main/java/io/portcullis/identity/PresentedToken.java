@@ -1,9 +1,10 @@
 package io.portcullis.identity;
 
+import io.portcullis.identity.cache.Token68;
 import io.portcullis.identity.cache.TokenDigest;
 
 /**
- * A token68 credential as it arrived, inside the header value that carried it, with its SHA-256
+ * A bearer credential as it arrived, inside the header value that carried it, with its SHA-256
  * already taken. A cached token is answered from the digest alone, so the token's own string is made
  * only when it has to be verified.
  */
@@ -23,12 +24,18 @@ public final class PresentedToken {
     }
 
     /**
-     * The token at {@code source[from, to)}, or null when those characters are not token68 (RFC 7235
-     * §2.1); checking the syntax and hashing are one pass over the characters.
+     * The token at {@code source[from, to)}, hashed, or null when those characters are not all ASCII
+     * (never token68). Whether it is token68 is asked separately ({@link #isToken68()}), as a token
+     * found in the verified-token cache need not be checked again.
      */
-    public static PresentedToken ofToken68(String source, int from, int to) {
-        TokenDigest digest = TokenDigest.ofToken68(source, from, to);
+    public static PresentedToken ofAscii(String source, int from, int to) {
+        TokenDigest digest = TokenDigest.ofAscii(source, from, to);
         return digest == null ? null : new PresentedToken(source, from, to, digest);
+    }
+
+    /** True when the token is token68 (RFC 7235 §2.1), the syntax of a bearer token. */
+    public boolean isToken68() {
+        return Token68.matches(source, from, to);
     }
 
     /** The token itself. */

@@ -4,6 +4,7 @@ import static io.portcullis.identity.Outcomes.authenticated;
 import static io.portcullis.identity.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +86,7 @@ class VerifiedTokenCacheTest {
 
     private static PresentedToken presented(String token) {
         String header = "Bearer " + token;
-        return PresentedToken.ofToken68(header, 7, header.length());
+        return PresentedToken.ofAscii(header, 7, header.length());
     }
 
     private AuthResult authenticate(PresentedToken token) {
@@ -107,6 +108,20 @@ class VerifiedTokenCacheTest {
         assertEquals(1, events.signatureChecks.get());
         assertEquals(1, events.cacheMisses.get());
         assertEquals(2, events.cacheHits.get());
+    }
+
+    @Test
+    void cachedAnswersOnlyAVerifiedTokenAndReportsOnlyHits() {
+        String token = idp.token().sign();
+
+        assertNull(service.cached(presented(token)));
+        assertEquals(0, events.cacheMisses.get(), "a miss is reported by the authentication that follows");
+        AuthResult verified = authenticate(presented(token));
+        CompletableFuture<AuthResult> hit = service.cached(presented(token));
+
+        assertSame(verified, hit.join());
+        assertEquals(1, events.cacheHits.get());
+        assertEquals(1, events.cacheMisses.get());
     }
 
     @Test

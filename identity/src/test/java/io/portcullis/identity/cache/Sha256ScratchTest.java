@@ -24,7 +24,7 @@ class Sha256ScratchTest {
 
     @Test
     void aHashedTokensBytesAreZeroedInTheScratch() {
-        assertNotNull(TokenDigest.ofToken68(TOKEN, 0, TOKEN.length()));
+        assertNotNull(TokenDigest.ofAscii(TOKEN, 0, TOKEN.length()));
 
         assertArrayEquals(new byte[TOKEN.length()], scratchBytes(TOKEN.length()));
 
@@ -34,9 +34,9 @@ class Sha256ScratchTest {
 
     @Test
     void aRefusedTokensBytesAreZeroedToo() {
-        String refused = TOKEN + "!" + TOKEN;
+        String refused = TOKEN + "\u00e9" + TOKEN;
 
-        assertNull(TokenDigest.ofToken68(refused, 0, refused.length()));
+        assertNull(TokenDigest.ofAscii(refused, 0, refused.length()));
 
         assertArrayEquals(new byte[refused.length()], scratchBytes(refused.length()));
     }

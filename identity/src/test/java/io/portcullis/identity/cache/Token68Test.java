@@ -1,10 +1,14 @@
 package io.portcullis.identity.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Token68Test {
 
@@ -29,11 +33,23 @@ class Token68Test {
         assertEquals(26 + 26 + 10 + 6, accepted);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "a=", "a==", "===", "", "abc.DEF-09_~+/", "A.b.C"})
+    void token68Matches(String s) {
+        assertTrue(Token68.matches(s));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a=b", "=a", "a b", "a!b", "café", "a\u0100b", "a\u0141b", "a\u007fb", "a\"b", "a\u0000",
+        "ab=\t", "x\uD83D\uDE00y", "a,b", "a%b", "a:b"})
+    void anythingElseDoesNot(String s) {
+        assertFalse(Token68.matches(s));
+    }
+
     @Test
-    void paddingStartsAtTheTrailingEqualsSigns() {
-        assertEquals(3, Token68.paddingStart("abc==", 0, 5));
-        assertEquals(5, Token68.paddingStart("abc=d", 0, 5));
-        assertEquals(1, Token68.paddingStart("x===", 1, 4), "never before the range");
-        assertEquals(2, Token68.paddingStart("xyab", 2, 2));
+    void onlyTheGivenRangeIsChecked() {
+        assertTrue(Token68.matches("Bearer abc==  ", 7, 12));
+        assertFalse(Token68.matches("Bearer abc==  ", 6, 12));
+        assertTrue(Token68.matches("x===", 1, 4), "padding only");
     }
 }

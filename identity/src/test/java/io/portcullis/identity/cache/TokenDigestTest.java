@@ -49,7 +49,7 @@ class TokenDigestTest {
     void shortHexIsTheStartOfTheSha256() {
         // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
         assertEquals("ba7816bf8f01", TokenDigest.of("abc").shortHex());
-        assertEquals("ba7816bf8f01", TokenDigest.ofToken68("abc", 0, 3).shortHex());
+        assertEquals("ba7816bf8f01", TokenDigest.ofAscii("abc", 0, 3).shortHex());
     }
 
     @ParameterizedTest
@@ -60,16 +60,16 @@ class TokenDigestTest {
         TokenDigest expected = reference(token);
 
         assertEquals(expected, TokenDigest.of(token));
-        assertEquals(expected, TokenDigest.ofToken68(token, 0, token.length()));
+        assertEquals(expected, TokenDigest.ofAscii(token, 0, token.length()));
         assertEquals(expected, TokenDigest.of(token), "a second use of the thread's scratch gives the same answer");
     }
 
     @Test
     void aLongTokenDoesNotDisturbTheNextShortOne() throws Exception {
         String longToken = token68(new Random(1), 16 * 1024, 0);
-        TokenDigest.ofToken68(longToken, 0, longToken.length());
+        TokenDigest.ofAscii(longToken, 0, longToken.length());
 
-        assertEquals(reference("abc"), TokenDigest.ofToken68("abc", 0, 3));
+        assertEquals(reference("abc"), TokenDigest.ofAscii("abc", 0, 3));
         assertEquals(reference("abc"), TokenDigest.of("abc"));
     }
 
@@ -77,7 +77,7 @@ class TokenDigestTest {
     void onlyTheGivenRangeIsHashed() throws Exception {
         String header = "Bearer  abc.DEF==  ";
 
-        assertEquals(reference("abc.DEF=="), TokenDigest.ofToken68(header, 8, 17));
+        assertEquals(reference("abc.DEF=="), TokenDigest.ofAscii(header, 8, 17));
     }
 
     @ParameterizedTest
@@ -87,16 +87,15 @@ class TokenDigestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a=b", "=a", "a b", "a!b", "café", "a\u0100b", "a\u0141b", "a\u007fb", "a\"b", "a\u0000",
-        "ab=\t", "x\uD83D\uDE00y", "a,b", "a%b", "a:b"})
-    void ofToken68RefusesAnythingElse(String text) {
-        assertNull(TokenDigest.ofToken68(text, 0, text.length()));
+    @ValueSource(strings = {"café", "a\u0100b", "a\u0141b", "x\uD83D\uDE00y", "\u0080", "ok\u20ac", "\u00ff"})
+    void ofAsciiRefusesAnyOtherCharacter(String text) {
+        assertNull(TokenDigest.ofAscii(text, 0, text.length()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a=", "a==", "===", "abc.DEF-09_~+/", "A.b.C"})
-    void ofToken68AcceptsToken68(String text) throws Exception {
-        assertEquals(reference(text), TokenDigest.ofToken68(text, 0, text.length()));
+    @ValueSource(strings = {"a", "a=b", "a b", "a!b", "\u007f", "\u0000", "abc.DEF-09_~+/=="})
+    void ofAsciiHashesAnyAsciiText(String text) throws Exception {
+        assertEquals(reference(text), TokenDigest.ofAscii(text, 0, text.length()));
     }
 
     @Test
@@ -122,7 +121,7 @@ class TokenDigestTest {
                     for (int round = 0; round < 20; round++) {
                         for (int i = 0; i < tokens.size(); i++) {
                             String token = tokens.get(i);
-                            if (!expected.get(i).equals(TokenDigest.ofToken68(token, 0, token.length()))
+                            if (!expected.get(i).equals(TokenDigest.ofAscii(token, 0, token.length()))
                                     || !expected.get(i).equals(TokenDigest.of(token))) {
                                 wrong++;
                             }

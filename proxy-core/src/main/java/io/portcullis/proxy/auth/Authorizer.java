@@ -55,7 +55,12 @@ public final class Authorizer {
                                                        Policy policy, RequestFacts request,
                                                        List<String> authorization, String postureToken,
                                                        ClientCertificate certificate, RiskSignals risk) {
-        BearerToken.Extraction bearer = BearerToken.extract(authorization);
+        BearerToken.Extraction bearer = BearerToken.hashed(authorization);
+        // A cached token was token68 when it was verified (only such are cached): no need to scan it again.
+        CompletableFuture<AuthResult> cached = bearer.present() ? identityService.cached(bearer.presented()) : null;
+        if (cached == null) {
+            bearer = BearerToken.checkedToken68(bearer);
+        }
         DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (bearer.problem() != null && bearer.problem().equals("multiple-authorization-headers")) {
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.BAD_REQUEST, bearer.problem()));
@@ -68,7 +73,8 @@ public final class Authorizer {
             String reason = bearer.problem() == null ? "token-missing" : bearer.problem();
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, reason));
         }
-        CompletableFuture<AuthResult> authentication = identityService.authenticate(bearer.presented());
+        CompletableFuture<AuthResult> authentication =
+                cached != null ? cached : identityService.authenticate(bearer.presented());
         if (Completed.normally(authentication)) {
             // A cached token: decide now, without building stages that would run at once anyway.
             try {

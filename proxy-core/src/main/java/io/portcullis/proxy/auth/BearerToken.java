@@ -13,7 +13,7 @@ public final class BearerToken {
     /**
      * Result of extraction: exactly one of presented / problem is set, or neither (no credentials).
      *
-     * @param presented the token, checked and hashed where it lies in the header value
+     * @param presented the token, hashed where it lies in the header value
      */
     public record Extraction(PresentedToken presented, String problem) {
         static final Extraction NONE = new Extraction(null, null);
@@ -39,6 +39,15 @@ public final class BearerToken {
     }
 
     public static Extraction extract(List<String> authorizationValues) {
+        return checkedToken68(hashed(authorizationValues));
+    }
+
+    /**
+     * As {@link #extract}, but the token68 check of a present token is left to the caller: the token is
+     * only known to be ASCII, and is hashed. A token the identity service already has cached need not
+     * be checked (only token68 tokens are cached); any other goes through {@link #checkedToken68}.
+     */
+    static Extraction hashed(List<String> authorizationValues) {
         if (authorizationValues.isEmpty()) {
             return Extraction.NONE;
         }
@@ -65,7 +74,12 @@ public final class BearerToken {
         if (tokenStart == end || end - tokenStart > MAX_TOKEN_CHARS) {
             return MALFORMED;
         }
-        PresentedToken token = PresentedToken.ofToken68(v, tokenStart, end);
+        PresentedToken token = PresentedToken.ofAscii(v, tokenStart, end);
         return token == null ? MALFORMED : new Extraction(token, null);
+    }
+
+    /** {@code extraction}, or token-malformed when it holds a token that is not token68. */
+    static Extraction checkedToken68(Extraction extraction) {
+        return extraction.present() && !extraction.presented().isToken68() ? MALFORMED : extraction;
     }
 }

@@ -158,6 +158,23 @@ class AuthorizerDirectPathTest {
     }
 
     @Test
+    void aMalformedVariantOfACachedTokenIsStillRefusedAsMalformed() throws Exception {
+        String token = admin(true);
+        join(Authorizer.authorize(identity, posture, admins, request, List.of("Bearer " + token), null));
+        int dot = token.indexOf('.');
+
+        for (String variant : List.of(token + "!", token.substring(0, dot) + "=" + token.substring(dot),
+                token.substring(0, dot) + " " + token.substring(dot), token + "\u00e9")) {
+            Verdict verdict = join(Authorizer.authorize(identity, posture, admins, request,
+                    List.of("Bearer " + variant), null));
+
+            assertEquals(Verdict.Kind.UNAUTHENTICATED, verdict.kind());
+            assertEquals(List.of("token-malformed"), verdict.reasons());
+            assertNull(verdict.identity());
+        }
+    }
+
+    @Test
     void aRefusedTokenIsUnauthenticatedOrAnonymousOnAPublicRoute() throws Exception {
         List<String> authorization = List.of("Bearer " + bed.idp.token().audience("elsewhere").sign());
 

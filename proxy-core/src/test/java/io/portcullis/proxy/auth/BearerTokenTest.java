@@ -53,6 +53,18 @@ class BearerTokenTest {
     }
 
     @Test
+    void hashedLeavesTheToken68CheckToTheCallerButRefusesNonAscii() {
+        BearerToken.Extraction unchecked = BearerToken.hashed(List.of("Bearer a=b"));
+
+        assertEquals("a=b", unchecked.token());
+        assertEquals(TokenDigest.of("a=b"), unchecked.presented().digest());
+        assertEquals("token-malformed", BearerToken.checkedToken68(unchecked).problem());
+        assertNull(BearerToken.checkedToken68(unchecked).token());
+        assertEquals("token-malformed", BearerToken.hashed(List.of("Bearer a\u0141b")).problem());
+        assertEquals("abc", BearerToken.checkedToken68(BearerToken.hashed(List.of("Bearer abc"))).token());
+    }
+
+    @Test
     void oversizeTokensAreMalformed() {
         String atLimit = "a".repeat(BearerToken.MAX_TOKEN_CHARS);
 
