@@ -20,9 +20,6 @@ public final class VerifiedTokenCache {
     public VerifiedTokenCache(long maximumSize, Clock clock) {
         this.clock = clock;
         this.cache = Caffeine.newBuilder()
-                // Upkeep (replaying reads, evicting) runs on the caller's thread: handing it to the common
-                // pool wakes a pool thread again and again under load, which costs more than the upkeep.
-                .executor(Runnable::run)
                 .maximumSize(maximumSize)
                 .expireAfter(new UntilExpiry(clock))
                 .build();
