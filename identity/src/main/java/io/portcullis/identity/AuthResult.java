@@ -3,8 +3,18 @@ package io.portcullis.identity;
 /** The outcome of validating an identity token. */
 public sealed interface AuthResult {
 
-    /** The token is valid and came from an identity issuer. */
-    record Authenticated(Identity identity) implements AuthResult {
+    /**
+     * The token is valid and came from an identity issuer.
+     *
+     * @param claimPosture the device posture of the identity's own posture claim, resolved once when the
+     *                     token was verified (a cached token shares it); null when not resolved yet
+     */
+    record Authenticated(Identity identity, PostureResult claimPosture) implements AuthResult {
+
+        /** An identity whose claim posture is resolved when asked for. */
+        public Authenticated(Identity identity) {
+            this(identity, null);
+        }
     }
 
     /**

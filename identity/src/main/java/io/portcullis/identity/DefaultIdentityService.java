@@ -91,22 +91,52 @@ public final class DefaultIdentityService implements IdentityService {
     public CompletableFuture<AuthResult> authenticate(String token) {
         if (token == null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
             // Refused by the verifier before any parsing; not worth hashing, never cached.
-            return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, null));
+            return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, token, null));
         }
         if (introspector != null && !JwtShape.looksLikeJwt(token)) {
             // An opaque token: only its issuer can say what it stands for (cached per token by the introspector).
             return introspector.authenticate(token);
         }
         TokenDigest digest = TokenDigest.of(token);
-        CompletableFuture<AuthResult> hit = verified.get(digest);
-        events.tokenCache(hit != null);
-        if (hit != null) {
-            return hit;
-        }
-        return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, digest));
+        CompletableFuture<AuthResult> hit = lookup(digest);
+        return hit != null ? hit : verify(token, digest);
     }
 
-    private AuthResult toAuthResult(Verification verification, TokenDigest digest) {
+    @Override
+    public CompletableFuture<AuthResult> cached(PresentedToken token) {
+        if (introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+            return null;
+        }
+        CompletableFuture<AuthResult> hit = verified.get(token.digest());
+        if (hit != null) {
+            // A miss is reported by authenticate, which the caller goes on to (or not, for a malformed token).
+            events.tokenCache(true);
+        }
+        return hit;
+    }
+
+    @Override
+    public CompletableFuture<AuthResult> authenticate(PresentedToken token) {
+        if (introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+            return authenticate(token.text());
+        }
+        // The digest was taken on arrival: a hit never builds the token's string.
+        CompletableFuture<AuthResult> hit = lookup(token.digest());
+        return hit != null ? hit : verify(token.text(), token.digest());
+    }
+
+    /** The cached answer or null, reported as a hit or a miss. */
+    private CompletableFuture<AuthResult> lookup(TokenDigest digest) {
+        CompletableFuture<AuthResult> hit = verified.get(digest);
+        events.tokenCache(hit != null);
+        return hit;
+    }
+
+    private CompletableFuture<AuthResult> verify(String token, TokenDigest digest) {
+        return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, token, digest));
+    }
+
+    private AuthResult toAuthResult(Verification verification, String token, TokenDigest digest) {
         if (verification instanceof Verification.Refused refused) {
             return new AuthResult.Rejected(refused.reason(), refused.description());
         }
@@ -120,14 +150,20 @@ public final class DefaultIdentityService implements IdentityService {
                 PlainClaims.of(claims),
                 claims.getExpirationTime().toInstant(),
                 TokenRef.of(claims.getClaim("jti"), digest.shortHex()));
-        AuthResult.Authenticated result = new AuthResult.Authenticated(identity);
-        verified.put(digest, result);
+        // Resolved once here so that a cached token's requests do not rebuild the claim's device facts.
+        AuthResult.Authenticated result = new AuthResult.Authenticated(identity, posture.fromIdentityClaim(identity));
+        verified.put(digest, token, result);
         return result;
     }
 
     @Override
     public CompletableFuture<PostureResult> posture(String postureToken, Identity identity) {
         return posture.resolve(postureToken, identity);
+    }
+
+    @Override
+    public CompletableFuture<PostureResult> posture(String postureToken, AuthResult.Authenticated authenticated) {
+        return posture.resolve(postureToken, authenticated.identity(), authenticated.claimPosture());
     }
 
     @Override

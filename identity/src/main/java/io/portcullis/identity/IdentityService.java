@@ -15,10 +15,33 @@ public interface IdentityService extends AutoCloseable {
     CompletableFuture<AuthResult> authenticate(String token);
 
     /**
+     * The answer for a token verified before, from its digest alone, or null when there is none (the
+     * default: no cache). An implementation answers only for tokens that were token68 when verified,
+     * so a hit needs no syntax check; on a miss the caller checks {@link PresentedToken#isToken68()}
+     * and then calls {@link #authenticate(PresentedToken)}.
+     */
+    default CompletableFuture<AuthResult> cached(PresentedToken token) {
+        return null;
+    }
+
+    /** Validates a hashed bearer token the caller found to be token68: the answer its text would get. */
+    default CompletableFuture<AuthResult> authenticate(PresentedToken token) {
+        return authenticate(token.text());
+    }
+
+    /**
      * Resolves device posture for an authenticated identity: from the posture token (may be null),
      * else from the identity's posture claim if configured.
      */
     CompletableFuture<PostureResult> posture(String postureToken, Identity identity);
+
+    /**
+     * The same answer as {@link #posture(String, Identity)} for the authenticated identity, from the claim
+     * posture it carries when there is one and no posture token.
+     */
+    default CompletableFuture<PostureResult> posture(String postureToken, AuthResult.Authenticated authenticated) {
+        return posture(postureToken, authenticated.identity());
+    }
 
     /** Status of every configured issuer. */
     List<IssuerStatus> issuers();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.portcullis.config.DevicePostureConfig;
 import io.portcullis.fixtures.EmbeddedIssuer;
@@ -137,5 +138,56 @@ class DevicePostureTest {
     void noTokenAndNoClaimIsAbsentWithoutReason() {
         absent(null, alice, null);
         absent("", alice, null);
+    }
+
+    private AuthResult.Authenticated authenticatedResult(String token) {
+        AuthResult result = Await.result(service.authenticate(token));
+        return assertInstanceOf(AuthResult.Authenticated.class, result, () -> "refused: " + result);
+    }
+
+    @Test
+    void theClaimPostureIsResolvedWhenTheTokenIsVerifiedAndSharedByItsCacheHits() {
+        String token = idp.token().subject("alice")
+                .claim("device_posture", Map.of("did", "phone-2", "compliant", true)).sign();
+
+        AuthResult.Authenticated first = authenticatedResult(token);
+        AuthResult.Authenticated hit = authenticatedResult(token);
+
+        assertEquals(posture(null, first.identity()), first.claimPosture(), "the same answer as resolving it now");
+        assertSame(first.claimPosture(), hit.claimPosture());
+        assertSame(first.claimPosture(), Await.result(service.posture(null, hit)));
+        assertSame(first.claimPosture(), Await.result(service.posture("  ", hit)), "a blank header is no token");
+    }
+
+    @Test
+    void aPostureTokenStillWinsOverTheResolvedClaim() {
+        AuthResult.Authenticated withClaim = authenticatedResult(idp.token().subject("alice")
+                .claim("device_posture", Map.of("compliant", true)).sign());
+        String deviceToken = mdm.token().subject("alice").claim("device", Map.of("id", "laptop-7")).sign();
+
+        PostureResult fromToken = Await.result(service.posture(deviceToken, withClaim));
+        PostureResult forged = Await.result(service.posture(mdm.token().subject("alice").signedWithForeignKey(),
+                withClaim));
+
+        assertEquals("token:mdm", assertInstanceOf(PostureResult.Present.class, fromToken).posture().source());
+        assertEquals(new PostureResult.Absent("posture-signature-invalid"), forged, "never falls back to the claim");
+    }
+
+    @Test
+    void anIdentityWithoutTheClaimCarriesAnAbsentClaimPosture() {
+        AuthResult.Authenticated plain = authenticatedResult(idp.token().subject("alice").sign());
+
+        assertEquals(new PostureResult.Absent(null), plain.claimPosture());
+        assertEquals(new PostureResult.Absent(null), Await.result(service.posture(null, plain)));
+    }
+
+    @Test
+    void anAuthenticatedResultWithoutResolvedPostureIsResolvedOnRequest() {
+        Identity withClaim = authenticated(service, idp.token().subject("alice")
+                .claim("device_posture", Map.of("compliant", true)).sign());
+
+        PostureResult result = Await.result(service.posture(null, new AuthResult.Authenticated(withClaim)));
+
+        assertEquals(true, assertInstanceOf(PostureResult.Present.class, result).posture().attributes().get("compliant"));
     }
 }

@@ -3,6 +3,8 @@ package io.portcullis.identity;
 import static io.portcullis.identity.Outcomes.authenticated;
 import static io.portcullis.identity.Outcomes.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A repeated token costs no signature check, and a cached token still expires on time. */
+/**
+ * A repeated token costs no signature check, and a cached token still expires on time; a token handed
+ * over already hashed ({@link PresentedToken}) shares the cache and gets the answers its text gets.
+ */
 class VerifiedTokenCacheTest {
 
     private final RecordingEvents events = new RecordingEvents();
@@ -77,5 +82,82 @@ class VerifiedTokenCacheTest {
 
         assertEquals(0, events.cacheHits.get());
         assertEquals(2, events.signatureChecks.get());
+    }
+
+    private static PresentedToken presented(String token) {
+        String header = "Bearer " + token;
+        return PresentedToken.ofAscii(header, 7, header.length());
+    }
+
+    private AuthResult authenticate(PresentedToken token) {
+        return Await.result(service.authenticate(token));
+    }
+
+    @Test
+    void aPresentedTokenIsVerifiedThenAnsweredFromTheCacheItSharesWithItsText() {
+        String token = idp.token().subject("alice").sign();
+
+        AuthResult first = authenticate(presented(token));
+        CompletableFuture<AuthResult> second = service.authenticate(presented(token));
+        CompletableFuture<AuthResult> byText = service.authenticate(token);
+
+        assertEquals("alice", assertInstanceOf(AuthResult.Authenticated.class, first).identity().subject());
+        assertTrue(second.isDone(), "a hit is answered with an already completed future");
+        assertSame(first, second.join());
+        assertSame(first, byText.join());
+        assertEquals(1, events.signatureChecks.get());
+        assertEquals(1, events.cacheMisses.get());
+        assertEquals(2, events.cacheHits.get());
+    }
+
+    @Test
+    void cachedAnswersOnlyAVerifiedTokenAndReportsOnlyHits() {
+        String token = idp.token().sign();
+
+        assertNull(service.cached(presented(token)));
+        assertEquals(0, events.cacheMisses.get(), "a miss is reported by the authentication that follows");
+        AuthResult verified = authenticate(presented(token));
+        CompletableFuture<AuthResult> hit = service.cached(presented(token));
+
+        assertSame(verified, hit.join());
+        assertEquals(1, events.cacheHits.get());
+        assertEquals(1, events.cacheMisses.get());
+    }
+
+    @Test
+    void aTokenFirstVerifiedByItsTextIsAHitWhenPresented() {
+        String token = idp.token().sign();
+        Identity identity = authenticated(service, token);
+
+        AuthResult hit = authenticate(presented(token));
+
+        assertEquals(identity, ((AuthResult.Authenticated) hit).identity());
+        assertEquals(1, events.signatureChecks.get());
+    }
+
+    @Test
+    void refusedPresentedTokensGetTheTextsReasonAndAreNotCached() {
+        String token = idp.token().audience("elsewhere").sign();
+
+        AuthResult.Rejected byText = assertInstanceOf(AuthResult.Rejected.class, Await.result(service.authenticate(token)));
+        AuthResult.Rejected presented = assertInstanceOf(AuthResult.Rejected.class, authenticate(presented(token)));
+
+        assertEquals(AuthFailure.AUDIENCE_INVALID, byText.reason());
+        assertEquals(byText, presented);
+        assertEquals(0, events.cacheHits.get());
+        assertEquals(2, events.signatureChecks.get());
+    }
+
+    @Test
+    void aCachedPresentedTokenIsRefusedOnceExpired() {
+        String token = idp.token().issuedAt(clock.instant()).expiresIn(Duration.ofSeconds(60)).sign();
+        authenticate(presented(token));
+        assertEquals(1, events.signatureChecks.get());
+
+        clock.advance(Duration.ofSeconds(120));
+
+        AuthResult.Rejected expired = assertInstanceOf(AuthResult.Rejected.class, authenticate(presented(token)));
+        assertEquals(AuthFailure.EXPIRED, expired.reason());
+        assertEquals(2, events.signatureChecks.get(), "the expired entry was not served from the cache");
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Tokens already verified, keyed by their SHA-256, so a repeat costs a hash and a lookup instead of a
  * signature check. An entry never outlives the token's {@code exp}, and a hit re-checks {@code exp}
- * because Caffeine evicts lazily.
+ * because Caffeine evicts lazily. Only token68 tokens are kept (see {@link #put}).
  */
 public final class VerifiedTokenCache {
 
@@ -41,9 +41,14 @@ public final class VerifiedTokenCache {
         return entry.result();
     }
 
-    public void put(TokenDigest digest, AuthResult.Authenticated result) {
+    /**
+     * Keeps {@code result} for {@code token} until its {@code exp}, if the token is {@link Token68
+     * token68}: a hit then always stands for a token68 token, so a caller may leave the syntax check
+     * of a token it hashed ({@link TokenDigest#ofAscii}) until a miss.
+     */
+    public void put(TokenDigest digest, String token, AuthResult.Authenticated result) {
         long expiresAt = result.identity().expiresAt().toEpochMilli();
-        if (clock.millis() < expiresAt) {
+        if (clock.millis() < expiresAt && Token68.matches(token)) {
             cache.put(digest, new Entry(CompletableFuture.completedFuture(result), expiresAt));
         }
     }

@@ -45,6 +45,18 @@ public final class PostureResolver {
         return CompletableFuture.completedFuture(fromIdentityClaim(identity));
     }
 
+    /**
+     * As {@link #resolve(String, Identity)}, with the identity's claim posture already resolved by
+     * {@link #fromIdentityClaim(Identity)} (null: resolve it now).
+     */
+    public CompletableFuture<PostureResult> resolve(String postureToken, Identity identity,
+                                                    PostureResult claimPosture) {
+        if (claimPosture == null || (postureToken != null && !postureToken.isBlank())) {
+            return resolve(postureToken, identity);
+        }
+        return CompletableFuture.completedFuture(claimPosture);
+    }
+
     private PostureResult fromToken(Verification verification, Identity identity) {
         if (verification instanceof Verification.Refused refused) {
             return new PostureResult.Absent(PostureFailures.code(refused.reason()));
@@ -69,7 +81,12 @@ public final class PostureResolver {
                 new DevicePosture(deviceId(all), source, attributes, issued.toInstant()));
     }
 
-    private PostureResult fromIdentityClaim(Identity identity) {
+    /**
+     * The posture of the identity's own posture claim ({@code device_posture.claims_from_identity_token}),
+     * {@link PostureResult.Absent} without reason when not configured or not present. Depends only on
+     * the identity, so it can be resolved once per verified token.
+     */
+    public PostureResult fromIdentityClaim(Identity identity) {
         String claimName = config.claimsFromIdentityToken();
         if (claimName == null || identity == null) {
             return new PostureResult.Absent(null);

@@ -2,10 +2,42 @@ package io.portcullis.identity.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenDigestTest {
+
+    private static final String TOKEN68_BODY =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+
+    /** The answer of a fresh MessageDigest, as the cache key was computed before the per-thread scratch. */
+    static TokenDigest reference(String token) throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer buffer = ByteBuffer.wrap(hash);
+        return new TokenDigest(buffer.getLong(), buffer.getLong(), buffer.getLong(), buffer.getLong());
+    }
+
+    static String token68(Random random, int length, int padding) {
+        StringBuilder sb = new StringBuilder(length + padding);
+        for (int i = 0; i < length; i++) {
+            sb.append(TOKEN68_BODY.charAt(random.nextInt(TOKEN68_BODY.length())));
+        }
+        return sb.append("=".repeat(padding)).toString();
+    }
 
     @Test
     void equalTokensGiveEqualKeysAndOthersDiffer() {
@@ -17,5 +49,93 @@ class TokenDigestTest {
     void shortHexIsTheStartOfTheSha256() {
         // SHA-256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad
         assertEquals("ba7816bf8f01", TokenDigest.of("abc").shortHex());
+        assertEquals("ba7816bf8f01", TokenDigest.ofAscii("abc", 0, 3).shortHex());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 55, 56, 63, 64, 65, 900, 2047, 2048, 2049, 16 * 1024, 16 * 1024 + 1, 40_000})
+    void bothWaysEqualMessageDigestsOwnAnswerAtEveryLength(int length) throws Exception {
+        String token = token68(new Random(length), length, length % 3);
+
+        TokenDigest expected = reference(token);
+
+        assertEquals(expected, TokenDigest.of(token));
+        assertEquals(expected, TokenDigest.ofAscii(token, 0, token.length()));
+        assertEquals(expected, TokenDigest.of(token), "a second use of the thread's scratch gives the same answer");
+    }
+
+    @Test
+    void aLongTokenDoesNotDisturbTheNextShortOne() throws Exception {
+        String longToken = token68(new Random(1), 16 * 1024, 0);
+        TokenDigest.ofAscii(longToken, 0, longToken.length());
+
+        assertEquals(reference("abc"), TokenDigest.ofAscii("abc", 0, 3));
+        assertEquals(reference("abc"), TokenDigest.of("abc"));
+    }
+
+    @Test
+    void onlyTheGivenRangeIsHashed() throws Exception {
+        String header = "Bearer  abc.DEF==  ";
+
+        assertEquals(reference("abc.DEF=="), TokenDigest.ofAscii(header, 8, 17));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"café", "a\u0100b", "a\u0141b", "x\uD83D\uDE00y", "\u00ff", "ok\u20ac"})
+    void ofHashesTheUsAsciiEncodingOfAnyText(String text) throws Exception {
+        assertEquals(reference(text), TokenDigest.of(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"café", "a\u0100b", "a\u0141b", "x\uD83D\uDE00y", "\u0080", "ok\u20ac", "\u00ff"})
+    void ofAsciiRefusesAnyOtherCharacter(String text) {
+        assertNull(TokenDigest.ofAscii(text, 0, text.length()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "a=b", "a b", "a!b", "\u007f", "\u0000", "abc.DEF-09_~+/=="})
+    void ofAsciiHashesAnyAsciiText(String text) throws Exception {
+        assertEquals(reference(text), TokenDigest.ofAscii(text, 0, text.length()));
+    }
+
+    @Test
+    void threadsHashingAtOnceEachGetTheirOwnTokensDigest() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> mismatches = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                mismatches.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    List<String> tokens = new ArrayList<>();
+                    List<TokenDigest> expected = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        String token = token68(random, 200 + random.nextInt(1500), random.nextInt(3));
+                        tokens.add(token);
+                        expected.add(reference(token));
+                    }
+                    start.await();
+                    int wrong = 0;
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < tokens.size(); i++) {
+                            String token = tokens.get(i);
+                            if (!expected.get(i).equals(TokenDigest.ofAscii(token, 0, token.length()))
+                                    || !expected.get(i).equals(TokenDigest.of(token))) {
+                                wrong++;
+                            }
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> f : mismatches) {
+                assertEquals(0, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -36,12 +36,32 @@ abstract class Junction implements Condition {
         return result;
     }
 
+    /** Children whose values one {@code long} can hold, two bits each, for {@link #explain}. */
+    private static final int REMEMBERED_CHILDREN = Long.SIZE / 2;
+
     @Override
     public final void explain(PolicyInput input, boolean failing, List<String> reasons) {
-        Tri result = evaluate(input);
-        for (Condition child : children) {
-            if (child.evaluate(input) == result) {
-                child.explain(input, failing, reasons);
+        if (children.length > REMEMBERED_CHILDREN) {
+            Tri result = evaluate(input);
+            for (Condition child : children) {
+                if (child.evaluate(input) == result) {
+                    child.explain(input, failing, reasons);
+                }
+            }
+            return;
+        }
+        // Each child is evaluated once and its value kept (no allocation): the fold of all of them is
+        // the node's value, as the dominant value absorbs whatever the short-circuit skipped.
+        long values = 0;
+        Tri result = null;
+        for (int i = 0; i < children.length; i++) {
+            Tri value = children[i].evaluate(input);
+            values |= (long) value.ordinal() << (2 * i);
+            result = result == null ? value : combine.apply(result, value);
+        }
+        for (int i = 0; i < children.length; i++) {
+            if ((int) (values >>> (2 * i) & 3) == result.ordinal()) {
+                children[i].explain(input, failing, reasons);
             }
         }
     }

@@ -6,6 +6,8 @@ import static io.portcullis.policy.Tri.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.Tri;
 import io.portcullis.policy.testing.Facts;
 import io.portcullis.policy.testing.PolicyYaml;
 import java.util.ArrayList;
@@ -49,5 +51,92 @@ class JunctionTest {
         List<String> reasons = new ArrayList<>();
         twice.explain(Facts.user("groups", "x").input(), true, reasons);
         assertEquals(List.of("groups-unauthorized"), reasons);
+    }
+
+    /** A child with a fixed value that counts its evaluations and explains itself as {@code name}. */
+    private static final class Fixed implements Condition {
+        private final Tri value;
+        private final String name;
+        int evaluations;
+
+        Fixed(Tri value, String name) {
+            this.value = value;
+            this.name = name;
+        }
+
+        @Override
+        public Tri evaluate(PolicyInput input) {
+            evaluations++;
+            return value;
+        }
+
+        @Override
+        public void explain(PolicyInput input, boolean failing, List<String> reasons) {
+            reasons.add(name);
+        }
+
+        @Override
+        public EnumSet<Tri> outcomesWithoutIdentity() {
+            return EnumSet.of(value);
+        }
+
+        @Override
+        public void collectCriteria(List<Criterion> out) {
+        }
+    }
+
+    /** What explain gave before it kept the children's values: the node's value, then each child's again. */
+    private static List<String> explainedByReevaluating(Junction node, List<Fixed> children, PolicyInput input) {
+        Tri result = node.evaluate(input);
+        List<String> reasons = new ArrayList<>();
+        for (Fixed child : children) {
+            if (child.evaluate(input) == result) {
+                child.explain(input, true, reasons);
+            }
+        }
+        return reasons;
+    }
+
+    @Test
+    void explainNamesTheChildrenThatDecidedForEveryCombinationOfValues() {
+        PolicyInput input = Facts.user("groups", "x").input();
+        Tri[] values = Tri.values();
+        for (int combination = 0; combination < 27; combination++) {
+            List<Fixed> children = List.of(new Fixed(values[combination % 3], "a"),
+                    new Fixed(values[combination / 3 % 3], "b"), new Fixed(values[combination / 9], "c"));
+            List<Condition> asConditions = List.copyOf(children);
+            for (Junction node : List.of(new AllOf(asConditions), new AnyOf(asConditions))) {
+                List<String> reasons = new ArrayList<>();
+
+                node.explain(input, true, reasons);
+
+                assertEquals(explainedByReevaluating(node, children, input), reasons,
+                        node.getClass().getSimpleName() + " of " + children.stream().map(c -> c.value).toList());
+            }
+        }
+    }
+
+    @Test
+    void explainEvaluatesEachChildOnce() {
+        List<Fixed> children = List.of(new Fixed(FALSE, "a"), new Fixed(TRUE, "b"), new Fixed(FALSE, "c"));
+        List<String> reasons = new ArrayList<>();
+
+        new AllOf(List.copyOf(children)).explain(Facts.user("groups", "x").input(), true, reasons);
+
+        assertEquals(List.of("a", "c"), reasons);
+        assertEquals(List.of(1, 1, 1), children.stream().map(c -> c.evaluations).toList());
+    }
+
+    @Test
+    void aJunctionTooWideToRememberItsChildrenExplainsTheSame() {
+        List<Condition> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(new Fixed(i % 7 == 0 ? FALSE : TRUE, "c" + i));
+        }
+        List<String> reasons = new ArrayList<>();
+
+        new AllOf(many).explain(Facts.user("groups", "x").input(), true, reasons);
+
+        assertEquals(List.of("c0", "c7", "c14", "c21", "c28", "c35"), reasons);
     }
 }

@@ -55,7 +55,12 @@ public final class Authorizer {
                                                        Policy policy, RequestFacts request,
                                                        List<String> authorization, String postureToken,
                                                        ClientCertificate certificate, RiskSignals risk) {
-        BearerToken.Extraction bearer = BearerToken.extract(authorization);
+        BearerToken.Extraction bearer = BearerToken.hashed(authorization);
+        // A cached token was token68 when it was verified (only such are cached): no need to scan it again.
+        CompletableFuture<AuthResult> cached = bearer.present() ? identityService.cached(bearer.presented()) : null;
+        if (cached == null) {
+            bearer = BearerToken.checkedToken68(bearer);
+        }
         DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (bearer.problem() != null && bearer.problem().equals("multiple-authorization-headers")) {
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.BAD_REQUEST, bearer.problem()));
@@ -68,18 +73,37 @@ public final class Authorizer {
             String reason = bearer.problem() == null ? "token-missing" : bearer.problem();
             return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, reason));
         }
-        return identityService.authenticate(bearer.token()).thenCompose(result -> {
-            if (result instanceof AuthResult.Rejected rejected) {
-                if (anonymousOk) {
-                    // A public route serves anonymous users; a bad token there is ignored, not trusted.
-                    return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null, risk));
-                }
-                return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
+        CompletableFuture<AuthResult> authentication =
+                cached != null ? cached : identityService.authenticate(bearer.presented());
+        if (Completed.normally(authentication)) {
+            // A cached token: decide now, without building stages that would run at once anyway.
+            try {
+                return afterAuthentication(identityService, postureConfig, policy, request, authentication.getNow(null),
+                        anonymousOk, certOnly, postureToken, certificate, risk);
+            } catch (Throwable t) {
+                return Completed.failure(t);
             }
-            Identity identity = ((AuthResult.Authenticated) result).identity();
-            return withPosture(identityService, postureConfig, policy, request, identity, postureToken, certificate,
-                    risk);
-        });
+        }
+        return authentication.thenCompose(result -> afterAuthentication(identityService, postureConfig, policy, request,
+                result, anonymousOk, certOnly, postureToken, certificate, risk));
+    }
+
+    private static CompletableFuture<Verdict> afterAuthentication(IdentityService identityService,
+                                                                  DevicePostureConfig postureConfig, Policy policy,
+                                                                  RequestFacts request, AuthResult result,
+                                                                  boolean anonymousOk, DevicePosture certOnly,
+                                                                  String postureToken, ClientCertificate certificate,
+                                                                  RiskSignals risk) {
+        if (result instanceof AuthResult.Rejected rejected) {
+            if (anonymousOk) {
+                // A public route serves anonymous users; a bad token there is ignored, not trusted.
+                return CompletableFuture.completedFuture(decide(policy, request, null, certOnly, null, risk));
+            }
+            return CompletableFuture.completedFuture(refuse(Verdict.Kind.UNAUTHENTICATED, rejected.reason().code()));
+        }
+        AuthResult.Authenticated authenticated = (AuthResult.Authenticated) result;
+        return withPosture(identityService, postureConfig, policy, request, authenticated.identity(), authenticated,
+                postureToken, certificate, risk);
     }
 
     /** {@link #authorizeSession(IdentityService, DevicePostureConfig, Policy, RequestFacts, Identity, String, String,
@@ -117,25 +141,41 @@ public final class Authorizer {
                     ? decide(policy, request, null, CertificatePosture.merge(null, certificate), null, risk)
                     : refuse(Verdict.Kind.UNAUTHENTICATED, noSessionReason));
         }
-        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, postureToken, certificate,
-                risk);
+        return withPosture(identityService, postureConfig, policy, request, sessionIdentity, null, postureToken,
+                certificate, risk);
     }
 
+    /** @param authenticated how a bearer identity was authenticated (it may carry its claim posture), else null */
     private static CompletableFuture<Verdict> withPosture(IdentityService identityService,
                                                           DevicePostureConfig postureConfig, Policy policy,
-                                                          RequestFacts request, Identity identity, String postureToken,
+                                                          RequestFacts request, Identity identity,
+                                                          AuthResult.Authenticated authenticated, String postureToken,
                                                           ClientCertificate certificate, RiskSignals risk) {
         DevicePosture certOnly = CertificatePosture.merge(null, certificate);
         if (postureToken == null && postureConfig.claimsFromIdentityToken() == null) {
             return CompletableFuture.completedFuture(decide(policy, request, identity, certOnly, null, risk));
         }
-        return identityService.posture(postureToken, identity).thenApply(p -> {
-            if (p instanceof PostureResult.Present present) {
-                return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null,
-                        risk);
+        CompletableFuture<PostureResult> posture = authenticated == null
+                ? identityService.posture(postureToken, identity)
+                : identityService.posture(postureToken, authenticated);
+        if (Completed.normally(posture)) {
+            try {
+                return CompletableFuture.completedFuture(
+                        withPostureResult(policy, request, identity, posture.getNow(null), certOnly, certificate, risk));
+            } catch (Throwable t) {
+                return Completed.failure(t);
             }
-            return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason(), risk);
-        });
+        }
+        return posture.thenApply(p -> withPostureResult(policy, request, identity, p, certOnly, certificate, risk));
+    }
+
+    private static Verdict withPostureResult(Policy policy, RequestFacts request, Identity identity, PostureResult p,
+                                             DevicePosture certOnly, ClientCertificate certificate, RiskSignals risk) {
+        if (p instanceof PostureResult.Present present) {
+            return decide(policy, request, identity, CertificatePosture.merge(present.posture(), certificate), null,
+                    risk);
+        }
+        return decide(policy, request, identity, certOnly, ((PostureResult.Absent) p).reason(), risk);
     }
 
     static Verdict refuse(Verdict.Kind kind, String reason) {

@@ -1,5 +1,6 @@
 package io.portcullis.proxy.auth;
 
+import io.portcullis.identity.PresentedToken;
 import java.util.List;
 
 /**
@@ -9,63 +10,76 @@ import java.util.List;
  */
 public final class BearerToken {
 
-    /** Result of extraction: exactly one of token / problem is set, or neither (no credentials). */
-    public record Extraction(String token, String problem) {
+    /**
+     * Result of extraction: exactly one of presented / problem is set, or neither (no credentials).
+     *
+     * @param presented the token, hashed where it lies in the header value
+     */
+    public record Extraction(PresentedToken presented, String problem) {
         static final Extraction NONE = new Extraction(null, null);
 
         public boolean present() {
-            return token != null;
+            return presented != null;
+        }
+
+        /** The token's text, or null; builds a string, which a cached token's path never needs. */
+        public String token() {
+            return presented == null ? null : presented.text();
         }
     }
 
     /** Upper bound on a token's length; longer headers are refused before any parsing. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
 
+    private static final Extraction MULTIPLE = new Extraction(null, "multiple-authorization-headers");
+    private static final Extraction UNSUPPORTED_SCHEME = new Extraction(null, "credentials-unsupported-scheme");
+    private static final Extraction MALFORMED = new Extraction(null, "token-malformed");
+
     private BearerToken() {
     }
 
     public static Extraction extract(List<String> authorizationValues) {
+        return checkedToken68(hashed(authorizationValues));
+    }
+
+    /**
+     * As {@link #extract}, but the token68 check of a present token is left to the caller: the token is
+     * only known to be ASCII, and is hashed. A token the identity service already has cached need not
+     * be checked (only token68 tokens are cached); any other goes through {@link #checkedToken68}.
+     */
+    static Extraction hashed(List<String> authorizationValues) {
         if (authorizationValues.isEmpty()) {
             return Extraction.NONE;
         }
         if (authorizationValues.size() > 1) {
-            return new Extraction(null, "multiple-authorization-headers");
+            return MULTIPLE;
         }
-        String v = authorizationValues.get(0).trim();
-        if (v.length() < 7 || !v.regionMatches(true, 0, "Bearer", 0, 6) || v.charAt(6) != ' ') {
-            return new Extraction(null, "credentials-unsupported-scheme");
+        // Indices into the header value rather than trim()/substring() copies: the token is ~1 KB.
+        String v = authorizationValues.get(0);
+        int start = 0;
+        int end = v.length();
+        while (start < end && v.charAt(start) <= ' ') {
+            start++;
         }
-        String token = v.substring(7).trim();
-        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS || !isToken68(token)) {
-            return new Extraction(null, "token-malformed");
+        while (end > start && v.charAt(end - 1) <= ' ') {
+            end--;
         }
-        return new Extraction(token, null);
+        if (end - start < 7 || !v.regionMatches(true, start, "Bearer", 0, 6) || v.charAt(start + 6) != ' ') {
+            return UNSUPPORTED_SCHEME;
+        }
+        int tokenStart = start + 7;
+        while (tokenStart < end && v.charAt(tokenStart) <= ' ') {
+            tokenStart++;
+        }
+        if (tokenStart == end || end - tokenStart > MAX_TOKEN_CHARS) {
+            return MALFORMED;
+        }
+        PresentedToken token = PresentedToken.ofAscii(v, tokenStart, end);
+        return token == null ? MALFORMED : new Extraction(token, null);
     }
 
-    /** token68 characters before any trailing '='; a table because a token is ~1,000 of them per request. */
-    private static final boolean[] TOKEN68 = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            TOKEN68[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-        }
-    }
-
-    private static boolean isToken68(String s) {
-        int i = 0;
-        int n = s.length();
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 128 || !TOKEN68[c]) {
-                break;
-            }
-        }
-        for (; i < n; i++) {
-            if (s.charAt(i) != '=') {
-                return false;
-            }
-        }
-        return true;
+    /** {@code extraction}, or token-malformed when it holds a token that is not token68. */
+    static Extraction checkedToken68(Extraction extraction) {
+        return extraction.present() && !extraction.presented().isToken68() ? MALFORMED : extraction;
     }
 }

@@ -48,11 +48,21 @@ public final class CertificatePosture {
     }
 
     private static DevicePosture withoutReserved(DevicePosture posture) {
-        if (posture == null || RESERVED.stream().noneMatch(posture.attributes()::containsKey)) {
+        if (posture == null || !hasReserved(posture.attributes())) {
             return posture;
         }
         Map<String, Object> attributes = new HashMap<>(posture.attributes());
         attributes.keySet().removeAll(RESERVED);
         return new DevicePosture(posture.deviceId(), posture.source(), attributes, posture.issuedAt());
+    }
+
+    /** A loop, not a stream: this runs for every request with posture, and nearly always finds nothing. */
+    private static boolean hasReserved(Map<String, Object> attributes) {
+        for (int i = 0; i < RESERVED.size(); i++) {
+            if (attributes.containsKey(RESERVED.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -67,8 +67,13 @@ public final class SessionAuthorizer {
                                                        ClientCertificate certificate, RiskSignals risk) {
         List<String> authorization = headers.getAll(HttpHeaderNames.AUTHORIZATION);
         if (!sso.loginEnabled() || !authorization.isEmpty()) {
-            return Authorizer.authorize(identity, posture, policy, request, authorization, postureToken, certificate, risk)
-                    .thenApply(v -> new Outcome(v, null, List.of(), Map.of()));
+            CompletableFuture<Verdict> bearer =
+                    Authorizer.authorize(identity, posture, policy, request, authorization, postureToken, certificate, risk);
+            if (bearer.isDone() && !bearer.isCompletedExceptionally()) {
+                // Decided already (a cached token, or no token): no stage needed to wrap the verdict.
+                return CompletableFuture.completedFuture(new Outcome(bearer.getNow(null), null, List.of(), Map.of()));
+            }
+            return bearer.thenApply(v -> new Outcome(v, null, List.of(), Map.of()));
         }
         SsoCookies cookies = sso.cookies();
         SsoService service = sso.service();

@@ -1,0 +1,62 @@
+package io.portcullis.identity.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The per-thread scratch never keeps a token's bytes after hashing or refusing it. */
+class Sha256ScratchTest {
+
+    private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl";
+
+    private static byte[] scratchBytes(int length) {
+        byte[] buffer = Sha256Scratch.get().input(length);
+        byte[] copy = new byte[length];
+        System.arraycopy(buffer, 0, copy, 0, length);
+        return copy;
+    }
+
+    @Test
+    void aHashedTokensBytesAreZeroedInTheScratch() {
+        assertNotNull(TokenDigest.ofAscii(TOKEN, 0, TOKEN.length()));
+
+        assertArrayEquals(new byte[TOKEN.length()], scratchBytes(TOKEN.length()));
+
+        TokenDigest.of(TOKEN);
+        assertArrayEquals(new byte[TOKEN.length()], scratchBytes(TOKEN.length()));
+    }
+
+    @Test
+    void aRefusedTokensBytesAreZeroedToo() {
+        String refused = TOKEN + "\u00e9" + TOKEN;
+
+        assertNull(TokenDigest.ofAscii(refused, 0, refused.length()));
+
+        assertArrayEquals(new byte[refused.length()], scratchBytes(refused.length()));
+    }
+
+    @Test
+    void theBufferIsReusedUpToTheRetainedSizeAndNotBeyond() {
+        Sha256Scratch scratch = Sha256Scratch.get();
+
+        assertSame(scratch.input(100), scratch.input(Sha256Scratch.RETAINED_INPUT_BYTES));
+        assertNotSame(scratch.input(Sha256Scratch.RETAINED_INPUT_BYTES + 1),
+                scratch.input(Sha256Scratch.RETAINED_INPUT_BYTES + 1));
+    }
+
+    @Test
+    void digestHashesExactlyTheGivenPrefix() throws Exception {
+        Sha256Scratch scratch = Sha256Scratch.get();
+        byte[] input = scratch.input(5);
+        byte[] abc = "abcXY".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(abc, 0, input, 0, abc.length);
+
+        assertEquals(TokenDigestTest.reference("abc"), scratch.digest(input, 3));
+    }
+}
