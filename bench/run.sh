@@ -7,7 +7,7 @@
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 120000), DISTINCT_DURATION (s per distinct-token run,
 # 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
-# (s per algorithm of refused-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
+# (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs).
@@ -213,15 +213,19 @@ log "warm-up (not reported)"
 DURATION_SAVED=$DURATION; DURATION=$((DURATION > 5 ? DURATION : 5))
 run warmup-portcullis 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 # The JIT needs tens of thousands of cache misses before a distinct-token run measures steady state
-# (profiles: the C2 thread took three quarters of the pinned core for the first ~20,000), more than
-# minting allows. A token with a bad signature takes the same path up to the signature check and is
-# never cached, so one of each algorithm, repeated, warms that path without using up fresh tokens.
-DURATION=$WARMUP
+# (profiles: the C2 thread took three quarters of the pinned core for the first ~20,000, and a third
+# after a 3 s warm-up), more than minting allows. So the warm-up cycles through its own slice of valid
+# tokens for WARMUP s per algorithm: once the slice outgrows the cache most requests still miss and take
+# the whole path, verified and forwarded; the measured runs get slices never seen before. A token with a
+# bad signature, repeated, warms the refusal path (never cached).
+DURATION=5
 run warmup-portcullis-refused-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/negative/bad-signature.txt" >/dev/null 2>&1
 run warmup-portcullis-refused-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/negative/bad-signature-es256.txt" >/dev/null 2>&1
-DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
+DISTINCT_DURATION_SAVED=$DISTINCT_DURATION; DISTINCT_DURATION=$WARMUP
 run warmup-portcullis-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice rs256 0)" >/dev/null 2>&1
 run warmup-portcullis-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
+DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
+DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 DURATION=$DURATION_SAVED
 : >"$RESULTS"
