@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,24 @@ class PollingAsyncAppenderTest {
             Thread.sleep(1);
         }
         assertEquals("one", sink.list.get(0).getFormattedMessage());
+    }
+
+    @Test
+    void aFullQueueWakesASleepingWriter() throws Exception {
+        // With an hour between polls, only the producer's wake-up on a full queue lets this finish.
+        appender.setPollMillis(3_600_000);
+        appender.setQueueSize(4);
+        appender.start();
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                logger.info("line {}", i);
+            }
+        });
+        producer.start();
+        producer.join(TimeUnit.SECONDS.toMillis(60));
+        assertFalse(producer.isAlive(), "the producer is still waiting for room");
+        appender.stop();
+        assertEquals(100, sink.list.size());
     }
 
     @Test
