@@ -3,7 +3,6 @@ package io.portcullis.identity.token;
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -15,7 +14,8 @@ import java.util.Map;
  * decoder. Nimbus's own decoder is constant-time and lenient: in a profile of an uncached
  * verification it took more time than the RSA signature check itself, and there is no secret in a
  * token's header, payload or signature to hide timing for. Decoding here is strict: a character
- * outside the base64url alphabet makes the token malformed.
+ * outside the base64url alphabet makes the token malformed. Header and claims are read by
+ * {@link JsonObjectReader}, into the same shapes Nimbus's parser gives.
  *
  * <p>The header is parsed at once (its rules decide before anything else is read); the claims only
  * when asked for.
@@ -49,7 +49,7 @@ final class CompactJws {
             throw new ParseException("not a three-part compact JWS", 0);
         }
         String headerSegment = token.substring(0, headerEnd);
-        Map<String, Object> headerJson = JSONObjectUtils.parse(decodeToString(headerSegment, 0));
+        Map<String, Object> headerJson = JsonObjectReader.parse(decodeToString(headerSegment, 0));
         if (Algorithm.NONE.getName().equals(headerJson.get("alg"))) {
             throw new Unsecured();
         }
@@ -66,7 +66,7 @@ final class CompactJws {
     JWTClaimsSet claims() throws ParseException {
         int payloadStart = token.indexOf('.') + 1;
         String json = decodeToString(token.substring(payloadStart, payloadEnd), payloadStart);
-        return JWTClaimsSet.parse(JSONObjectUtils.parse(json));
+        return JWTClaimsSet.parse(JsonObjectReader.parse(json));
     }
 
     /** {@code ASCII(header '.' payload)}: the bytes the signature covers (RFC 7515 §5.2). */
