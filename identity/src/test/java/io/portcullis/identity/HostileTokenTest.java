@@ -102,6 +102,16 @@ class HostileTokenTest {
     }
 
     @Test
+    void refusesADuplicatedClaimEvenWhenTheSignatureIsGood() {
+        // Parsers disagree on duplicates (first wins, last wins): a second sub must not be read at all.
+        String duplicated = idp.token().subject("alice")
+                .signedWithEditedPayload(json -> json.replaceFirst("\\{", "{\"sub\":\"admin\","));
+        rejected(service, duplicated, AuthFailure.TOKEN_MALFORMED);
+        String untouched = idp.token().subject("alice").signedWithEditedPayload(json -> json);
+        assertEquals("alice", authenticated(service, untouched).subject());
+    }
+
+    @Test
     void refusesGarbageAndEmptyTokens() {
         rejected(service, "not-a-jwt", AuthFailure.TOKEN_MALFORMED);
         rejected(service, "a.b.c", AuthFailure.TOKEN_MALFORMED);
