@@ -44,6 +44,7 @@ final class ConnectionPipelines {
 
     private final ProxyContext cleartext;
     private final ProxyContext secure;
+    private final ConnectionCounter counter;
     private final EdgeCodec edge;
     private final RequestGuard guard;
     private final EdgeRejections http2Rejections;
@@ -63,11 +64,13 @@ final class ConnectionPipelines {
         this.timeouts = timeouts;
         this.transport = transport;
         this.tls = tls;
+        this.counter = new ConnectionCounter(context.metrics());
     }
 
     /** Sets up a newly accepted connection. */
     void init(Channel ch, UpstreamPool pool) {
         ChannelPipeline p = ch.pipeline();
+        p.addLast("connection-count", counter);
         if (tls != null) {
             p.addLast("tls", tls.newHandler(ch.alloc()));
             p.addLast("alpn", new AlpnSwitch(installer(secure, pool)));

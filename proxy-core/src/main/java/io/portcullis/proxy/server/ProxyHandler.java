@@ -128,14 +128,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        shared.metrics().connectionOpened();
         armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
         ctx.fireChannelActive();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        shared.metrics().connectionClosed();
         cancelWaitTimer();
         closing = true;
         if (current != null) {

@@ -26,13 +26,13 @@ final class WebSocketSwitch {
      */
     static void relay(Channel client, Channel upstream, Metrics metrics, Instant closeAt) {
         ChannelPipeline c = client.pipeline();
-        c.addLast("ws-relay", new ByteRelay(upstream, metrics::connectionClosed));
+        c.addLast("ws-relay", new ByteRelay(upstream));
         for (String name : new String[] {"proxy", EdgeCodec.GATE, EdgeCodec.DECODER, EdgeCodec.ENCODER,
             ConnectionPipelines.HEAD_ACTIVITY}) {
             removeIfPresent(c, name);
         }
         ChannelPipeline u = upstream.pipeline();
-        u.addLast("ws-relay", new ByteRelay(client, () -> { }));
+        u.addLast("ws-relay", new ByteRelay(client));
         for (String name : new String[] {"upstream", "idle-close", "idle", "codec"}) {
             removeIfPresent(u, name);
         }

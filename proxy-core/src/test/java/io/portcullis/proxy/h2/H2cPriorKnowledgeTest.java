@@ -11,6 +11,10 @@ import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
 import io.portcullis.proxy.attacks.RawUpstream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +59,32 @@ class H2cPriorKnowledgeTest {
         assertEquals("/public/b?q=1", seen.uri(), "the canonical path is what the upstream gets");
         assertEquals("http", seen.header("X-Forwarded-Proto"));
         assertEquals("app.test", seen.header("Host"));
+    }
+
+    @Test
+    void oneConnectionWithManyStreamsCountsAsOneConnection() throws Exception {
+        try (ProxyFixture own = new ProxyFixture("http2: { cleartext: true }\n" + ProxyFixture.EXAMPLE)) {
+            try (H2cClient client = new H2cClient(own.port()); RawHttp http1 = own.client()) {
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(200, client.send(H2cClient.request("GET", "/public/" + i), null).status());
+                }
+                assertEquals(200, http1.get("/public/h1").status());
+                assertEquals("2.0", openConnections(own), "one HTTP/2 connection (5 streams) and one HTTP/1.1");
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!"0.0".equals(openConnections(own)) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals("0.0", openConnections(own), "both closed");
+        }
+    }
+
+    private static String openConnections(ProxyFixture fx) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + fx.portcullis.adminPort() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith("portcullis_connections_open "))
+                .map(line -> line.substring(line.indexOf(' ') + 1)).findFirst().orElse("absent");
     }
 
     @Test

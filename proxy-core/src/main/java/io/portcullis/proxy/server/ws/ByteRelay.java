@@ -15,12 +15,9 @@ import io.netty.util.ReferenceCountUtil;
 public final class ByteRelay extends ChannelInboundHandlerAdapter {
 
     private final Channel peer;
-    private final Runnable onClosed;
 
-    /** @param onClosed run once when this side closes (metrics) */
-    public ByteRelay(Channel peer, Runnable onClosed) {
+    public ByteRelay(Channel peer) {
         this.peer = peer;
-        this.onClosed = onClosed;
     }
 
     @Override
@@ -53,7 +50,6 @@ public final class ByteRelay extends ChannelInboundHandlerAdapter {
         if (peer.isActive()) {
             peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
-        onClosed.run();
         ctx.fireChannelInactive();
     }
 
