@@ -104,7 +104,7 @@ public final class DefaultIdentityService implements IdentityService {
 
     @Override
     public CompletableFuture<AuthResult> cached(PresentedToken token) {
-        if (introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+        if (bypassesCache(token)) {
             return null;
         }
         CompletableFuture<AuthResult> hit = verified.get(token.digest());
@@ -117,12 +117,20 @@ public final class DefaultIdentityService implements IdentityService {
 
     @Override
     public CompletableFuture<AuthResult> authenticate(PresentedToken token) {
-        if (introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
+        if (bypassesCache(token)) {
             return authenticate(token.text());
         }
         // The digest was taken on arrival: a hit never builds the token's string.
         CompletableFuture<AuthResult> hit = lookup(token.digest());
         return hit != null ? hit : verify(token.text(), token.digest());
+    }
+
+    /**
+     * Whether a presented token skips the digest-keyed cache: too long to be verified at all, or an
+     * introspecting issuer may make it an opaque token (the String path tells the two apart).
+     */
+    private boolean bypassesCache(PresentedToken token) {
+        return introspector != null || token.length() > TokenVerifier.MAX_TOKEN_CHARS;
     }
 
     /** The cached answer or null, reported as a hit or a miss. */
