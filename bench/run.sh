@@ -9,7 +9,9 @@
 # 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
 # (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
-# PC_JAVA_OPTS (extra JVM flags for Portcullis), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
+# PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
+# first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
+# machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
@@ -33,6 +35,8 @@ PC_HEAP=${PC_HEAP:-256m}
 MODES=${MODES:-baseline repeat rs256 es256 half idle}
 
 UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
+PC_PORT_B=18086 PC_ADMIN_PORT_B=18087
+PC_JAR_B=${PC_JAR_B:-}
 
 WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -53,7 +57,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # Ports must be free: a leftover server from an earlier run would be measured instead.
-for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT; do
+for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT $PC_PORT_B $PC_ADMIN_PORT_B; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use"; fi
 done
 
@@ -78,6 +82,7 @@ fi
 BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
 PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
 [[ -f $BENCH_JAR && -f $PC_JAR ]] || die "jars missing; run without SKIP_BUILD=1"
+[[ -z $PC_JAR_B || -f $PC_JAR_B ]] || die "PC_JAR_B $PC_JAR_B not found"
 
 # --- machine -----------------------------------------------------------------------------------
 {
@@ -86,6 +91,7 @@ PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
   echo "kernel: $(uname -r)"
   echo "java: $(java -version 2>&1 | sed -n 2p)"
   echo "nginx: $(nginx -v 2>&1 | cut -d/ -f2)  haproxy: $(haproxy -v | head -1 | cut -d' ' -f3)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+  [[ -z $PC_JAR_B ]] || echo "portcullis: $PC_JAR (A) beside $PC_JAR_B (B, rows portcullis-b-*)"
   echo "settings: duration ${DURATION}s, rounds $ROUNDS, $CONNS keep-alive connections, wrk -t1 on cpu $LOAD_CPU, servers on cpu $SERVER_CPU, Portcullis heap $PC_HEAP, fd limit $(ulimit -n)"
 } | tee -a "$REPORT" >&2
 
@@ -140,16 +146,31 @@ taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${PROF[@]}" "${EXTR
   >"$WORK/logs/decisions.log" 2>"$WORK/logs/portcullis.err" &
 PIDS+=($!)
 PC_PID=$!
+PC_PID_B=none
+if [[ -n $PC_JAR_B ]]; then
+  # Same config on its own ports, in its own directory (each instance watches its config's directory).
+  mkdir -p "$WORK/b/logs"
+  sed -e "s#127.0.0.1:$PC_PORT\$#127.0.0.1:$PC_PORT_B#" -e "s#127.0.0.1:$PC_ADMIN_PORT\$#127.0.0.1:$PC_ADMIN_PORT_B#" \
+    "$WORK/portcullis.yaml" >"$WORK/b/portcullis.yaml"
+  grep -q "^listen: 127.0.0.1:$PC_PORT_B\$" "$WORK/b/portcullis.yaml" || die "could not move B to port $PC_PORT_B"
+  taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "-Xlog:gc:file=$WORK/b/logs/gc.log" "${EXTRA_OPTS[@]}" \
+    -jar "$PC_JAR_B" serve -c "$WORK/b/portcullis.yaml" >"$WORK/b/logs/decisions.log" 2>"$WORK/b/logs/portcullis.err" &
+  PIDS+=($!)
+  PC_PID_B=$!
+fi
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
 wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
 wait_for 60 "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
+[[ -z $PC_JAR_B ]] || wait_for 60 "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
 log "nginx worker $NGINX_WORKER, haproxy $HAPROXY_PID, portcullis $PC_PID ($(java -version 2>&1 | head -1))"
 
 # --- pre-checks: valid tokens pass, every negative token is refused, by both JWT proxies ---------
 status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 bearer() { echo "Authorization: Bearer $(head -1 "$1")"; }
-for target in "haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT"; do
+PRECHECK=("haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT")
+[[ -z $PC_JAR_B ]] || PRECHECK+=("portcullis-b $PC_PORT_B")
+for target in "${PRECHECK[@]}"; do
   set -- $target
   for t in token-rs256 token-es256; do
     s=$(status -H "$(bearer "$WORK/$t.txt")" "http://127.0.0.1:$2/app")
@@ -166,7 +187,11 @@ done
 
 # --- measurement -------------------------------------------------------------------------------
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-cache_hits() { curl -s "http://127.0.0.1:$PC_ADMIN_PORT/metrics" | awk '/^portcullis_token_cache_total\{.*result="hit"/{print int($2)}'; }
+cache_hits() { # cache_hits PID: the verified-token cache hits of that Portcullis (0 for other servers)
+  local admin
+  case $1 in "$PC_PID") admin=$PC_ADMIN_PORT ;; "$PC_PID_B") admin=$PC_ADMIN_PORT_B ;; *) echo 0; return ;; esac
+  curl -s "http://127.0.0.1:$admin/metrics" | awk '/^portcullis_token_cache_total\{.*result="hit"/{print int($2)}'
+}
 CLK_TCK=$(getconf CLK_TCK)
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
@@ -181,18 +206,18 @@ run() {
     taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=${AP_EVENT:-itimer},interval=1ms,threads" \
       && profiled=1
   fi
-  t0=$(cpu_ticks "$pid"); h0=$(cache_hits)
+  t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
   local seconds=$DURATION
   [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
   line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${seconds}s" --timeout 10s \
     -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
   local t1 h1 rss
-  t1=$(cpu_ticks "$pid"); h1=$(cache_hits)
+  t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
   if ((profiled)); then
     taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" \
       "stop,file=$OUT/profile-$STAMP-$name-$round.collapsed,collapsed"
   fi
-  rss=$(awk '/VmRSS/{print $2}' "/proc/$PC_PID/status")
+  rss=$(awk '/VmRSS/{print $2}' "/proc/$([[ $pid == "$PC_PID_B" ]] && echo "$PC_PID_B" || echo "$PC_PID")/status")
   local req; req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
   local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
   printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s\n' "$name" "$round" "$line" \
@@ -226,11 +251,27 @@ run warmup-portcullis-rs 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice rs25
 run warmup-portcullis-es 0 "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
 DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
 DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
+if [[ -n $PC_JAR_B ]]; then
+  DURATION=5
+  run warmup-portcullis-b 0 "$U:$PC_PORT_B/app" "$PC_PID_B" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+  run warmup-portcullis-b-refused-rs 0 "$U:$PC_PORT_B/app" "$PC_PID_B" TOKEN_FILE="$WORK/negative/bad-signature.txt" >/dev/null 2>&1
+  run warmup-portcullis-b-refused-es 0 "$U:$PC_PORT_B/app" "$PC_PID_B" TOKEN_FILE="$WORK/negative/bad-signature-es256.txt" >/dev/null 2>&1
+  DISTINCT_DURATION=$WARMUP
+  run warmup-portcullis-b-rs 0 "$U:$PC_PORT_B/app" "$PC_PID_B" TOKENS_FILE="$(slice rs256 0)" >/dev/null 2>&1
+  run warmup-portcullis-b-es 0 "$U:$PC_PORT_B/app" "$PC_PID_B" TOKENS_FILE="$(slice es256 0)" >/dev/null 2>&1
+  DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
+  DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
+fi
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 DURATION=$DURATION_SAVED
 : >"$RESULTS"
 
 want() { [[ " $MODES " == *" $1 "* ]]; }
+run_b() { # run_b NAME ROUND ENV...: the same run against Portcullis B, right after A's
+  [[ -n $PC_JAR_B ]] || return 0
+  local name=$1 round=$2; shift 2
+  run "${name/portcullis/portcullis-b}" "$round" "$U:$PC_PORT_B/app" "$PC_PID_B" "$@"
+}
 for round in $(seq 1 "$ROUNDS"); do
   rs=$(slice rs256 "$round"); es=$(slice es256 "$round")
   if want baseline; then
@@ -240,14 +281,17 @@ for round in $(seq 1 "$ROUNDS"); do
   if want repeat; then
     run haproxy-jwt-repeat "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt"
     run portcullis-repeat "$round" "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+    run_b portcullis-repeat "$round" TOKEN_FILE="$WORK/token-rs256.txt"
   fi
   if want rs256; then
     run haproxy-jwt-distinct-rs256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$rs"
     run portcullis-distinct-rs256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$rs"
+    run_b portcullis-distinct-rs256 "$round" TOKENS_FILE="$rs"
   fi
   if want es256; then
     run haproxy-jwt-distinct-es256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$es"
     run portcullis-distinct-es256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$es"
+    run_b portcullis-distinct-es256 "$round" TOKENS_FILE="$es"
   fi
 done
 
@@ -260,6 +304,7 @@ want half && for round in $(seq 1 "$ROUNDS"); do
   run direct-half "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF"
   run haproxy-jwt-half "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   run portcullis-half "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
+  run_b portcullis-half "$round" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
 done
 
 # --- connection scale: IDLE_CONNS idle keep-alive connections, a trickle over them, load beside ---
@@ -282,11 +327,14 @@ fi
 # --- decision log completeness: at least one line per answered request, none dropped -------------
 answered=$(awk -F'\t' '$1 ~ /^portcullis/' "$RESULTS" | field requests | awk '{s += $1} END {print s + 0}')
 lines=$(wc -l <"$WORK/logs/decisions.log")
+[[ ! -f $WORK/b/logs/decisions.log ]] || lines=$((lines + $(wc -l <"$WORK/b/logs/decisions.log")))
 log "decision log: $lines lines for $answered requests wrk counted on measured Portcullis runs (plus warm-up, pre-checks, idle)"
 [[ $lines -ge $answered ]] || die "decision lines were dropped"
 
 # Pause count and total from the unified GC log: a full collection per few thousand requests shows here.
-log "gc: $(awk '/Pause/{n++; for (i = 1; i <= NF; i++) if ($i ~ /ms$/) {sub(/ms/, "", $i); t += $i}; if (/Full/) f++} END {printf "%d pauses (%d full), %.0f ms in total", n, f, t}' "$WORK/logs/gc.log")"
+gc_summary() { awk '/Pause/{n++; for (i = 1; i <= NF; i++) if ($i ~ /ms$/) {sub(/ms/, "", $i); t += $i}; if (/Full/) f++} END {printf "%d pauses (%d full), %.0f ms in total", n, f, t}' "$1"; }
+[[ -z $PC_JAR_B ]] || log "gc B: $(gc_summary "$WORK/b/logs/gc.log")"
+log "gc: $(gc_summary "$WORK/logs/gc.log")"
 
 # --- summary -----------------------------------------------------------------------------------
 python3 "$ROOT/bench/summarize.py" "$RESULTS" | tee -a "$REPORT"

@@ -7,11 +7,14 @@ import re
 import sys
 from collections import defaultdict
 
-ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "haproxy-jwt-distinct-rs256",
-         "portcullis-distinct-rs256", "haproxy-jwt-distinct-es256", "portcullis-distinct-es256",
-         "direct-half", "haproxy-jwt-half", "portcullis-half", "portcullis-half-with-idle"]
+ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "portcullis-b-repeat",
+         "haproxy-jwt-distinct-rs256", "portcullis-distinct-rs256", "portcullis-b-distinct-rs256",
+         "haproxy-jwt-distinct-es256", "portcullis-distinct-es256", "portcullis-b-distinct-es256",
+         "direct-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle"]
 HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
               "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
+# Build B (PC_JAR_B in bench/run.sh), measured right after A in each round.
+HAPROXY_OF.update({name.replace("portcullis", "portcullis-b"): hap for name, hap in list(HAPROXY_OF.items())})
 TARGETS = {"portcullis-repeat": 1.5, "portcullis-distinct-rs256": 0.8, "portcullis-distinct-es256": 0.5}
 
 
@@ -58,6 +61,15 @@ def main():
             verdict = "met" if mean(per_round) >= target else "NOT met"
             print(f"{name} / {hap}: {', '.join(f'{x:.2f}' for x in per_round)} per round "
                   f"(target >= {target}): {verdict}")
+    for name in ["portcullis-repeat", "portcullis-distinct-rs256", "portcullis-distinct-es256", "portcullis-half"]:
+        other = name.replace("portcullis", "portcullis-b")
+        if name in runs and other in runs:
+            rounds = [k for k in runs[name] if k in runs[other]]
+            rps = [runs[other][k]["rps"] / runs[name][k]["rps"] for k in rounds]
+            cpu = [runs[other][k]["cpu_us_per_req"] / runs[name][k]["cpu_us_per_req"] for k in rounds]
+            p99 = [runs[other][k]["p99_us"] / runs[name][k]["p99_us"] for k in rounds]
+            print(f"B / A {name}: req/s {', '.join(f'{x:.2f}' for x in rps)}; "
+                  f"cpu/req {', '.join(f'{x:.2f}' for x in cpu)}; p99 {', '.join(f'{x:.2f}' for x in p99)} per round")
     if "portcullis-half" in runs and "direct-half" in runs:
         added = [runs["portcullis-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
                  for k in runs["portcullis-half"] if k in runs["direct-half"]]
