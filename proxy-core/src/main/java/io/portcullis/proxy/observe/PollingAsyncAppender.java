@@ -2,9 +2,11 @@ package io.portcullis.proxy.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * wake 500 times a second.
  *
  * <p>When the queue is full the logging thread wakes the writer and waits for room (evidence is not
- * dropped). On {@link #stop()} every queued line is written first.
+ * dropped). On {@link #stop()} every queued line is written first. After each batch the writer flushes
+ * attached stream appenders that do not flush per line, so a batch costs one write.
  */
 public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
@@ -112,6 +115,26 @@ public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILogg
             appenders.appendLoopOnAppenders(event);
         }
         batch.clear();
+        flushStreams();
+    }
+
+    /**
+     * Ends a batch: a stream appender set not to flush per line ({@code immediateFlush false}, as
+     * {@link BufferedStdoutAppender} is) writes the whole batch now, one write(2) instead of one per
+     * line, and no line waits in its buffer longer than the batch did in the queue.
+     */
+    private void flushStreams() {
+        Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders();
+        while (it.hasNext()) {
+            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> stream && !stream.isImmediateFlush()
+                    && stream.isStarted()) {
+                try {
+                    stream.getOutputStream().flush();
+                } catch (IOException e) {
+                    addError("flushing " + stream.getName() + " failed", e);
+                }
+            }
+        }
     }
 
     @Override

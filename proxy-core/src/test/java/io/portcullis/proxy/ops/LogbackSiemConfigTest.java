@@ -46,6 +46,14 @@ class LogbackSiemConfigTest {
                 "admins", "allow", 200, 12, 345).toJson();
         context.getLogger(DecisionLog.LOGGER_NAME).info(line);
         context.getLogger("io.portcullis.proxy.Portcullis").info("an operational message");
+        // The file appender buffers (immediateFlush false); the async writer flushes it after each batch,
+        // so the line is in the file while logging runs, not only once it stops.
+        Path file = dir.resolve("decisions.jsonl");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(Files.exists(file) && Files.readString(file).contains("req-1")) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(Files.readString(file).contains("req-1"), "the decision line was not flushed while running");
         context.stop(); // drains the async queue and closes the file
         assertEquals(List.of(), problems(context), "logback appended without errors");
 
