@@ -150,6 +150,7 @@ class DevicePostureTest {
         String token = idp.token().subject("alice")
                 .claim("device_posture", Map.of("did", "phone-2", "compliant", true)).sign();
 
+        authenticatedResult(token); // a first use is only remembered by the cache
         AuthResult.Authenticated first = authenticatedResult(token);
         AuthResult.Authenticated hit = authenticatedResult(token);
 

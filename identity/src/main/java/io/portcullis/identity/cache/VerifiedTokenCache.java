@@ -11,14 +11,31 @@ import java.util.concurrent.CompletableFuture;
  * Tokens already verified, keyed by their SHA-256, so a repeat costs a hash and a lookup instead of a
  * signature check. An entry never outlives the token's {@code exp}, and a hit re-checks {@code exp}
  * because Caffeine evicts lazily. Only token68 tokens are kept (see {@link #put}).
+ *
+ * <p>A token is kept the second time it is verified, not the first: a stream of tokens each used once
+ * (per-request tokens, or a flood of distinct ones) would otherwise pay for an entry, its eviction and
+ * the collector's copying of ~2 KB of identity that no request ever reads again. A token that is used
+ * again costs one more signature check in its lifetime. The first sight is remembered as 8 bytes of
+ * its digest in a fixed table (a "doorkeeper", as in TinyLFU).
  */
 public final class VerifiedTokenCache {
 
+    /** Slots of the first-sight table at most: 512 KiB. */
+    static final int MAX_SEEN_ONCE_SLOTS = 1 << 16;
+
     private final Cache<TokenDigest, Entry> cache;
     private final Clock clock;
+    /**
+     * Part of the digest of a token verified once, by slot. Unsynchronized on purpose: a lost or
+     * overwritten mark only means one more verification before the token is kept, and a false match
+     * (64 bits alike) only keeps a token a verification early; the cache itself is keyed by the whole
+     * digest.
+     */
+    private final long[] seenOnce;
 
     public VerifiedTokenCache(long maximumSize, Clock clock) {
         this.clock = clock;
+        this.seenOnce = new long[seenOnceSlots(maximumSize)];
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfter(new UntilExpiry(clock))
@@ -42,15 +59,36 @@ public final class VerifiedTokenCache {
     }
 
     /**
-     * Keeps {@code result} for {@code token} until its {@code exp}, if the token is {@link Token68
-     * token68}: a hit then always stands for a token68 token, so a caller may leave the syntax check
-     * of a token it hashed ({@link TokenDigest#ofAscii}) until a miss.
+     * Keeps {@code result} for {@code token} until its {@code exp} if this is the second time the token
+     * was verified (the first is only remembered) and the token is {@link Token68 token68}: a hit then
+     * always stands for a token68 token, so a caller may leave the syntax check of a token it hashed
+     * ({@link TokenDigest#ofAscii}) until a miss.
      */
     public void put(TokenDigest digest, String token, AuthResult.Authenticated result) {
         long expiresAt = result.identity().expiresAt().toEpochMilli();
-        if (clock.millis() < expiresAt && Token68.matches(token)) {
+        if (clock.millis() < expiresAt && seenBefore(digest) && Token68.matches(token)) {
             cache.put(digest, new Entry(CompletableFuture.completedFuture(result), expiresAt));
         }
+    }
+
+    /** Whether this digest was offered before; if not, remembers it (evicting whatever shared its slot). */
+    private boolean seenBefore(TokenDigest digest) {
+        int slot = (int) digest.b() & (seenOnce.length - 1);
+        long mark = digest.c();
+        if (seenOnce[slot] == mark) {
+            return true;
+        }
+        seenOnce[slot] = mark;
+        return false;
+    }
+
+    /**
+     * Twice the cache's bound as a power of two, within [1,024, {@link #MAX_SEEN_ONCE_SLOTS}]: room for
+     * the tokens between two uses of one of them without most of their marks overwriting each other.
+     */
+    static int seenOnceSlots(long maximumSize) {
+        long wanted = Math.max(1_024, Math.min(MAX_SEEN_ONCE_SLOTS, maximumSize * 2));
+        return (int) Long.highestOneBit(wanted - 1) << 1;
     }
 
     /**
