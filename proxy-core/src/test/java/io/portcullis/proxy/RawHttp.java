@@ -54,6 +54,12 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Shuts our side for writing (a FIN): this client has nothing more to send, but still reads. */
+    public RawHttp halfClose() throws IOException {
+        socket.shutdownOutput();
+        return this;
+    }
+
     /** Sends a GET with the given extra header lines (each "Name: value"). */
     public Response get(String path, String... headerLines) throws IOException {
         StringBuilder sb = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: app.test\r\n");

@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.portcullis.config.LimitsConfig;
@@ -99,6 +101,11 @@ final class ConnectionPipelines {
     }
 
     private void http1(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
+        if (p.get(SslHandler.class) == null) {
+            // A cleartext client may half-close after its request (nc -N, raw sockets) and still wait for
+            // the answer; ProxyHandler answers what it read, then closes. Under TLS, close_notify ends it.
+            p.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        }
         p.addLast(HEAD_ACTIVITY, new HeadActivity());
         edge.install(p);
         p.addLast("proxy", new ProxyHandler(context, pool));

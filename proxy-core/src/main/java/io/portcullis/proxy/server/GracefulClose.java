@@ -27,6 +27,10 @@ final class GracefulClose {
             }
             if (ch instanceof DuplexChannel duplex && f.isSuccess()) {
                 duplex.shutdownOutput().addListener(done -> {
+                    if (duplex.isInputShutdown()) {
+                        ch.close(); // the client half-closed already: both directions are done
+                        return;
+                    }
                     ch.config().setAutoRead(true);
                     ch.eventLoop().schedule(() -> {
                         ch.close();
