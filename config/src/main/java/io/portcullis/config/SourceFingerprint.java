@@ -31,6 +31,11 @@ record SourceFingerprint(String sha256, Set<Path> directories) {
             return new SourceFingerprint(null, directories);
         }
         List<String> hashes = new ArrayList<>(List.of(ConfigLoader.sha256(bytes)));
+        if (!mentionsInclude(bytes)) {
+            // No include list possible: the watcher checks every few seconds, and parsing a large
+            // config each time (1,000 routes: tens of ms) took CPU from the requests on a busy core.
+            return new SourceFingerprint(ConfigLoader.combinedSha256(hashes), directories);
+        }
         try {
             Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, main.toString())), main.toString());
             if (root instanceof MapNode map) {
@@ -43,5 +48,23 @@ record SourceFingerprint(String sha256, Set<Path> directories) {
             return new SourceFingerprint(hashes.get(0), directories);
         }
         return new SourceFingerprint(ConfigLoader.combinedSha256(hashes), directories);
+    }
+
+    /**
+     * Whether the bytes contain {@code include} anywhere (in any case). Without it there is no
+     * {@code include:} key; with it, the file is parsed to find out (a comment or a value may say it).
+     */
+    static boolean mentionsInclude(byte[] bytes) {
+        byte[] word = {'i', 'n', 'c', 'l', 'u', 'd', 'e'};
+        outer:
+        for (int i = 0; i + word.length <= bytes.length; i++) {
+            for (int j = 0; j < word.length; j++) {
+                if ((bytes[i + j] | 0x20) != word[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }
