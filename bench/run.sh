@@ -127,7 +127,7 @@ taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" >"$WORK/haproxy.out" 2>&
 PIDS+=($!)
 HAPROXY_PID=$!
 # Logs live apart from the config: the config watcher wakes on every change in the config's directory.
-mkdir -p "$WORK/logs"
+mkdir -p "$WORK/logs" "$WORK/slices"
 PROF=("-Xlog:gc:file=$WORK/logs/gc.log")
 if [[ $PROFILE == 1 ]]; then
   PROF+=("-XX:StartFlightRecording=filename=$OUT/portcullis-$STAMP.jfr,settings=profile,dumponexit=true")
@@ -229,8 +229,10 @@ run() {
 # HAProxy has no such cache and gets the same slice in the same round.
 slice() { # slice ALG INDEX: the INDEX-th block of distinct tokens
   local per=$((DISTINCT / (ROUNDS + 1)))
-  sed -n "$(($2 * per + 1)),$((($2 + 1) * per))p" "$WORK/tokens-$1.txt" >"$WORK/slice-$1-$2.txt"
-  echo "$WORK/slice-$1-$2.txt"
+  # Not in $WORK itself: that is the config's directory, and Portcullis's config watcher re-checks the
+  # config on every change there (while a measured run goes on). The directory is made before it starts.
+  sed -n "$(($2 * per + 1)),$((($2 + 1) * per))p" "$WORK/tokens-$1.txt" >"$WORK/slices/$1-$2.txt"
+  echo "$WORK/slices/$1-$2.txt"
 }
 
 U="http://127.0.0.1"
@@ -306,6 +308,15 @@ want half && for round in $(seq 1 "$ROUNDS"); do
   run portcullis-half "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   run_b portcullis-half "$round" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
 done
+# The last latency target: at half of Portcullis's own peak, with direct at the same rate beside it.
+if want half && want repeat; then
+  HALF_OWN=$(( $(mean_rps portcullis-repeat) / 2 ))
+  log "latency at half of Portcullis's own peak: offered ${HALF_OWN} req/s"
+  for round in $(seq 1 "$ROUNDS"); do
+    run direct-half-own "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF_OWN"
+    run portcullis-half-own "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF_OWN" TOKEN_FILE="$WORK/token-rs256.txt"
+  done
+fi
 
 # --- connection scale: IDLE_CONNS idle keep-alive connections, a trickle over them, load beside ---
 if ((IDLE_CONNS > 0)) && want idle; then
