@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
@@ -67,18 +68,30 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyHandler.class);
 
-    /** Headers a client may use to make an app act on another path or method than the one authorized. */
-    private static final String[] OVERRIDE_HEADERS = {
-        "X-Original-URL", "X-Rewrite-URL", "X-Original-URI", "X-Override-URL",
-        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override",
-    };
-    /** Client-address headers only a trusted proxy may set. */
-    private static final String[] ADDRESS_HEADERS = {
-        "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Forwarded",
-        "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix",
-    };
+    // Header names as cached AsciiStrings: Netty hashes and validates a String name on every call, and
+    // the forward path sets or removes ~30 names per request.
 
-    private static final io.netty.util.AsciiString XFF = io.netty.util.AsciiString.cached("X-Forwarded-For");
+    /** Headers a client may use to make an app act on another path or method than the one authorized. */
+    private static final AsciiString[] OVERRIDE_HEADERS = names(
+        "X-Original-URL", "X-Rewrite-URL", "X-Original-URI", "X-Override-URL",
+        "X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+    /** Client-address headers only a trusted proxy may set. */
+    private static final AsciiString[] ADDRESS_HEADERS = names(
+        "X-Real-IP", "X-Client-IP", "True-Client-IP", "CF-Connecting-IP", "Forwarded",
+        "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Forwarded-Prefix");
+
+    private static final AsciiString XFF = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    private static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-Id");
+
+    private static AsciiString[] names(String... names) {
+        AsciiString[] cached = new AsciiString[names.length];
+        for (int i = 0; i < names.length; i++) {
+            cached[i] = AsciiString.cached(names[i]);
+        }
+        return cached;
+    }
 
     private final ProxyContext shared;
     private final UpstreamPool pool;
@@ -400,7 +413,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
         void begin() {
             HttpHeaders h = request.headers();
-            requestId = RequestIds.keepOrGenerate(h.get("X-Request-Id"));
+            requestId = RequestIds.keepOrGenerate(h.get(X_REQUEST_ID));
             PortcullisConfig cfg = rc.config();
             keepAlive = HttpUtil.isKeepAlive(request)
                     && requestsOnConnection < cfg.limits().maxRequestsPerConnection()
@@ -659,7 +672,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             h.remove(HttpHeaderNames.EXPECT);
             rc.scrubber().scrub(h);
             UpstreamIdentity.stripSessionCookies(rc.sso(), h);
-            for (String name : OVERRIDE_HEADERS) {
+            for (AsciiString name : OVERRIDE_HEADERS) {
                 h.remove(name);
             }
             PortcullisConfig cfg = rc.config();
@@ -676,19 +689,19 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 String chain = xff.isEmpty() ? peerText : String.join(", ", xff) + ", " + peerText;
                 h.set(XFF, chain);
             } else {
-                for (String name : ADDRESS_HEADERS) {
+                for (AsciiString name : ADDRESS_HEADERS) {
                     h.remove(name);
                 }
                 h.set(XFF, peerText);
             }
             String host = h.get(HttpHeaderNames.HOST);
-            if (!h.contains("X-Forwarded-Proto")) {
-                h.set("X-Forwarded-Proto", shared.scheme());
+            if (!h.contains(X_FORWARDED_PROTO)) {
+                h.set(X_FORWARDED_PROTO, shared.scheme());
             }
-            if (host != null && !h.contains("X-Forwarded-Host")) {
-                h.set("X-Forwarded-Host", host);
+            if (host != null && !h.contains(X_FORWARDED_HOST)) {
+                h.set(X_FORWARDED_HOST, host);
             }
-            h.set("X-Request-Id", requestId);
+            h.set(X_REQUEST_ID, requestId);
             Identity identity = verdict.identity();
             if (identity != null) {
                 for (IdentityHeaderRule rule : route.identityHeaders()) {
@@ -938,8 +951,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             } else if (http10) {
                 h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
-            if (!h.contains("X-Request-Id")) {
-                h.set("X-Request-Id", requestId);
+            if (!h.contains(X_REQUEST_ID)) {
+                h.set(X_REQUEST_ID, requestId);
             }
             for (String cookie : sessionCookies) {
                 h.add(HttpHeaderNames.SET_COOKIE, cookie);
@@ -1005,8 +1018,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HttpHeaders h = response.headers();
             HopByHop.strip(h);
             WebSocketUpgrade.restoreHandshakeHeaders(h);
-            if (!h.contains("X-Request-Id")) {
-                h.set("X-Request-Id", requestId);
+            if (!h.contains(X_REQUEST_ID)) {
+                h.set(X_REQUEST_ID, requestId);
             }
             ctx.write(response);
         }
