@@ -1008,6 +1008,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (!h.contains("X-Request-Id")) {
                 h.set("X-Request-Id", requestId);
             }
+            // A session refreshed or re-issued on the handshake must reach the browser here: after the
+            // 101 there is no HTTP response left to carry it.
+            h.add(HttpHeaderNames.SET_COOKIE, sessionCookies);
             ctx.write(response);
         }
 
