@@ -21,8 +21,8 @@ import java.util.Map;
  *                        created before it)
  * @param expiresAt       when the session ends, refreshes notwithstanding
  * @param idToken         the issuer's latest ID token for this session, kept only to send as
- *                        {@code id_token_hint} at RP-initiated logout (null when none was kept: see
- *                        {@link IdTokenHint})
+ *                        {@code id_token_hint} at RP-initiated logout (null when none was kept, as
+ *                        for a token over 4 KB)
  */
 public record Session(
         String id,
