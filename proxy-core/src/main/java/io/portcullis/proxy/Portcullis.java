@@ -53,7 +53,7 @@ public final class Portcullis implements AutoCloseable {
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
-        SsoRuntime sso = SsoRuntime.start(config, Clock.systemUTC());
+        SsoRuntime sso = SsoRuntime.start(config, metrics, Clock.systemUTC());
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         for (var issuer : config.issuers()) {

@@ -119,6 +119,11 @@ public final class RawHttp implements AutoCloseable {
         return new Response(status, headers, body);
     }
 
+    /** Reads exactly {@code n} bytes (what follows a 101, say); fewer only when the server closed first. */
+    public byte[] readBytes(int n) throws IOException {
+        return in.readNBytes(n);
+    }
+
     /** True when the server closed the connection (EOF within a few seconds). */
     public boolean closedByServer() throws IOException {
         socket.setSoTimeout(3000);

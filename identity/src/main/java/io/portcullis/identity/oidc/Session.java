@@ -20,6 +20,9 @@ import java.util.Map;
  * @param createdAt       when the user signed in (a back-channel logout by {@code sub} ends sessions
  *                        created before it)
  * @param expiresAt       when the session ends, refreshes notwithstanding
+ * @param idToken         the issuer's latest ID token for this session, kept only to send as
+ *                        {@code id_token_hint} at RP-initiated logout (null when none was kept, as
+ *                        for a token over 4 KB)
  */
 public record Session(
         String id,
@@ -32,10 +35,19 @@ public record Session(
         Instant accessExpiresAt,
         boolean stepUp,
         Instant createdAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String idToken) {
 
     public Session {
         claims = Map.copyOf(claims);
+    }
+
+    /** A session without a kept ID token. */
+    public Session(String id, String issuerId, String issuer, String subject, Map<String, Object> claims,
+                   String idpSessionId, String refreshToken, Instant accessExpiresAt, boolean stepUp,
+                   Instant createdAt, Instant expiresAt) {
+        this(id, issuerId, issuer, subject, claims, idpSessionId, refreshToken, accessExpiresAt, stepUp, createdAt,
+                expiresAt, null);
     }
 
     /** The identity this session stands for, as the policy stage sees bearer identities. */
@@ -45,13 +57,20 @@ public record Session(
 
     /** This session after a refresh: new claims (when the issuer sent an ID token), tokens and expiry. */
     public Session refreshed(Map<String, Object> newClaims, String newRefreshToken, Instant newAccessExpiresAt) {
+        return refreshed(newClaims, newRefreshToken, newAccessExpiresAt, null);
+    }
+
+    /** As above, with the refresh's ID token to keep as the logout hint (null keeps the current one). */
+    public Session refreshed(Map<String, Object> newClaims, String newRefreshToken, Instant newAccessExpiresAt,
+                             String newIdToken) {
         return new Session(id, issuerId, issuer, subject, newClaims == null ? claims : newClaims, idpSessionId,
-                newRefreshToken == null ? refreshToken : newRefreshToken, newAccessExpiresAt, stepUp, createdAt, expiresAt);
+                newRefreshToken == null ? refreshToken : newRefreshToken, newAccessExpiresAt, stepUp, createdAt, expiresAt,
+                newIdToken == null ? idToken : newIdToken);
     }
 
     @Override
     public String toString() {
-        // Never print the refresh token.
+        // Never print the refresh token or the ID token.
         return "Session[" + id + ", issuer=" + issuerId + ", sub=" + subject + ", expires=" + expiresAt + "]";
     }
 }

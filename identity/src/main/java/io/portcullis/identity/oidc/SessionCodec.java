@@ -35,6 +35,7 @@ public final class SessionCodec {
                 .claim("rt", session.refreshToken())
                 .claim("at_exp", session.accessExpiresAt().getEpochSecond())
                 .claim("up", session.stepUp())
+                .claim("idt", session.idToken())
                 .issueTime(Date.from(session.createdAt()))
                 .expirationTime(Date.from(session.expiresAt()))
                 .build();
@@ -62,7 +63,8 @@ public final class SessionCodec {
             return new Session(c.getJWTID(), c.getStringClaim("iid"), c.getIssuer(), c.getSubject(),
                     PlainClaims.ofObject(claims), c.getStringClaim("sid"), c.getStringClaim("rt"),
                     Instant.ofEpochSecond(accessExp),
-                    Boolean.TRUE.equals(c.getBooleanClaim("up")), iat.toInstant(), exp.toInstant());
+                    Boolean.TRUE.equals(c.getBooleanClaim("up")), iat.toInstant(), exp.toInstant(),
+                    c.getStringClaim("idt"));
         } catch (ParseException e) {
             return null;
         }

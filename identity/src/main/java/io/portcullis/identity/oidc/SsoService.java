@@ -57,7 +57,7 @@ public final class SsoService implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private SsoService(SsoConfig config, IssuerConfig issuer, SessionKeys sessionKeys, RevokedSessions revoked,
-                       Clock clock) {
+                       IdentityEvents events, Clock clock) {
         if (issuer.client() == null) {
             throw new IllegalArgumentException("issuer " + issuer.id() + " has no client_id");
         }
@@ -77,7 +77,7 @@ public final class SsoService implements AutoCloseable {
         NimbusHttp nimbusHttp = new NimbusHttp(http);
         ProviderMetadataSource metadata = new ProviderMetadataSource(issuer.issuer(), nimbusHttp);
         this.client = new OidcClient(issuer.client(), config.callbackUri(), metadata, nimbusHttp, clock);
-        this.keys = new JwksCache(issuer, http, IdentityEvents.NONE, clock, Duration.ofSeconds(30));
+        this.keys = new JwksCache(issuer, http, events, clock, Duration.ofSeconds(30));
         keys.start(scheduler);
         IssuerKeys issuerKeys = new IssuerKeys(keys, issuer.algorithms());
         this.idTokens = new IdTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys, issuer.clockSkew());
@@ -92,7 +92,16 @@ public final class SsoService implements AutoCloseable {
      */
     public static SsoService start(SsoConfig config, IssuerConfig issuer, SessionKeys keys, RevokedSessions revoked,
                                    Clock clock) {
-        return new SsoService(config, issuer, keys, revoked, clock);
+        return start(config, issuer, keys, revoked, IdentityEvents.NONE, clock);
+    }
+
+    /**
+     * As above, reporting the issuer's JWKS fetches to {@code events} under the issuer's id, as the
+     * bearer-token issuers' key caches do.
+     */
+    public static SsoService start(SsoConfig config, IssuerConfig issuer, SessionKeys keys, RevokedSessions revoked,
+                                   IdentityEvents events, Clock clock) {
+        return new SsoService(config, issuer, keys, revoked, events, clock);
     }
 
     public SsoConfig config() {
@@ -132,7 +141,7 @@ public final class SsoService implements AutoCloseable {
                     return new Session(randomId(), issuer.id(), issuer.issuer(), claims.getSubject(),
                             SessionClaims.from(claims), sid instanceof String s ? s : null,
                             tokens.refreshToken(), tokens.accessExpiresAt(), state.stepUp(), now,
-                            now.plus(config.sessionTtl()));
+                            now.plus(config.sessionTtl()), IdTokenHint.keep(tokens.idToken()));
                 }));
     }
 
@@ -171,7 +180,7 @@ public final class SsoService implements AutoCloseable {
                             throw new OidcException("refresh-subject-changed");
                         }
                         return session.refreshed(SessionClaims.from(claims), tokens.refreshToken(),
-                                tokens.accessExpiresAt());
+                                tokens.accessExpiresAt(), IdTokenHint.keep(tokens.idToken()));
                     });
                 })
                 .<SessionStatus>thenApply(fresh -> new SessionStatus.Active(fresh, true))
@@ -191,19 +200,30 @@ public final class SsoService implements AutoCloseable {
         }
     }
 
+    /** As {@link #logoutRedirect(Session)} for a browser without a session: no {@code id_token_hint}. */
+    public CompletableFuture<URI> logoutRedirect() {
+        return logoutRedirect(null);
+    }
+
     /**
      * Where the browser goes after its cookies are cleared: the issuer's end-session endpoint (RP-initiated
-     * logout) with our client id and post-logout redirect, or straight to the post-logout redirect when
-     * the issuer has none or cannot be reached.
+     * logout) with the ending session's ID token as {@code id_token_hint} (when it kept one and was made
+     * at this issuer), our client id and the post-logout redirect; or straight to the post-logout redirect
+     * when the issuer has no such endpoint or cannot be reached.
+     *
+     * @param ending the session being logged out, or null
      */
-    public CompletableFuture<URI> logoutRedirect() {
+    public CompletableFuture<URI> logoutRedirect(Session ending) {
         URI after = config.postLogoutRedirect() != null ? config.postLogoutRedirect() : config.externalUrl();
+        String hint = ending != null && issuer.id().equals(ending.issuerId()) && issuer.issuer().equals(ending.issuer())
+                ? ending.idToken() : null;
         return client.endSessionEndpoint().thenApply(endpoint -> {
             if (endpoint == null) {
                 return after;
             }
             String separator = endpoint.getRawQuery() == null ? "?" : "&";
-            return URI.create(endpoint + separator + "client_id=" + encode(client.clientId())
+            return URI.create(endpoint + separator + (hint == null ? "" : "id_token_hint=" + encode(hint) + "&")
+                    + "client_id=" + encode(client.clientId())
                     + "&post_logout_redirect_uri=" + encode(after.toString()));
         }).exceptionally(failure -> after);
     }

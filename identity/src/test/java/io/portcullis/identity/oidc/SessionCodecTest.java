@@ -30,7 +30,8 @@ class SessionCodecTest {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return new Session("sess-1", "corp", "https://idp.example", "alice",
                 Map.of("groups", List.of("admins"), "device", Map.of("compliant", true), "auth_time", 1700000000L),
-                "idp-sid", "refresh-token-value", now.plusSeconds(300), true, now, now.plus(Duration.ofHours(12)));
+                "idp-sid", "refresh-token-value", now.plusSeconds(300), true, now, now.plus(Duration.ofHours(12)),
+                "eyJhbGciOiJSUzI1NiJ9.id-token-payload.signature");
     }
 
     @Test
@@ -42,6 +43,7 @@ class SessionCodecTest {
 
         assertEquals(session, codec.decode(cookie));
         assertFalse(cookie.contains("refresh-token-value"), "the cookie is encrypted, not just signed");
+        assertFalse(cookie.contains("id-token-payload"));
         assertFalse(cookie.contains("alice"));
         assertEquals(5, cookie.split("\\.", -1).length, "compact JWE");
     }
@@ -112,7 +114,8 @@ class SessionCodecTest {
     }
 
     @Test
-    void toStringNeverShowsTheRefreshToken() {
+    void toStringNeverShowsTheRefreshTokenOrTheIdToken() {
         assertFalse(session().toString().contains("refresh-token-value"));
+        assertFalse(session().toString().contains("id-token-payload"));
     }
 }

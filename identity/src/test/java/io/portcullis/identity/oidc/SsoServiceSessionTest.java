@@ -3,9 +3,20 @@ package io.portcullis.identity.oidc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +38,11 @@ class SsoServiceSessionTest {
     }
 
     private Session login(Map<String, Object> claims, long accessLifetimeSeconds) {
-        idp.server.enqueueCallback(new DefaultOAuth2TokenCallback(MockIdp.ISSUER_ID, "alice", "JWT",
+        return login("alice", claims, accessLifetimeSeconds);
+    }
+
+    private Session login(String subject, Map<String, Object> claims, long accessLifetimeSeconds) {
+        idp.server.enqueueCallback(new DefaultOAuth2TokenCallback(MockIdp.ISSUER_ID, subject, "JWT",
                 List.of(MockIdp.CLIENT_ID), claims, accessLifetimeSeconds));
         LoginStart start = Futures.value(sso.startLogin("/", StepUp.NONE));
         String code = MockIdp.queryParam(idp.authorize(start.authorizationUri()), "code");
@@ -56,6 +71,8 @@ class SsoServiceSessionTest {
         assertEquals("alice", active.session().subject());
         assertTrue(active.session().accessExpiresAt().isAfter(session.accessExpiresAt()));
         assertEquals(session.expiresAt(), active.session().expiresAt(), "refreshing never extends the session");
+        assertNotNull(active.session().idToken());
+        assertNotEquals(session.idToken(), active.session().idToken(), "the logout hint is the refresh's ID token");
     }
 
     @Test
@@ -152,6 +169,57 @@ class SsoServiceSessionTest {
         assertEquals("logout-token-malformed", Futures.failure(sso.backchannelLogout("not-a-jwt")));
 
         assertInstanceOf(SessionStatus.Active.class, Futures.value(sso.resume(session)));
+    }
+
+    private RSAKey issuerKey(String kid) throws Exception {
+        HttpResponse<String> jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                idp.server.jwksUrl(MockIdp.ISSUER_ID).uri()).build(), HttpResponse.BodyHandlers.ofString());
+        return JWKSet.parse(jwks.body()).getKeyByKeyId(kid).toRSAKey();
+    }
+
+    @Test
+    void logoutSendsTheIdTokenTheIssuerSignedForThisClientAndThisUserAsTheHint() throws Exception {
+        Session session = login("alice", Map.of(), 300);
+
+        URI redirect = Futures.value(sso.logoutRedirect(session));
+
+        assertTrue(redirect.toString().startsWith(idp.server.endSessionEndpointUrl(MockIdp.ISSUER_ID).toString()),
+                redirect.toString());
+        SignedJWT hint = SignedJWT.parse(MockIdp.queryParam(redirect, "id_token_hint"));
+        assertTrue(hint.verify(new RSASSAVerifier(issuerKey(hint.getHeader().getKeyID()))), "signed by the issuer");
+        assertEquals(idp.issuer(), hint.getJWTClaimsSet().getIssuer());
+        assertEquals(List.of(MockIdp.CLIENT_ID), hint.getJWTClaimsSet().getAudience());
+        assertEquals("alice", hint.getJWTClaimsSet().getSubject());
+        assertEquals(MockIdp.CLIENT_ID, MockIdp.queryParam(redirect, "client_id"), "client_id is still sent");
+        assertEquals("http://127.0.0.1:8080", MockIdp.queryParam(redirect, "post_logout_redirect_uri"));
+    }
+
+    @Test
+    void eachSessionLogsOutWithOnlyItsOwnIdToken() throws Exception {
+        Session alice = login("alice", Map.of(), 300);
+        Session bob = login("bob", Map.of(), 300);
+
+        String aliceHint = MockIdp.queryParam(Futures.value(sso.logoutRedirect(alice)), "id_token_hint");
+        String bobHint = MockIdp.queryParam(Futures.value(sso.logoutRedirect(bob)), "id_token_hint");
+
+        assertEquals(alice.idToken(), aliceHint);
+        assertEquals(bob.idToken(), bobHint);
+        assertEquals("bob", SignedJWT.parse(bobHint).getJWTClaimsSet().getSubject());
+    }
+
+    @Test
+    void logoutWithoutASessionOrWithAnotherIssuersSessionSendsNoHint() {
+        Session alice = login("alice", Map.of(), 300);
+        Session elsewhere = new Session(alice.id(), "partner", "https://partner.example", alice.subject(),
+                alice.claims(), null, null, alice.accessExpiresAt(), false, alice.createdAt(), alice.expiresAt(),
+                alice.idToken());
+
+        URI anonymous = Futures.value(sso.logoutRedirect(null));
+        URI foreign = Futures.value(sso.logoutRedirect(elsewhere));
+
+        assertNull(MockIdp.queryParam(anonymous, "id_token_hint"));
+        assertNull(MockIdp.queryParam(foreign, "id_token_hint"));
+        assertNotNull(MockIdp.queryParam(foreign, "client_id"));
     }
 
     private String logoutToken(Map<String, Object> claims) {

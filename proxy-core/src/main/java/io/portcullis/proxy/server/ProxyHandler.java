@@ -1021,6 +1021,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (!h.contains(X_REQUEST_ID)) {
                 h.set(X_REQUEST_ID, requestId);
             }
+            // A session refreshed or re-issued on the handshake must reach the browser here: after the
+            // 101 there is no HTTP response left to carry it.
+            h.add(HttpHeaderNames.SET_COOKIE, sessionCookies);
             ctx.write(response);
         }
 

@@ -1,6 +1,7 @@
 package io.portcullis.proxy.server;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.portcullis.proxy.edge.EdgeCodec;
 import io.portcullis.proxy.observe.Metrics;
@@ -36,6 +37,10 @@ final class WebSocketSwitch {
         for (String name : new String[] {"upstream", "idle-close", "idle", "codec"}) {
             removeIfPresent(u, name);
         }
+        // The HTTP stage lets a cleartext client half-close and still be answered; a relay has no answer
+        // pending, so the client's FIN closes its channel and ByteRelay closes the upstream with it
+        // (else both would stay open until the upstream closed or a shutdown's grace ran out).
+        client.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
         client.config().setAutoRead(true);
         upstream.config().setAutoRead(true);
         if (closeAt != null) {

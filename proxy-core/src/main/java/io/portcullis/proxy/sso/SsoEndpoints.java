@@ -107,7 +107,7 @@ public final class SsoEndpoints {
             service.revoked().revokeSession(session.id());
         }
         List<String> clear = sso.cookies().clearAll(cookies);
-        return service.logoutRedirect().thenApply(uri -> new LocalAnswer(
+        return service.logoutRedirect(session).thenApply(uri -> new LocalAnswer(
                 LocalResponses.redirect(uri.toString(), clear, requestId), "logout"));
     }
 

@@ -4,6 +4,7 @@ import io.portcullis.config.AssertionConfig;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.SsoConfig;
+import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.assertion.AssertionSigner;
 import io.portcullis.identity.oidc.RevokedSessions;
 import io.portcullis.identity.oidc.SessionKeys;
@@ -32,11 +33,13 @@ public final class SsoRuntime implements AutoCloseable {
     private final SsoCookies cookies;
     private final AssertionSigner signer;
     private final RevokedSessions revoked;
+    private final IdentityEvents events;
     private final Clock clock;
 
     private SsoRuntime(SsoConfig ssoConfig, IssuerConfig issuerConfig, AssertionConfig assertionConfig,
-                       RevokedSessions revoked, Clock clock) {
+                       RevokedSessions revoked, IdentityEvents events, Clock clock) {
         this.ssoConfig = ssoConfig;
+        this.events = events;
         this.assertionConfig = assertionConfig;
         this.clock = clock;
         this.issuerConfig = issuerConfig;
@@ -48,7 +51,7 @@ public final class SsoRuntime implements AutoCloseable {
             this.cookies = null;
         } else {
             SessionKeys keys = SessionKeys.read(ssoConfig.sessionKeyFiles());
-            this.service = SsoService.start(ssoConfig, issuerConfig, keys, this.revoked, clock);
+            this.service = SsoService.start(ssoConfig, issuerConfig, keys, this.revoked, events, clock);
             this.cookies = new SsoCookies(ssoConfig.cookieName(), ssoConfig.secureCookie());
         }
     }
@@ -58,7 +61,15 @@ public final class SsoRuntime implements AutoCloseable {
      * when a session or assertion key cannot be used.
      */
     public static SsoRuntime start(PortcullisConfig config, Clock clock) {
-        return new SsoRuntime(config.sso(), ssoIssuer(config), config.assertion(), null, clock);
+        return start(config, IdentityEvents.NONE, clock);
+    }
+
+    /**
+     * As above, reporting the login issuer's JWKS fetches to {@code events} (the metrics), under that
+     * issuer's id as the bearer issuers' key caches do; a reloaded runtime keeps reporting there.
+     */
+    public static SsoRuntime start(PortcullisConfig config, IdentityEvents events, Clock clock) {
+        return new SsoRuntime(config.sso(), ssoIssuer(config), config.assertion(), null, events, clock);
     }
 
     private static IssuerConfig ssoIssuer(PortcullisConfig config) {
@@ -67,7 +78,7 @@ public final class SsoRuntime implements AutoCloseable {
 
     /** Nothing enabled: what a config without {@code sso} and {@code assertion} runs with. */
     public static SsoRuntime disabled() {
-        return new SsoRuntime(null, null, null, null, Clock.systemUTC());
+        return new SsoRuntime(null, null, null, null, IdentityEvents.NONE, Clock.systemUTC());
     }
 
     /**
@@ -81,7 +92,7 @@ public final class SsoRuntime implements AutoCloseable {
                 && Objects.equals(next.assertion(), assertionConfig)) {
             return this;
         }
-        SsoRuntime fresh = new SsoRuntime(next.sso(), nextIssuer, next.assertion(), revoked, clock);
+        SsoRuntime fresh = new SsoRuntime(next.sso(), nextIssuer, next.assertion(), revoked, events, clock);
         CompletableFuture.delayedExecutor(RETIRE_AFTER.toSeconds(), TimeUnit.SECONDS).execute(this::close);
         return fresh;
     }

@@ -191,6 +191,24 @@ class SsoLoginFlowTest {
     }
 
     @Test
+    void theAdminMetricsCountTheLoginKeyCacheBesideTheBearerOne() throws Exception {
+        // corp is both a bearer issuer and the login issuer: each of its two key caches fetches once at start.
+        String line = "portcullis_jwks_fetches_total{issuer=\"corp\",result=\"success\"} 2.0";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest scrape = java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + fx.portcullis.adminPort() + "/metrics")).build();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        String metrics = "";
+        while (!metrics.lines().anyMatch(line::equals) && System.nanoTime() < deadline) {
+            metrics = http.send(scrape, HttpResponse.BodyHandlers.ofString()).body();
+            Thread.sleep(20);
+        }
+
+        assertTrue(metrics.lines().anyMatch(line::equals), metrics.lines()
+                .filter(l -> l.startsWith("portcullis_jwks_fetches")).toList().toString());
+    }
+
+    @Test
     void aSessionLargerThanOneCookieIsChunkedAndStillWorks() {
         List<String> groups = new java.util.ArrayList<>();
         for (int i = 0; i < 150; i++) {

@@ -37,6 +37,11 @@ final class SsoProxy implements AutoCloseable {
             new ch.qos.logback.core.read.ListAppender<>();
 
     SsoProxy() {
+        this("");
+    }
+
+    /** With {@code extraRoutes} (YAML list items, indented as routes) matched before the catch-all route. */
+    SsoProxy(String extraRoutes) {
         try {
             decisions.start();
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
@@ -52,6 +57,7 @@ final class SsoProxy implements AutoCloseable {
             }
             port = freePort();
             Path config = Files.writeString(dir.resolve("portcullis.yaml"), CONFIG
+                    .replace("${EXTRA_ROUTES}", extraRoutes)
                     .replace("${PORT}", String.valueOf(port))
                     .replace("${ISS}", issuer())
                     .replace("${SECRET}", secret.toString())
@@ -212,6 +218,7 @@ final class SsoProxy implements AutoCloseable {
                 match: { path_prefix: /public }
                 upstream: ${UPSTREAM}
                 policy: public
+            ${EXTRA_ROUTES}
               - id: everything-else
                 match: { path_prefix: / }
                 upstream: ${UPSTREAM}

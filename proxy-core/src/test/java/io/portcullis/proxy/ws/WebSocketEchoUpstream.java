@@ -28,15 +28,15 @@ import java.util.concurrent.TimeUnit;
  * A WebSocket backend for tests: records each handshake's headers, echoes text frames, and can close
  * its side; it reports each connection that closed.
  */
-final class WebSocketEchoUpstream implements AutoCloseable {
+public final class WebSocketEchoUpstream implements AutoCloseable {
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
-    final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
+    public final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
     final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
     final CopyOnWriteArrayList<Channel> open = new CopyOnWriteArrayList<>();
 
-    WebSocketEchoUpstream() throws InterruptedException {
+    public WebSocketEchoUpstream() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -48,7 +48,7 @@ final class WebSocketEchoUpstream implements AutoCloseable {
                 }).bind("127.0.0.1", 0).sync().channel();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
     }
 

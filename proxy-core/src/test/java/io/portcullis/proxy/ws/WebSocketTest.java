@@ -165,6 +165,20 @@ class WebSocketTest {
     }
 
     @Test
+    void aClientThatDropsItsConnectionWithoutACloseFrameClosesTheBackendSide() throws Exception {
+        try (RawHttp c = fx.client()) {
+            c.send("GET /ws HTTP/1.1\r\nHost: app.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Authorization: Bearer " + token(Duration.ofMinutes(5)) + "\r\n\r\n");
+            assertEquals(101, c.readHead().status());
+            assertNotNull(backend.handshakes.poll(5, TimeUnit.SECONDS));
+            assertNull(backend.closed.poll(0, TimeUnit.SECONDS), "open while the client is there");
+        }
+
+        assertNotNull(backend.closed.poll(5, TimeUnit.SECONDS), "the client's FIN ends the relay, not the backend");
+    }
+
+    @Test
     void routesWithoutWebSocketStripUpgrade() throws Exception {
         try (RawHttp c = fx.client()) {
             RawHttp.Response r = c.get("/public/x", "Upgrade: websocket", "Connection: Upgrade",
