@@ -34,23 +34,39 @@ class KeycloakRefreshIT {
         }
     }
 
+    /**
+     * The session cookie's value, whole or joined from its chunks ({@code _portcullis_0}, ...): with
+     * Keycloak's ID token kept for logout, a session no longer fits one cookie.
+     */
+    private static String session(WebBrowser browser) {
+        Map<String, String> jar = browser.cookiesFor(proxy.url("/"));
+        if (jar.containsKey("_portcullis")) {
+            return jar.get("_portcullis");
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; jar.containsKey("_portcullis_" + i); i++) {
+            joined.append(jar.get("_portcullis_" + i));
+        }
+        return joined.length() == 0 ? null : joined.toString();
+    }
+
     @Test
     void aSessionIsRefreshedWithTheRefreshTokenAndKeepsWorking() {
         WebBrowser browser = new WebBrowser();
         HttpResponse<String> toKeycloak = browser.get(proxy.url("/app"));
         HttpResponse<String> callback = KeycloakLogin.signIn(browser, toKeycloak, "alice", "alice-password", null);
         assertEquals(302, callback.statusCode(), callback.body());
-        String atLogin = browser.cookiesFor(proxy.url("/")).get("_portcullis");
+        String atLogin = session(browser);
         assertNotNull(atLogin);
 
         HttpResponse<String> first = browser.get(proxy.url("/app/one"));
-        String afterFirst = browser.cookiesFor(proxy.url("/")).get("_portcullis");
+        String afterFirst = session(browser);
         HttpResponse<String> second = browser.get(proxy.url("/app/two"));
 
         assertEquals(200, first.statusCode(), first.body());
         assertEquals(200, second.statusCode(), second.body());
         assertNotEquals(atLogin, afterFirst, "the refreshed session came back as a new cookie");
-        assertNotEquals(afterFirst, browser.cookiesFor(proxy.url("/")).get("_portcullis"));
+        assertNotEquals(afterFirst, session(browser));
         assertEquals("/app/two", proxy.last().uri());
     }
 }
