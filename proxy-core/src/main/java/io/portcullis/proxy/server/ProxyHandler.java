@@ -104,6 +104,8 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     private boolean shuttingDown;
     /** The client half-closed: no request can follow the ones already read. */
     private boolean inputShutdown;
+    /** The edge refused a request pipelined behind the current one: sent once those before it are answered. */
+    private DeferredRefusal deferredRefusal;
     private ScheduledFuture<?> waitTimer;
     private HeadActivity headActivity;
 
@@ -156,9 +158,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         inputShutdown = true;
         if (current == null && backlog.isEmpty()) {
             closeAfterPendingWrites();
-        } else if (current != null && !requestQueued()) {
+        } else if (current != null && lastAnswer()) {
             current.keepAlive = false; // its answer is the last: it says so, and the connection closes
         }
+    }
+
+    /** Whether the current exchange's answer is the last on a half-closed connection (nothing queued after it). */
+    private boolean lastAnswer() {
+        return inputShutdown && !requestQueued() && deferredRefusal == null;
     }
 
     /** Whether a pipelined request head waits in the backlog (not only the current request's body). */
@@ -267,17 +274,35 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The edge refused something after this handler already got a request head (a malformed body).
-     * Returns true when an exchange was in progress and has dealt with it.
+     * The edge refused something after this handler already got a request head. Returns true when
+     * this handler deals with it: a malformed body of the request in progress ends that exchange; a
+     * malformed request pipelined behind complete ones is refused after they are answered, in order
+     * (answering the refusal first would pair the 400 with a request the upstream already served).
      */
     boolean edgeRejected(HttpResponseStatus status, String reason) {
         Exchange ex = current;
+        if (ex != null && ex.requestComplete && !closing && deferredRefusal == null) {
+            deferredRefusal = new DeferredRefusal(status, reason);
+            return true;
+        }
         closing = true;
         if (ex == null) {
             return false;
         }
         ex.edgeRejected(status, reason);
         return true;
+    }
+
+    /** A refusal of a pipelined request, waiting for the requests read before it to be answered. */
+    private record DeferredRefusal(HttpResponseStatus status, String reason) {
+    }
+
+    /** Sends the deferred refusal now that everything before it is answered; the connection then closes. */
+    private void refuseDeferred() {
+        DeferredRefusal refusal = deferredRefusal;
+        deferredRefusal = null;
+        cancelWaitTimer();
+        new EdgeRejections(shared).reject(ctx, refusal.status(), refusal.reason());
     }
 
     private void armWaitTimer(long millis) {
@@ -331,6 +356,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             headActivity.mark();
         }
         if (close || closing || shuttingDown) {
+            // A deferred refusal is dropped with the connection: the answer just sent said close.
             closing = true;
             GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
@@ -353,7 +379,9 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             draining = false;
         }
         if (current == null && backlog.isEmpty() && !closing) {
-            if (inputShutdown) {
+            if (deferredRefusal != null) {
+                refuseDeferred();
+            } else if (inputShutdown) {
                 closeAfterPendingWrites();
             } else {
                 clientReads(true);
@@ -417,7 +445,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             PortcullisConfig cfg = rc.config();
             keepAlive = HttpUtil.isKeepAlive(request)
                     && requestsOnConnection < cfg.limits().maxRequestsPerConnection()
-                    && !(inputShutdown && !requestQueued()); // the last request of a half-closed client
+                    && !lastAnswer(); // the last request of a half-closed client
             String uri = request.uri();
             int q = uri.indexOf('?');
             path = q < 0 ? uri : uri.substring(0, q);
