@@ -23,18 +23,7 @@ class PipelinedRefusalTest {
 
     @BeforeAll
     static void start() throws Exception {
-        fx = new ProxyFixture("""
-                listen: 127.0.0.1:0
-                admin: 127.0.0.1:0
-                routes:
-                  - id: app
-                    match: { path_prefix: /app }
-                    upstream: ${UPSTREAM}
-                    policy: public
-                policies:
-                  public:
-                    allow: { public: true }
-                """);
+        fx = ProxyFixture.publicApp();
     }
 
     @AfterAll
