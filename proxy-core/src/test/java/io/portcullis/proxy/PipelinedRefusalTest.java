@@ -80,6 +80,19 @@ class PipelinedRefusalTest {
     }
 
     @Test
+    void aQueuedRequestWhoseBodyTurnsOutMalformedNeverStarts() throws Exception {
+        fx.upstream.responseDelay(Duration.ofMillis(100)); // /app/one is still in flight when the body is refused
+        try (RawHttp c = fx.client()) {
+            c.send(GET_ONE + "POST /app/upload HTTP/1.1\r\nHost: app.test\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "5\r\nhello\r\nZZ\r\n");
+            assertEquals(200, c.read().status());
+            assertEquals(400, c.read().status());
+            assertTrue(c.closedByServer());
+        }
+        upstreamSawExactly("/app/one");
+    }
+
+    @Test
     void aHalfClosedClientGetsTheRefusalToo() throws Exception {
         try (RawHttp c = fx.client()) {
             c.send(GET_ONE + SMUGGLED).halfClose();

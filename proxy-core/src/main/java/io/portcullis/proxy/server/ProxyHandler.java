@@ -52,6 +52,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -283,6 +284,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         Exchange ex = current;
         if (ex != null && ex.requestComplete && !closing && deferredRefusal == null) {
             deferredRefusal = new DeferredRefusal(status, reason);
+            dropUnfinishedQueuedRequest();
             return true;
         }
         closing = true;
@@ -291,6 +293,25 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
         ex.edgeRejected(status, reason);
         return true;
+    }
+
+    /**
+     * Drops the queued request a refusal is about when its head got through and its body did not (a
+     * malformed chunk): it must never start an exchange. A queued request that ended is kept.
+     */
+    private void dropUnfinishedQueuedRequest() {
+        Iterator<Object> newestFirst = backlog.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Object m = newestFirst.next();
+            if (m instanceof LastHttpContent) {
+                return;
+            }
+            newestFirst.remove();
+            ReferenceCountUtil.release(m);
+            if (m instanceof HttpRequest) {
+                return;
+            }
+        }
     }
 
     /** A refusal of a pipelined request, waiting for the requests read before it to be answered. */
