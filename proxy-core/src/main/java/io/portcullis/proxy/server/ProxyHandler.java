@@ -3,7 +3,6 @@ package io.portcullis.proxy.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -189,11 +188,14 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Closes once what is already written has gone out (an error answer in flight is not cut off). */
+    /**
+     * Closes a half-closed connection once what is already written has gone out (an answer in flight
+     * is not cut off): GracefulClose sees the client's side shut and closes without lingering.
+     */
     private void closeAfterPendingWrites() {
         closing = true;
         cancelWaitTimer();
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
     }
 
     @Override
