@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cleartext client that half-closes after its requests (a FIN, as {@code nc -N} or a raw socket
@@ -18,21 +16,8 @@ class HalfCloseTest {
 
     static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = ProxyFixture.publicApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fx.upstream.clear();
-        fx.upstream.responseDelay(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> ProxyFixture.PUBLIC_APP, f -> fx = f);
 
     @Test
     void aRequestFollowedByAHalfCloseIsAnsweredThenClosed() throws Exception {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.RecordedRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A malformed request pipelined behind valid ones: the valid ones are answered first, in order, then
@@ -21,21 +19,8 @@ class PipelinedRefusalTest {
 
     static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() throws Exception {
-        fx = ProxyFixture.publicApp();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fx.upstream.clear();
-        fx.upstream.responseDelay(Duration.ZERO);
-    }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> ProxyFixture.PUBLIC_APP, f -> fx = f);
 
     private static final String GET_ONE = "GET /app/one HTTP/1.1\r\nHost: app.test\r\n\r\n";
     private static final String GET_TWO = "GET /app/two HTTP/1.1\r\nHost: app.test\r\n\r\n";

@@ -38,20 +38,18 @@ public final class ProxyFixture implements AutoCloseable {
     };
 
     /** One public route, {@code /app}, to the echo upstream: for tests of connection handling. */
-    public static ProxyFixture publicApp() {
-        return new ProxyFixture("""
-                listen: 127.0.0.1:0
-                admin: 127.0.0.1:0
-                routes:
-                  - id: app
-                    match: { path_prefix: /app }
-                    upstream: ${UPSTREAM}
-                    policy: public
-                policies:
-                  public:
-                    allow: { public: true }
-                """);
-    }
+    public static final String PUBLIC_APP = """
+            listen: 127.0.0.1:0
+            admin: 127.0.0.1:0
+            routes:
+              - id: app
+                match: { path_prefix: /app }
+                upstream: ${UPSTREAM}
+                policy: public
+            policies:
+              public:
+                allow: { public: true }
+            """;
 
     public ProxyFixture(String yamlTemplate) {
         this(yamlTemplate, DefaultIdentityService::start);

@@ -12,8 +12,8 @@ import java.io.OutputStream;
  * {@link PollingAsyncAppender}, which flushes after each batch it drains. Logback's ConsoleAppender
  * writes through {@code System.out}, a PrintStream that flushes on every write: one write(2) per
  * decision line (2% of a busy proxy's CPU in the write calls alone, in the load harness's profiles).
- * Here a batch of lines is one write (handed to
- * {@code System.out} in one call, which its PrintStream passes on as one).
+ * Here a batch of lines is one write: handed to {@code System.out} in one call, which its PrintStream
+ * passes on as one.
  *
  * <p>Lines are never split: the buffer is written out before a line that does not fit, and a line
  * larger than the buffer is written whole. Stopping flushes but leaves the process's stdout open.
