@@ -12,7 +12,9 @@
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
 # first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
 # machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
-# the temporary directory with tokens, configs and logs).
+# the temporary directory with tokens, configs and logs), ARRIVALS (the latency runs' waits between a
+# connection's requests: poisson, drawn at random around the mean, the default; constant, the mean every time,
+# which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -301,7 +303,7 @@ field() { sed -E "s/.*[ \t]$1=([0-9.]+).*/\1/"; }
 mean_rps() { awk -F'\t' -v n="$1" '$1 == n' "$RESULTS" | field rps | awk '{s += $1} END {printf "%.0f", s / NR}'; }
 HALF=${HALF:-1000}
 want repeat && HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
-want half && log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s"
+want half && log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s, ${ARRIVALS:-poisson} arrivals"
 want half && for round in $(seq 1 "$ROUNDS"); do
   run direct-half "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF"
   run haproxy-jwt-half "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
