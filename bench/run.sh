@@ -205,7 +205,7 @@ run() {
   # Each measured Portcullis run is profiled on its own (attached for the run, not for start-up or warm-up).
   local profiled=0
   if [[ $PROFILE == async && $pid == "$PC_PID" && $round != 0 ]]; then
-    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=${AP_EVENT:-itimer},interval=1ms,threads" \
+    taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=${AP_EVENT:-itimer},interval=${AP_INTERVAL:-1ms},threads" \
       && profiled=1
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
