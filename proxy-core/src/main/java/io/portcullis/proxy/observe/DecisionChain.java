@@ -15,18 +15,66 @@ public final class DecisionChain {
     /** What a sealed line ends with, before the 64 hex digits and the closing {@code "}}. */
     static final String FIELD = ",\"chain\":\"";
     private static final int HEX_CHARS = 64;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Lines up to this size are hashed through the chain's own buffers; longer ones through a copy. */
+    private static final int BUFFERED_CHARS = 8 * 1024;
 
     private final MessageDigest sha256 = newDigest();
     private String head = "";
+    private byte[] headBytes = new byte[0];
+    private final char[] chars = new char[BUFFERED_CHARS];
+    private final byte[] utf8 = new byte[BUFFERED_CHARS];
 
     /**
      * Appends the chain field to one JSON object (which must end with {@code }}) and advances the
      * chain. Callers hold the order: the line must be written before the next one is sealed.
      */
     public synchronized String seal(String json) {
-        head = link(sha256, head, json);
-        return json.substring(0, json.length() - 1) + FIELD + head + "\"}";
+        return seal(new StringBuilder(json.length() + FIELD.length() + HEX_CHARS + 2).append(json));
+    }
+
+    /**
+     * {@link #seal(String)} for an object still in its builder: the chain field is appended in place
+     * and the builder's text returned. The line is hashed from the builder, so it becomes a string
+     * once, sealed (the decision log's lines were copied five times on their way out).
+     */
+    public synchronized String seal(StringBuilder json) {
+        int last = json.length() - 1;
+        if (last < 0 || json.charAt(last) != '}') {
+            throw new IllegalArgumentException("a decision line is one JSON object");
+        }
+        sha256.reset();
+        sha256.update(headBytes);
+        hashUtf8(json);
+        headBytes = hex(sha256.digest());
+        head = new String(headBytes, StandardCharsets.US_ASCII);
+        json.setLength(last);
+        return json.append(FIELD).append(head).append("\"}").toString();
+    }
+
+    /** Feeds the builder's UTF-8 encoding to the digest; ASCII (nearly every line) without a copy of its own. */
+    private void hashUtf8(StringBuilder json) {
+        int length = json.length();
+        if (length > chars.length) {
+            // A line longer than any kept buffer: the JDK's encoder on a copy, as link() does.
+            sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        // getChars is one bulk copy; charAt per character was slower than the SHA-256 itself.
+        json.getChars(0, length, chars, 0);
+        int seen = 0;
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            seen |= c;
+            utf8[i] = (byte) c;
+        }
+        if (seen >= 0x80) {
+            // Multi-byte characters, lone surrogates included: the JDK's encoder, as link() uses.
+            sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        sha256.update(utf8, 0, length);
     }
 
     /** The chain value of the last sealed line ("" before the first). */
@@ -64,12 +112,17 @@ public final class DecisionChain {
         digest.reset();
         digest.update(previous.getBytes(StandardCharsets.UTF_8));
         byte[] hash = digest.digest(json.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[hash.length * 2];
+        return new String(hex(hash), StandardCharsets.US_ASCII);
+    }
+
+    /** Lower-case hex digits of {@code hash}, as ASCII bytes. */
+    private static byte[] hex(byte[] hash) {
+        byte[] out = new byte[hash.length * 2];
         for (int i = 0; i < hash.length; i++) {
             out[2 * i] = HEX[(hash[i] >> 4) & 0xF];
             out[2 * i + 1] = HEX[hash[i] & 0xF];
         }
-        return new String(out);
+        return out;
     }
 
     private static MessageDigest newDigest() {

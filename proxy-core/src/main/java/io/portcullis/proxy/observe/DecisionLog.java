@@ -21,13 +21,25 @@ public final class DecisionLog {
      */
     private static final DecisionChain CHAIN = new DecisionChain();
 
+    /** Builders above this size (a line with a huge path) are not kept for the thread's next line. */
+    private static final int RETAINED_CHARS = 16 * 1024;
+
+    /** One builder per event-loop thread: a line is built in place, then sealed and made a string once. */
+    private static final ThreadLocal<StringBuilder> LINE =
+            ThreadLocal.withInitial(() -> new StringBuilder(DecisionRecord.TYPICAL_CHARS));
+
     public void record(DecisionRecord record) {
         if (LOG.isInfoEnabled()) {
-            String json = record.toJson();
+            StringBuilder line = LINE.get();
+            line.setLength(0);
+            record.appendJson(line);
             // Sealing and handing the line to the appender under one lock keeps the written order
             // the chain order; the work inside is one SHA-256 of a few hundred bytes.
             synchronized (CHAIN) {
-                LOG.info(CHAIN.seal(json));
+                LOG.info(CHAIN.seal(line));
+            }
+            if (line.capacity() > RETAINED_CHARS) {
+                LINE.remove();
             }
         }
     }

@@ -31,6 +31,9 @@ public record DecisionRecord(
         String configSha256,
         ShadowResult shadow) {
 
+    /** A line is 500-700 characters with a config hash; a builder this size rarely grows. */
+    static final int TYPICAL_CHARS = 1024;
+
     /** A record without a shadow verdict. */
     public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
                           String issuer, String subject, String tokenRef, String deviceId, String decision,
@@ -51,9 +54,17 @@ public record DecisionRecord(
 
     /** One JSON object on one line, fields in a fixed order so lines diff and grep well. */
     public String toJson() {
-        StringBuilder sb = new StringBuilder(384);
+        return appendJson(new StringBuilder(TYPICAL_CHARS)).toString();
+    }
+
+    /** Appends {@link #toJson()}'s object to {@code sb} (the decision log reuses one builder per thread). */
+    public StringBuilder appendJson(StringBuilder sb) {
         sb.append("{\"time\":");
-        Json.quote(sb, time.toString());
+        if (time == null) {
+            sb.append("null");
+        } else {
+            IsoInstant.append(sb.append('"'), time).append('"');
+        }
         sb.append(",\"request_id\":");
         Json.quote(sb, requestId);
         sb.append(",\"route\":");
@@ -96,6 +107,6 @@ public record DecisionRecord(
         } else {
             shadow.appendJson(sb);
         }
-        return sb.append('}').toString();
+        return sb.append('}');
     }
 }

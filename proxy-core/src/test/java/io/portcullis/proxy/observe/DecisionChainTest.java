@@ -3,6 +3,7 @@ package io.portcullis.proxy.observe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,47 @@ class DecisionChainTest {
         String secondChain = sha256Hex(firstChain + "{\"b\":\"x\"}");
         assertEquals("{\"b\":\"x\",\"chain\":\"" + secondChain + "\"}", second);
         assertEquals(secondChain, chain.head());
+    }
+
+    @Test
+    void linesWithAnyTextChainOverTheirUtf8AndLongOnesAsWellAsShort() throws Exception {
+        // Non-ASCII subjects, a lone surrogate (what the JDK's UTF-8 encoder turns into '?'), and a
+        // line longer than the chain's reused buffer, then a short one after it.
+        String[] lines = {
+            "{\"subject\":\"jos\u00e9\"}", "{\"path\":\"/\u20ac/\uD83D\uDE00\"}", "{\"x\":\"\uD800\"}",
+            "{\"path\":\"/" + "a".repeat(40_000) + "\"}", "{\"n\":1}"};
+        DecisionChain chain = new DecisionChain();
+        String previous = "";
+        for (String json : lines) {
+            String sealed = chain.seal(new StringBuilder(json));
+            String expected = sha256Hex(previous + json);
+            assertEquals(json.substring(0, json.length() - 1) + ",\"chain\":\"" + expected + "\"}", sealed);
+            assertEquals(expected, DecisionChain.link(previous, json), "what the log verifier recomputes");
+            previous = expected;
+        }
+    }
+
+    @Test
+    void aBuilderIsSealedInPlaceAndTheStringFormGivesTheSameLine() {
+        DecisionChain byString = new DecisionChain();
+        DecisionChain byBuilder = new DecisionChain();
+        StringBuilder builder = new StringBuilder("{\"a\":1}");
+
+        String sealed = byBuilder.seal(builder);
+
+        assertEquals(byString.seal("{\"a\":1}"), sealed);
+        assertEquals(sealed, builder.toString());
+    }
+
+    @Test
+    void somethingThatIsNotAnObjectIsNotSealedAndLeavesTheChainAsItWas() {
+        DecisionChain chain = new DecisionChain();
+        chain.seal("{\"a\":1}");
+        String head = chain.head();
+
+        assertThrows(IllegalArgumentException.class, () -> chain.seal(new StringBuilder("[1]")));
+        assertThrows(IllegalArgumentException.class, () -> chain.seal(new StringBuilder()));
+        assertEquals(head, chain.head());
     }
 
     @Test
