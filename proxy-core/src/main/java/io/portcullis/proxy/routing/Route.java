@@ -56,6 +56,40 @@ public final class Route {
     }
 
     /**
+     * The one host this route can take (lower case), or null when it takes a wildcard or any host.
+     * {@link #matches} compares hosts ignoring ASCII case; the router looks this up with a host it
+     * lower-cased, which is the same test for a pattern without upper-case letters (as the config
+     * loader gives).
+     */
+    String exactHost() {
+        if (host == null || host.isWildcard()) {
+            return null;
+        }
+        String text = host.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return null;
+            }
+        }
+        return text;
+    }
+
+    /**
+     * The first segment every path this route takes starts with ({@code a} for {@code /a/b}, the empty
+     * string for {@code /} itself), or null when its paths may start with any (no path criterion, a
+     * prefix of {@code /}, or only a regex).
+     */
+    String firstPathSegment() {
+        String path = config.match().path();
+        String constraint = path != null ? path : prefix != null && !prefix.equals("/") ? prefix : null;
+        if (constraint == null || !constraint.startsWith("/")) {
+            return null;
+        }
+        return Router.firstSegment(constraint);
+    }
+
+    /**
      * Whether this route takes the request. {@code hostNoPort} must be without a port (an exact host
      * or a {@code *.suffix} pattern is matched ignoring ASCII case);
      * {@code path} is the canonical path.
