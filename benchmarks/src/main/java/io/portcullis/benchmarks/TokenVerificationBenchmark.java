@@ -3,7 +3,9 @@ package io.portcullis.benchmarks;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.identity.AuthResult;
+import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.IdentityEvents;
+import io.portcullis.identity.IdentitySettings;
 import io.portcullis.identity.jwks.JwksCache;
 import io.portcullis.identity.token.IssuerDirectory;
 import io.portcullis.identity.token.Role;
@@ -31,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Token verification. Uncached: the full check a verified-token cache miss pays (parse, header
  * rules, issuer, signature with the JWKS key, claims), through the service's own {@link TokenVerifier}
- * wiring. Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
+ * wiring. Service miss: {@code DefaultIdentityService.authenticate} with no room in its verified-token
+ * cache, so every call pays what a never-seen token pays (digest, verification, the identity and its
+ * claim posture). Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +47,7 @@ public class TokenVerificationBenchmark {
 
     private IdentityBed bed;
     private TokenVerifier uncached;
+    private DefaultIdentityService cacheless;
     private String rs256;
     private String es256;
 
@@ -63,6 +68,12 @@ public class TokenVerificationBenchmark {
         if (!(bed.service.authenticate(rs256).join() instanceof AuthResult.Authenticated)) {
             throw new IllegalStateException("the service refused the benchmark token");
         }
+        // A cache of size zero keeps nothing: every authenticate below is a miss.
+        cacheless = DefaultIdentityService.start(bed.config, IdentityEvents.NONE,
+                new IdentitySettings(Clock.systemUTC(), Duration.ofSeconds(30), 0));
+        if (!(cacheless.authenticate(rs256).join() instanceof AuthResult.Authenticated)) {
+            throw new IllegalStateException("the cacheless service refused the benchmark token");
+        }
     }
 
     private static void requireVerified(Verification v) {
@@ -73,6 +84,7 @@ public class TokenVerificationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        cacheless.close();
         bed.close();
     }
 
@@ -84,6 +96,11 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public Verification uncachedEs256() {
         return uncached.verify(es256, Role.IDENTITY).join();
+    }
+
+    @Benchmark
+    public AuthResult serviceMissRs256() {
+        return cacheless.authenticate(rs256).join();
     }
 
     @Benchmark
