@@ -2,6 +2,7 @@ package io.portcullis.benchmarks;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.config.IssuerConfig;
+import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.AuthResult;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.IdentityEvents;
@@ -35,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * rules, issuer, signature with the JWKS key, claims), through the service's own {@link TokenVerifier}
  * wiring. Service miss: {@code DefaultIdentityService.authenticate} with no room in its verified-token
  * cache, so every call pays what a never-seen token pays (digest, verification, the identity and its
- * claim posture). Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
+ * claim posture). Key-free refusal: a token from an issuer the verifier does not know, refused after
+ * the header and claims are read and before any key is needed: the parsing part of a miss, without the
+ * signature check that dominates (and makes noisy) the others. Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +53,7 @@ public class TokenVerificationBenchmark {
     private DefaultIdentityService cacheless;
     private String rs256;
     private String es256;
+    private String unknownIssuerRs256;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -63,6 +67,12 @@ public class TokenVerificationBenchmark {
                 IdentityEvents.NONE, Clock.systemUTC());
         rs256 = BenchTokens.valid(bed.issuer, JWSAlgorithm.RS256, 1, Duration.ofHours(2));
         es256 = BenchTokens.valid(bed.issuer, JWSAlgorithm.ES256, 2, Duration.ofHours(2));
+        unknownIssuerRs256 = BenchTokens.signedAs(bed.issuer, "https://unknown.example", JWSAlgorithm.RS256, 3,
+                Duration.ofHours(2));
+        if (!(uncached.verify(unknownIssuerRs256, Role.IDENTITY).join() instanceof Verification.Refused refused)
+                || refused.reason() != AuthFailure.ISSUER_UNKNOWN) {
+            throw new IllegalStateException("the unknown issuer's token was not refused as such");
+        }
         requireVerified(uncached.verify(rs256, Role.IDENTITY).join());
         requireVerified(uncached.verify(es256, Role.IDENTITY).join());
         if (!(bed.service.authenticate(rs256).join() instanceof AuthResult.Authenticated)) {
@@ -96,6 +106,11 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public Verification uncachedEs256() {
         return uncached.verify(es256, Role.IDENTITY).join();
+    }
+
+    @Benchmark
+    public Verification keyFreeRefusalRs256() {
+        return uncached.verify(unknownIssuerRs256, Role.IDENTITY).join();
     }
 
     @Benchmark
