@@ -33,7 +33,15 @@ public final class PlainClaims {
      * the top level: nested values are shared, not rebuilt.
      */
     public static Map<String, Object> withoutNulls(Map<?, ?> plainObject) {
-        return topLevel(plainObject, UnaryOperator.identity());
+        for (Map.Entry<?, ?> member : plainObject.entrySet()) {
+            if (!(member.getKey() instanceof String) || member.getValue() == null) {
+                return topLevel(plainObject, UnaryOperator.identity());
+            }
+        }
+        // The common case, nothing to drop: one copy straight into the immutable map.
+        @SuppressWarnings("unchecked") // every name checked above: a String
+        Map<String, Object> plain = (Map<String, Object>) Map.copyOf(plainObject);
+        return plain;
     }
 
     /** The object's non-null members, each value through {@code plainValue}, frozen. */

@@ -53,5 +53,11 @@ class PlainClaimsTest {
         assertFalse(plain.containsKey("drop"));
         assertSame(nested, plain.get("keep"));
         assertThrows(UnsupportedOperationException.class, () -> plain.put("x", 1L));
+
+        object.remove("drop");
+        Map<String, Object> nothingToDrop = PlainClaims.withoutNulls(object);
+        assertEquals(Map.of("keep", nested), nothingToDrop);
+        assertSame(nested, nothingToDrop.get("keep"));
+        assertThrows(UnsupportedOperationException.class, nothingToDrop::clear);
     }
 }
