@@ -17,8 +17,14 @@ public final class BenchTokens {
     }
 
     public static String valid(EmbeddedIssuer issuer, JWSAlgorithm alg, int n, Duration lifetime) {
+        return signedAs(issuer, issuer.issuerUrl(), alg, n, lifetime);
+    }
+
+    /** As {@link #valid}, with {@code iss} set to {@code iss} (an issuer the service may not know). */
+    public static String signedAs(EmbeddedIssuer issuer, String iss, JWSAlgorithm alg, int n, Duration lifetime) {
         Instant now = Instant.now();
         return issuer.token()
+                .issuer(iss)
                 .algorithm(alg)
                 .subject("user-" + n)
                 .claim("email", "user-" + n + "@example.com")

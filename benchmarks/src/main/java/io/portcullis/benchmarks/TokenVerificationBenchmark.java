@@ -2,8 +2,11 @@ package io.portcullis.benchmarks;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.config.IssuerConfig;
+import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.AuthResult;
+import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.IdentityEvents;
+import io.portcullis.identity.IdentitySettings;
 import io.portcullis.identity.jwks.JwksCache;
 import io.portcullis.identity.token.IssuerDirectory;
 import io.portcullis.identity.token.Role;
@@ -31,7 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Token verification. Uncached: the full check a verified-token cache miss pays (parse, header
  * rules, issuer, signature with the JWKS key, claims), through the service's own {@link TokenVerifier}
- * wiring. Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
+ * wiring. Service miss: {@code DefaultIdentityService.authenticate} with no room in its verified-token
+ * cache, so every call pays what a never-seen token pays (digest, verification, the identity and its
+ * claim posture). Key-free refusal: a token from an issuer the verifier does not know, refused after
+ * the header and claims are read and before any key is needed: the parsing part of a miss, without the
+ * signature check that dominates (and makes noisy) the others. Cached: {@code DefaultIdentityService.authenticate} of a token it has already verified.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +50,10 @@ public class TokenVerificationBenchmark {
 
     private IdentityBed bed;
     private TokenVerifier uncached;
+    private DefaultIdentityService cacheless;
     private String rs256;
     private String es256;
+    private String unknownIssuerRs256;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -58,10 +67,22 @@ public class TokenVerificationBenchmark {
                 IdentityEvents.NONE, Clock.systemUTC());
         rs256 = BenchTokens.valid(bed.issuer, JWSAlgorithm.RS256, 1, Duration.ofHours(2));
         es256 = BenchTokens.valid(bed.issuer, JWSAlgorithm.ES256, 2, Duration.ofHours(2));
+        unknownIssuerRs256 = BenchTokens.signedAs(bed.issuer, "https://unknown.example", JWSAlgorithm.RS256, 3,
+                Duration.ofHours(2));
+        if (!(uncached.verify(unknownIssuerRs256, Role.IDENTITY).join() instanceof Verification.Refused refused)
+                || refused.reason() != AuthFailure.ISSUER_UNKNOWN) {
+            throw new IllegalStateException("the unknown issuer's token was not refused as such");
+        }
         requireVerified(uncached.verify(rs256, Role.IDENTITY).join());
         requireVerified(uncached.verify(es256, Role.IDENTITY).join());
         if (!(bed.service.authenticate(rs256).join() instanceof AuthResult.Authenticated)) {
             throw new IllegalStateException("the service refused the benchmark token");
+        }
+        // A cache of size zero keeps nothing: every authenticate below is a miss.
+        cacheless = DefaultIdentityService.start(bed.config, IdentityEvents.NONE,
+                new IdentitySettings(Clock.systemUTC(), Duration.ofSeconds(30), 0));
+        if (!(cacheless.authenticate(rs256).join() instanceof AuthResult.Authenticated)) {
+            throw new IllegalStateException("the cacheless service refused the benchmark token");
         }
     }
 
@@ -73,6 +94,7 @@ public class TokenVerificationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+        cacheless.close();
         bed.close();
     }
 
@@ -84,6 +106,16 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public Verification uncachedEs256() {
         return uncached.verify(es256, Role.IDENTITY).join();
+    }
+
+    @Benchmark
+    public Verification keyFreeRefusalRs256() {
+        return uncached.verify(unknownIssuerRs256, Role.IDENTITY).join();
+    }
+
+    @Benchmark
+    public AuthResult serviceMissRs256() {
+        return cacheless.authenticate(rs256).join();
     }
 
     @Benchmark

@@ -10,8 +10,8 @@ import io.portcullis.identity.jwks.JwksCache;
 import io.portcullis.identity.oidc.NimbusHttp;
 import io.portcullis.identity.posture.PostureResolver;
 import io.portcullis.identity.token.IssuerDirectory;
-import io.portcullis.identity.token.PlainClaims;
 import io.portcullis.identity.token.Role;
+import io.portcullis.identity.token.TokenClaims;
 import io.portcullis.identity.token.TokenRef;
 import io.portcullis.identity.token.TokenVerifier;
 import io.portcullis.identity.token.TrustedIssuer;
@@ -150,14 +150,15 @@ public final class DefaultIdentityService implements IdentityService {
         }
         Verification.Verified ok = (Verification.Verified) verification;
         Objects.requireNonNull(digest, "a verified token always has a digest");
-        var claims = ok.claims();
+        TokenClaims claims = ok.claims();
+        // The claims map is already immutable and plain: Identity keeps it as it is.
         Identity identity = new Identity(
                 ok.issuer().config().id(),
                 ok.issuer().config().issuer(),
-                claims.getSubject(),
-                PlainClaims.of(claims),
-                claims.getExpirationTime().toInstant(),
-                TokenRef.of(claims.getClaim("jti"), digest.shortHex()));
+                claims.subject(),
+                claims.asMap(),
+                claims.expiresAt(),
+                TokenRef.of(claims.jwtId(), digest.shortHex()));
         // Resolved once here so that a cached token's requests do not rebuild the claim's device facts.
         AuthResult.Authenticated result = new AuthResult.Authenticated(identity, posture.fromIdentityClaim(identity));
         verified.put(digest, token, result);

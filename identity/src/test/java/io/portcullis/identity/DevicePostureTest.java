@@ -12,6 +12,9 @@ import io.portcullis.config.DevicePostureConfig;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +135,25 @@ class DevicePostureTest {
         assertEquals(true, posture.attributes().get("compliant"));
         assertEquals("phone-2", posture.deviceId());
         assertNull(posture.issuedAt());
+    }
+
+    @Test
+    void theClaimsNullMembersAreDroppedAndItsNestedValuesSharedNotCopied() {
+        List<Object> tags = Collections.unmodifiableList(Arrays.asList("a", null));
+        Map<String, Object> device = new LinkedHashMap<>();
+        device.put("id", "laptop-9");
+        device.put("patch", null);
+        device.put("tags", tags);
+        Identity withClaim = new Identity("corp", idp.issuerUrl(), "alice",
+                Map.of("sub", "alice", "device_posture", Collections.unmodifiableMap(device)),
+                Instant.now().plusSeconds(300), "ref");
+
+        DevicePosture posture = present(null, withClaim);
+
+        assertEquals(Map.of("id", "laptop-9", "tags", tags), posture.attributes());
+        assertFalse(posture.attributes().containsKey("patch"), "a null member carries nothing");
+        assertSame(tags, posture.attributes().get("tags"), "already immutable: shared, not rebuilt");
+        assertEquals("laptop-9", posture.deviceId());
     }
 
     @Test

@@ -1,17 +1,16 @@
 package io.portcullis.identity.posture;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.portcullis.config.DevicePostureConfig;
 import io.portcullis.identity.DevicePosture;
 import io.portcullis.identity.Identity;
 import io.portcullis.identity.PostureResult;
 import io.portcullis.identity.token.PlainClaims;
 import io.portcullis.identity.token.Role;
+import io.portcullis.identity.token.TokenClaims;
 import io.portcullis.identity.token.TokenVerifier;
 import io.portcullis.identity.token.Verification;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -62,23 +61,22 @@ public final class PostureResolver {
             return new PostureResult.Absent(PostureFailures.code(refused.reason()));
         }
         Verification.Verified verified = (Verification.Verified) verification;
-        JWTClaimsSet claims = verified.claims();
+        TokenClaims claims = verified.claims();
         Object bound = identity == null ? null : identity.claims().get(config.bindClaim());
-        if (bound == null || !Objects.equals(String.valueOf(bound), claims.getSubject())) {
+        if (bound == null || !Objects.equals(String.valueOf(bound), claims.subject())) {
             return new PostureResult.Absent("posture-subject-mismatch");
         }
-        Date issued = claims.getIssueTime();
+        Instant issued = claims.issuedAt();
         Instant now = clock.instant();
-        if (issued == null || issued.toInstant().plus(config.maxAge()).isBefore(now)) {
+        if (issued == null || issued.plus(config.maxAge()).isBefore(now)) {
             return new PostureResult.Absent("posture-stale");
         }
-        Map<String, Object> all = PlainClaims.of(claims);
+        Map<String, Object> all = claims.asMap();
         Map<String, Object> attributes = all.get("device") instanceof Map<?, ?> device
-                ? PlainClaims.ofObject(device)
+                ? PlainClaims.withoutNulls(device)
                 : withoutRegistered(all);
         String source = "token:" + verified.issuer().config().id();
-        return new PostureResult.Present(
-                new DevicePosture(deviceId(all), source, attributes, issued.toInstant()));
+        return new PostureResult.Present(new DevicePosture(deviceId(all), source, attributes, issued));
     }
 
     /**
@@ -94,7 +92,8 @@ public final class PostureResolver {
         if (!(identity.claims().get(claimName) instanceof Map<?, ?> object)) {
             return new PostureResult.Absent(null);
         }
-        Map<String, Object> attributes = PlainClaims.ofObject(object);
+        // Identity claims are plain and immutable all the way down: only the object's nulls to drop.
+        Map<String, Object> attributes = PlainClaims.withoutNulls(object);
         return new PostureResult.Present(new DevicePosture(deviceIdOfObject(attributes),
                 "identity-claim", attributes, null));
     }

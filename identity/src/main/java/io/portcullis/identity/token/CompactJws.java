@@ -3,7 +3,6 @@ package io.portcullis.identity.token;
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
@@ -14,8 +13,8 @@ import java.util.Map;
  * decoder. Nimbus's own decoder is constant-time and lenient: in a profile of an uncached
  * verification it took more time than the RSA signature check itself, and there is no secret in a
  * token's header, payload or signature to hide timing for. Decoding here is strict: a character
- * outside the base64url alphabet makes the token malformed. Header and claims are read by
- * {@link JsonObjectReader}, into the same shapes Nimbus's parser gives.
+ * outside the base64url alphabet makes the token malformed. The header is read by
+ * {@link JsonObjectReader} into the shapes Nimbus's parser gives; the claims by {@link TokenClaims}.
  *
  * <p>The header is parsed at once (its rules decide before anything else is read); the claims only
  * when asked for.
@@ -62,11 +61,11 @@ final class CompactJws {
         return header;
     }
 
-    /** The payload as JWT claims. */
-    JWTClaimsSet claims() throws ParseException {
+    /** The payload's claims, read once into their plain form. */
+    TokenClaims claims() throws ParseException {
         int payloadStart = token.indexOf('.') + 1;
         String json = decodeToString(token.substring(payloadStart, payloadEnd), payloadStart);
-        return JWTClaimsSet.parse(JsonObjectReader.parse(json));
+        return TokenClaims.parse(json);
     }
 
     /** {@code ASCII(header '.' payload)}: the bytes the signature covers (RFC 7515 §5.2). */

@@ -2,6 +2,7 @@ package io.portcullis.identity.token;
 
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,16 @@ import java.util.Map;
 /**
  * Reads one JSON object (RFC 8259) into maps, lists, strings, booleans, nulls and numbers — a number
  * without fraction or exponent as a {@link Long} when it fits, else a {@link Double}: the shapes Nimbus's
- * own parser gives, so its {@code JWSHeader.parse} and {@code JWTClaimsSet.parse} read the result
- * unchanged. It replaces Nimbus's Gson for the header and claims of every new token: Gson built a
+ * own parser gives, so its {@code JWSHeader.parse} reads the result unchanged and {@link TokenClaims}
+ * reads claims as {@code JWTClaimsSet.parse} did. It replaces Nimbus's Gson for the header and claims of every new token: Gson built a
  * reflective type token on each call and was a fifth of an uncached verification.
  *
  * <p>Stricter than Gson, never looser: a duplicate member name, a raw control character in a string,
  * nesting deeper than {@value #MAX_DEPTH}, a number that overflows a double, or anything after the object
  * is refused (a duplicate {@code sub} must not mean one thing here and another to the upstream).
+ *
+ * <p>{@link #parseWithImmutableValues} gives the same values with every nested object and array
+ * already unmodifiable, so a token's claims are built once and never copied again.
  */
 final class JsonObjectReader {
 
@@ -23,14 +27,29 @@ final class JsonObjectReader {
     static final int MAX_DEPTH = 32;
 
     private final String text;
+    private final boolean immutableValues;
     private int pos;
 
-    private JsonObjectReader(String text) {
+    private JsonObjectReader(String text, boolean immutableValues) {
         this.text = text;
+        this.immutableValues = immutableValues;
     }
 
     static Map<String, Object> parse(String json) throws ParseException {
-        JsonObjectReader reader = new JsonObjectReader(json);
+        return parse(json, false);
+    }
+
+    /**
+     * As {@link #parse}, but every object and array below the top level is unmodifiable (a
+     * {@code LinkedHashMap} or {@code ArrayList} behind {@link Collections#unmodifiableMap} or
+     * {@link Collections#unmodifiableList}, nulls inside kept). The top-level map stays modifiable.
+     */
+    static Map<String, Object> parseWithImmutableValues(String json) throws ParseException {
+        return parse(json, true);
+    }
+
+    private static Map<String, Object> parse(String json, boolean immutableValues) throws ParseException {
+        JsonObjectReader reader = new JsonObjectReader(json, immutableValues);
         reader.skipWhitespace();
         if (reader.peek() != '{') {
             throw reader.error("a JSON object");
@@ -52,7 +71,7 @@ final class JsonObjectReader {
         skipWhitespace();
         if (peek() == '}') {
             pos++;
-            return object;
+            return finished(object, depth);
         }
         while (true) {
             skipWhitespace();
@@ -70,7 +89,7 @@ final class JsonObjectReader {
             skipWhitespace();
             char c = next();
             if (c == '}') {
-                return object;
+                return finished(object, depth);
             }
             if (c != ',') {
                 throw error("',' or '}'");
@@ -87,19 +106,27 @@ final class JsonObjectReader {
         skipWhitespace();
         if (peek() == ']') {
             pos++;
-            return array;
+            return finished(array);
         }
         while (true) {
             array.add(readValue(depth));
             skipWhitespace();
             char c = next();
             if (c == ']') {
-                return array;
+                return finished(array);
             }
             if (c != ',') {
                 throw error("',' or ']'");
             }
         }
+    }
+
+    private Map<String, Object> finished(Map<String, Object> object, int depth) {
+        return immutableValues && depth > 1 ? Collections.unmodifiableMap(object) : object;
+    }
+
+    private List<Object> finished(List<Object> array) {
+        return immutableValues ? Collections.unmodifiableList(array) : array;
     }
 
     private Object readValue(int depth) throws ParseException {

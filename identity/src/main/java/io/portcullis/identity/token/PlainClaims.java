@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns verified claims into plain immutable Java values (String, Boolean, Number, List, Map) so no
@@ -18,24 +19,40 @@ public final class PlainClaims {
     }
 
     public static Map<String, Object> of(JWTClaimsSet claims) {
-        Map<String, Object> plain = new LinkedHashMap<>();
-        claims.toJSONObject().forEach((name, value) -> {
-            if (value != null) {
-                plain.put(name, plain(value));
-            }
-        });
-        return Map.copyOf(plain);
+        return ofObject(claims.toJSONObject());
     }
 
     /** Like {@link #of}, for an already parsed JSON object. */
     public static Map<String, Object> ofObject(Map<?, ?> object) {
-        Map<String, Object> plain = new LinkedHashMap<>();
+        return topLevel(object, PlainClaims::plain);
+    }
+
+    /**
+     * An object whose values are already plain and immutable (from {@link TokenClaims} or an
+     * {@code Identity}'s claims) without its null members, as {@link #ofObject} gives it but copying only
+     * the top level: nested values are shared, not rebuilt.
+     */
+    public static Map<String, Object> withoutNulls(Map<?, ?> plainObject) {
+        for (Map.Entry<?, ?> member : plainObject.entrySet()) {
+            if (!(member.getKey() instanceof String) || member.getValue() == null) {
+                return topLevel(plainObject, UnaryOperator.identity());
+            }
+        }
+        // The common case, nothing to drop: one copy straight into the immutable map.
+        @SuppressWarnings("unchecked") // every name checked above: a String
+        Map<String, Object> plain = (Map<String, Object>) Map.copyOf(plainObject);
+        return plain;
+    }
+
+    /** The object's non-null members, each value through {@code plainValue}, frozen. */
+    private static Map<String, Object> topLevel(Map<?, ?> object, UnaryOperator<Object> plainValue) {
+        Map<String, Object> kept = new LinkedHashMap<>();
         object.forEach((name, value) -> {
             if (value != null) {
-                plain.put(String.valueOf(name), plain(value));
+                kept.put(String.valueOf(name), plainValue.apply(value));
             }
         });
-        return Map.copyOf(plain);
+        return Map.copyOf(kept);
     }
 
     private static Object plain(Object value) {

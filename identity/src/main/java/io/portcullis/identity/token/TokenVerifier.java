@@ -2,7 +2,6 @@ package io.portcullis.identity.token;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.jwks.KeySnapshot;
@@ -69,17 +68,17 @@ public final class TokenVerifier {
         if (headerFailure != null) {
             return Stop.of(headerFailure);
         }
-        JWTClaimsSet claims;
+        TokenClaims claims;
         try {
             claims = jwt.claims();
         } catch (ParseException e) {
             return Stop.of(AuthFailure.TOKEN_MALFORMED);
         }
-        Object iss = claims.getClaim("iss");
-        TrustedIssuer issuer = iss instanceof String text ? issuers.find(text, role) : null;
+        String iss = claims.issuer();
+        TrustedIssuer issuer = iss != null ? issuers.find(iss, role) : null;
         if (issuer == null) {
-            boolean deviceAsIdentity = role == Role.IDENTITY && iss instanceof String text
-                    && issuers.knownForOtherRole(text, role);
+            boolean deviceAsIdentity = role == Role.IDENTITY && iss != null
+                    && issuers.knownForOtherRole(iss, role);
             return Stop.of(deviceAsIdentity ? AuthFailure.DEVICE_ISSUER_AS_IDENTITY : AuthFailure.ISSUER_UNKNOWN);
         }
         if (!HeaderRules.algorithmAllowed(jwt.header(), issuer.config().algorithms())) {
@@ -121,7 +120,7 @@ public final class TokenVerifier {
     }
 
     /** A token that passed every check that needs no key. */
-    private record Candidate(CompactJws jwt, JWTClaimsSet claims, TrustedIssuer issuer) implements Admission {
+    private record Candidate(CompactJws jwt, TokenClaims claims, TrustedIssuer issuer) implements Admission {
     }
 
     /** Refused before any key was needed. */

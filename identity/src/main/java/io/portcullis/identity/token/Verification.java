@@ -1,13 +1,12 @@
 package io.portcullis.identity.token;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.portcullis.identity.AuthFailure;
 
 /** The outcome of running a token through every JOSE and claim check for one role. */
 public sealed interface Verification {
 
     /** Signature and claims are valid for {@code issuer}. */
-    record Verified(TrustedIssuer issuer, JWTClaimsSet claims) implements Verification {
+    record Verified(TrustedIssuer issuer, TokenClaims claims) implements Verification {
     }
 
     /** Refused; {@code description} is safe to show a client. */

@@ -37,7 +37,7 @@ class CompactJwsTest {
             SignedJWT nimbus = SignedJWT.parse(token);
             CompactJws ours = CompactJws.parse(token);
             assertEquals(nimbus.getHeader().toJSONObject(), ours.header().toJSONObject(), alg.getName());
-            assertEquals(nimbus.getJWTClaimsSet().toJSONObject(), ours.claims().toJSONObject(), alg.getName());
+            assertEquals(PlainClaims.of(nimbus.getJWTClaimsSet()), ours.claims().asMap(), alg.getName());
             assertArrayEquals(nimbus.getSigningInput(), ours.signingInput(), alg.getName());
             assertArrayEquals(nimbus.getSignature().decode(), ours.signature(), alg.getName());
             assertEquals(token, ours.serialized());

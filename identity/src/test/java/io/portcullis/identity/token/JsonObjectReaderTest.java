@@ -59,6 +59,27 @@ class JsonObjectReaderTest {
     }
 
     @Test
+    void immutableValuesReadTheSameAndNoNestedValueCanBeChanged() throws Exception {
+        Random random = new Random(4711);
+        for (int i = 0; i < CASES / 10; i++) {
+            String json = render(randomObject(random, 0), random);
+            Map<String, Object> frozen = JsonObjectReader.parseWithImmutableValues(json);
+            assertEquals(JsonObjectReader.parse(json), frozen, json);
+            frozen.values().forEach(value -> assertUnmodifiable(value, json));
+        }
+    }
+
+    private static void assertUnmodifiable(Object value, String json) {
+        if (value instanceof Map<?, ?> map) {
+            assertThrows(UnsupportedOperationException.class, map::clear, json);
+            map.values().forEach(nested -> assertUnmodifiable(nested, json));
+        } else if (value instanceof List<?> list) {
+            assertThrows(UnsupportedOperationException.class, list::clear, json);
+            list.forEach(nested -> assertUnmodifiable(nested, json));
+        }
+    }
+
+    @Test
     void numbersHaveNimbusShapes() throws Exception {
         Map<String, Object> read = JsonObjectReader.parse(
                 "{\"a\":10,\"b\":-0,\"c\":1.5,\"d\":1e2,\"e\":99999999999999999999,\"f\":9223372036854775807}");
