@@ -500,6 +500,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.NOT_FOUND, List.of("no-route"), null, false);
                 return;
             }
+            if (TracingMethods.refused(method, route)) {
+                refuse(HttpResponseStatus.METHOD_NOT_ALLOWED, List.of("method-not-allowed"), null, false);
+                return;
+            }
             maxBody = route.config().maxBodyBytes() != null ? route.config().maxBodyBytes() : cfg.limits().maxBodyBytes();
             long declared = HttpUtil.getContentLength(request, -1L);
             if (declared > maxBody) {

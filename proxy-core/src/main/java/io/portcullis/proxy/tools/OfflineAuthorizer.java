@@ -9,6 +9,7 @@ import io.portcullis.policy.RiskFacts;
 import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
+import io.portcullis.proxy.server.TracingMethods;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,6 +53,9 @@ public final class OfflineAuthorizer {
         Route route = router.match(request.host(), path, request.method());
         if (route == null) {
             return new OfflineEvaluation(ProxyAnswer.NO_ROUTE, null, path, List.of("no-route"), null, null);
+        }
+        if (TracingMethods.refused(request.method(), route)) {
+            return new OfflineEvaluation(ProxyAnswer.REJECT, route, path, List.of("method-not-allowed"), null, null);
         }
         if (identity == null && !route.policy().allowsAnonymous()) {
             return new OfflineEvaluation(ProxyAnswer.DENY, route, path, List.of(noIdentityReason), null, null);

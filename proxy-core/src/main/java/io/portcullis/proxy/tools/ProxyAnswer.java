@@ -10,7 +10,7 @@ public enum ProxyAnswer {
     DENY,
     /** 401 insufficient_user_authentication: a stronger or fresher login is needed. */
     CHALLENGE,
-    /** 400: the edge refuses the request itself (e.g. a path that cannot be made canonical). */
+    /** 400 or 405: the edge refuses the request itself (a path that cannot be made canonical, TRACE). */
     REJECT,
     /** 404: no route takes the request. */
     NO_ROUTE;

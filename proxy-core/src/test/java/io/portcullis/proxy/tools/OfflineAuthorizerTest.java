@@ -88,6 +88,14 @@ class OfflineAuthorizerTest {
     }
 
     @Test
+    void traceIsRejectedAsTheProxyAnswersIt405() throws Exception {
+        RequestFacts trace = new RequestFacts("TRACE", "app.test", "/open/x", InetAddress.getByName("10.0.0.1"));
+        OfflineEvaluation e = authorizer.decide(trace, null, null, Instant.now());
+        assertEquals(ProxyAnswer.REJECT, e.answer());
+        assertEquals(List.of("method-not-allowed"), e.reasons());
+    }
+
+    @Test
     void aPathTheEdgeRefusesIsRejectedBeforeRouting() throws Exception {
         OfflineEvaluation e = authorizer.decide(get("/admin/%2e%2e%2f"), admin(), null, Instant.now());
         assertEquals(ProxyAnswer.REJECT, e.answer());
