@@ -79,7 +79,8 @@ final class SignatureCheck {
                 ECDSA.ensureLegalSignature(signature, alg);
                 signature = ECDSA.transcodeSignatureToDER(signature);
             }
-            byte[] input = jws.signingInput();
+            byte[] input = jws.bytes();
+            int inputLength = jws.signingInputLength();
             String keyAlgorithm = rsa ? "RSA" : "EC";
             for (JWK key : candidates) {
                 PublicKey publicKey = PREPARED.getIfPresent(key);
@@ -87,7 +88,7 @@ final class SignatureCheck {
                     publicKey = PREPARED.get(key, SignatureCheck::prepare);
                 }
                 if (publicKey != NO_KEY && keyAlgorithm.equals(publicKey.getAlgorithm())
-                        && verifies(alg, rsa, provider, publicKey, input, signature)) {
+                        && verifies(alg, rsa, provider, publicKey, input, inputLength, signature)) {
                     return true;
                 }
             }
@@ -104,7 +105,7 @@ final class SignatureCheck {
     }
 
     private static boolean verifies(JWSAlgorithm alg, boolean rsa, Provider provider, PublicKey key, byte[] input,
-            byte[] signature) throws JOSEException {
+            int inputLength, byte[] signature) throws JOSEException {
         Signature engine = engine(alg, rsa, provider);
         try {
             engine.initVerify(key);
@@ -115,7 +116,7 @@ final class SignatureCheck {
             return false;
         }
         try {
-            engine.update(input);
+            engine.update(input, 0, inputLength);
             return engine.verify(signature);
         } catch (SignatureException e) {
             // A signature that does not even parse was not made by this key; initVerify resets the engine.

@@ -69,7 +69,14 @@ class CompactJwsTest {
                 header + "." + payload.substring(0, 10) + "*" + payload.substring(11) + "." + signature,
                 b64("not json") + "." + payload + "." + signature,
                 b64("[1,2]") + "." + payload + "." + signature,
-                "." + payload + "." + signature)) {
+                "." + payload + "." + signature,
+                header + "." + payload.substring(0, 10) + "=" + payload.substring(11) + "." + signature,
+                // Characters outside ASCII anywhere: Latin-1 (one byte each), above U+00FF, a surrogate pair
+                // (two chars, one code point: a misaligned byte copy would shift every later segment).
+                header + "." + payload.substring(0, 10) + "\u00e9" + payload.substring(11) + "." + signature,
+                header.substring(0, 5) + "\u0141" + header.substring(6) + "." + payload + "." + signature,
+                header + "." + payload + "." + signature.substring(0, 7) + "\uD83D\uDE00" + signature.substring(9),
+                "\uD83D\uDE00" + header + "." + payload + "." + signature)) {
             assertThrows(ParseException.class, () -> CompactJws.parse(bad).claims(), bad);
         }
     }
