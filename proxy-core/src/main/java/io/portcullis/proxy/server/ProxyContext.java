@@ -24,7 +24,7 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
     /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
         this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
-                RiskTracker.DEFAULT_MAX_SUBJECTS, Clock.systemUTC()), new RateLimiter());
+                RiskTracker.defaultMaxBytes(), Clock.systemUTC()), new RateLimiter());
     }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */

@@ -35,7 +35,7 @@ class RiskTrackerTest {
     }
 
     final HandClock clock = new HandClock();
-    final RiskTracker tracker = new RiskTracker(Duration.ofDays(30), 1000, clock);
+    final RiskTracker tracker = new RiskTracker(Duration.ofDays(30), 1 << 20, clock);
 
     static InetAddress ip(String s) throws Exception {
         return InetAddress.getByName(s);
@@ -75,7 +75,7 @@ class RiskTrackerTest {
     @Test
     void theWindowIsReadOnEveryRequestSoAReloadKeepsTheHistory() throws Exception {
         Duration[] window = {Duration.ofDays(1)};
-        RiskTracker reloadable = new RiskTracker(() -> window[0], 1000, clock);
+        RiskTracker reloadable = new RiskTracker(() -> window[0], 1 << 20, clock);
         reloadable.allowed("iss", "alice", "laptop", ip("10.1.2.3"));
         clock.now = clock.now.plus(Duration.ofDays(3));
         assertTrue(reloadable.assess("iss", "alice", "laptop", ip("10.1.2.3")).newDevice());
@@ -90,6 +90,37 @@ class RiskTrackerTest {
         RiskFacts r = tracker.assess("iss", "alice", null, ip("2001:db8:1:2:ffff::1"));
         assertTrue(r.newDevice());
         assertFalse(r.newNetwork(), "same /64");
+    }
+
+    @Test
+    void theHistoriesStayWithinTheirBytes() throws Exception {
+        // Room for about 20 subjects seen from one place.
+        long budget = 20L * (SubjectHistory.BASE_BYTES + 2 * SubjectHistory.BYTES_PER_PLACE + 40);
+        RiskTracker bounded = new RiskTracker(Duration.ofDays(30), budget, clock);
+        for (int i = 0; i < 200; i++) {
+            bounded.allowed("iss", "user-" + i, "laptop", ip("10.0." + (i % 250) + ".1"));
+        }
+        long count = bounded.subjectCount();
+        assertTrue(count >= 10 && count <= 20, "subjects kept: " + count);
+        // Which older ones go is Caffeine's (frequency-aware) choice; the one just seen stays.
+        assertFalse(bounded.assess("iss", "user-199", "laptop", ip("10.0.199.1")).newDevice(), "the latest is kept");
+    }
+
+    @Test
+    void aSubjectThatLearnsPlacesWeighsMoreAndCrowdsOthersOut() throws Exception {
+        long budget = 20L * (SubjectHistory.BASE_BYTES + 2 * SubjectHistory.BYTES_PER_PLACE + 40);
+        RiskTracker bounded = new RiskTracker(Duration.ofDays(30), budget, clock);
+        for (int i = 0; i < 15; i++) {
+            bounded.allowed("iss", "user-" + i, "laptop", ip("10.0.0.1"));
+        }
+        long before = bounded.subjectCount();
+        // One subject from 32 devices and 32 networks: ~10 KB, more than half the budget.
+        for (int n = 0; n < 64; n++) {
+            bounded.allowed("iss", "roamer", "device-" + n, ip("10.1." + n + ".1"));
+        }
+        long after = bounded.subjectCount();
+        assertEquals(15, before);
+        assertTrue(after < before, "others were forgotten to make room: " + after);
     }
 
     @Test
