@@ -61,7 +61,7 @@ public final class DecisionChain {
             sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
-        // getChars is one bulk copy; charAt per character was slower than the SHA-256 itself.
+        // getChars is one bulk copy, where charAt checks the index and the coder for every character.
         json.getChars(0, length, chars, 0);
         int seen = 0;
         for (int i = 0; i < length; i++) {
