@@ -2,7 +2,6 @@ package io.portcullis.proxy.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
-import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +16,14 @@ import java.io.OutputStream;
  *
  * <p>Lines are never split: the buffer is written out before a line that does not fit, and a line
  * larger than the buffer is written whole. Stopping flushes but leaves the process's stdout open.
+ * With {@link DecisionLineEncoder} a line is encoded straight into the buffer (no array per line).
  */
 public final class BufferedStdoutAppender extends OutputStreamAppender<ILoggingEvent> {
 
     static final int BUFFER_BYTES = 64 * 1024;
 
     private final OutputStream target;
+    private LineBufferedOutputStream lines;
 
     public BufferedStdoutAppender() {
         this(new SystemOut());
@@ -36,8 +37,26 @@ public final class BufferedStdoutAppender extends OutputStreamAppender<ILoggingE
 
     @Override
     public void start() {
-        setOutputStream(new BufferedOutputStream(new FlushOnClose(target), BUFFER_BYTES));
+        lines = new LineBufferedOutputStream(new FlushOnClose(target), BUFFER_BYTES);
+        setOutputStream(lines);
         super.start();
+    }
+
+    @Override
+    protected void writeOut(ILoggingEvent event) throws IOException {
+        if (!(getEncoder() instanceof DecisionLineEncoder)) {
+            super.writeOut(event);
+            return;
+        }
+        // What DecisionLineEncoder.encode would return, written without the array it makes.
+        streamWriteLock.lock();
+        try {
+            if (isStarted()) {
+                lines.writeLine(event.getFormattedMessage());
+            }
+        } finally {
+            streamWriteLock.unlock();
+        }
     }
 
     /**

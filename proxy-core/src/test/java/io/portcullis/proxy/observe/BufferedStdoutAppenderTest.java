@@ -8,7 +8,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.encoder.Encoder;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,22 +19,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Behind the polling appender, a batch of lines reaches the stream as one write, never split. */
+/**
+ * Behind the polling appender, a batch of lines reaches the stream as one write, never split; with
+ * the pattern {@code %msg%n} here, with {@link DecisionLineEncoder} in {@link BufferedStdoutAppenderLineTest}.
+ */
 class BufferedStdoutAppenderTest {
 
-    private final RecordingStream target = new RecordingStream();
-    private LoggerContext context;
-    private PollingAsyncAppender async;
-    private Logger logger;
+    final RecordingStream target = new RecordingStream();
+    LoggerContext context;
+    PollingAsyncAppender async;
+    Logger logger;
+
+    /** The encoder under test. */
+    Encoder<ILoggingEvent> encoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        return encoder;
+    }
 
     @BeforeEach
     void setUp() {
         context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%msg%n");
-        encoder.start();
+        Encoder<ILoggingEvent> encoder = encoder(context);
         BufferedStdoutAppender stdout = new BufferedStdoutAppender(target);
         stdout.setContext(context);
         stdout.setName("stdout");
@@ -54,7 +65,7 @@ class BufferedStdoutAppenderTest {
     }
 
     /** Starts the polling appender and waits until its writer has found the queue empty and sleeps. */
-    private void startWithWriterAsleep() throws InterruptedException {
+    void startWithWriterAsleep() throws InterruptedException {
         async.setPollMillis(3_600_000);
         async.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
@@ -116,7 +127,7 @@ class BufferedStdoutAppenderTest {
     }
 
     /** Keeps each write call's bytes. */
-    private static final class RecordingStream extends OutputStream {
+    static final class RecordingStream extends OutputStream {
         private final List<String> writes = new ArrayList<>();
         private volatile boolean closed;
 

@@ -1,0 +1,93 @@
+package io.portcullis.proxy.observe;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A buffered stream that never splits a write across two writes to its target: the buffer is written
+ * out before a write that does not fit, and a write larger than the buffer goes out whole. It also
+ * takes whole text lines ({@link #writeLine}), encoded straight into the buffer, so a decision line is
+ * not first copied into an array of its own.
+ */
+final class LineBufferedOutputStream extends OutputStream {
+
+    private final OutputStream out;
+    private final byte[] buffer;
+    private final char[] chars;
+    private int count;
+
+    LineBufferedOutputStream(OutputStream out, int size) {
+        this.out = out;
+        this.buffer = new byte[size];
+        this.chars = new char[size];
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (count == buffer.length) {
+            drain();
+        }
+        buffer[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (len > buffer.length - count) {
+            drain();
+        }
+        if (len >= buffer.length) {
+            out.write(b, off, len);
+            return;
+        }
+        System.arraycopy(b, off, buffer, count, len);
+        count += len;
+    }
+
+    /** {@code line}'s UTF-8 bytes and a {@code \n}, in one piece. */
+    void writeLine(String line) throws IOException {
+        int length = line.length();
+        if (length + 1 > buffer.length - count) {
+            drain();
+        }
+        if (length + 1 <= buffer.length) {
+            line.getChars(0, length, chars, 0);
+            int seen = 0;
+            for (int i = 0; i < length; i++) {
+                char c = chars[i];
+                seen |= c;
+                buffer[count + i] = (byte) c;
+            }
+            if (seen < 0x80) {
+                buffer[count + length] = '\n';
+                count += length + 1;
+                return;
+            }
+            // Not ASCII: what was copied is overwritten below, through the JDK's encoder.
+        }
+        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new byte[utf8.length + 1];
+        System.arraycopy(utf8, 0, whole, 0, utf8.length);
+        whole[utf8.length] = '\n';
+        write(whole, 0, whole.length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        flush();
+        out.close();
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buffer, 0, count);
+            count = 0;
+        }
+    }
+}
