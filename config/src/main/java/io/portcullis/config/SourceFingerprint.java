@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a config made of a main file and its includes looks like on disk right now: the hash a load
@@ -20,6 +21,18 @@ import java.util.Set;
  * @param directories the directories of the main file and of every included file
  */
 record SourceFingerprint(String sha256, Set<Path> directories) {
+
+    /** The last main file parsed for its include list, by the hash of its bytes. */
+    private record Parsed(String sha256, Node root) {
+    }
+
+    /**
+     * One entry: the watcher looks at one main file every few seconds, and parsing it (tens of ms for a
+     * large config) only to find the same include list took CPU from the requests. The include list is
+     * still resolved every time (a file added to an included directory changes the fingerprint).
+     */
+    private static volatile Parsed lastParsed;
+    private static final AtomicLong PARSES = new AtomicLong();
 
     static SourceFingerprint of(Path mainFile) {
         Path main = mainFile.toAbsolutePath();
@@ -37,7 +50,7 @@ record SourceFingerprint(String sha256, Set<Path> directories) {
             return new SourceFingerprint(ConfigLoader.combinedSha256(hashes), directories);
         }
         try {
-            Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, main.toString())), main.toString());
+            Node root = parsed(bytes, hashes.get(0), main.toString());
             if (root instanceof MapNode map) {
                 for (IncludeList.Entry e : IncludeList.resolve(map, main.toString(), main, new Problems())) {
                     directories.add(e.path().getParent());
@@ -48,6 +61,23 @@ record SourceFingerprint(String sha256, Set<Path> directories) {
             return new SourceFingerprint(hashes.get(0), directories);
         }
         return new SourceFingerprint(ConfigLoader.combinedSha256(hashes), directories);
+    }
+
+    /** The main file's tree, parsed again only when its bytes changed. */
+    private static Node parsed(byte[] bytes, String sha256, String name) throws ConfigException {
+        Parsed cached = lastParsed;
+        if (cached != null && cached.sha256().equals(sha256)) {
+            return cached.root();
+        }
+        PARSES.incrementAndGet();
+        Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, name)), name);
+        lastParsed = new Parsed(sha256, root);
+        return root;
+    }
+
+    /** How many times a main file was parsed for its include list (tests watch it). */
+    static long parses() {
+        return PARSES.get();
     }
 
     /**

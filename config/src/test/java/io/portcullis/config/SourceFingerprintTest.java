@@ -2,6 +2,7 @@ package io.portcullis.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,44 @@ class SourceFingerprintTest {
         assertEquals(Set.of(dir.toAbsolutePath()), fingerprint.directories());
     }
 
-    @Test
-    void aConfigWithIncludesHasTheCombinedHashItsLoadRecords() throws Exception {
+    /** ConfigIncludeTest's main file and the two it includes; returns the main file. */
+    private Path configWithIncludes() throws Exception {
         ConfigIncludeTest.write(dir, "policies/a.yaml", ConfigIncludeTest.TEAM_A);
         ConfigIncludeTest.write(dir, "shared.yaml", ConfigIncludeTest.SHARED);
-        Path main = ConfigIncludeTest.write(dir, "portcullis.yaml", ConfigIncludeTest.MAIN);
+        return ConfigIncludeTest.write(dir, "portcullis.yaml", ConfigIncludeTest.MAIN);
+    }
+
+    @Test
+    void aConfigWithIncludesHasTheCombinedHashItsLoadRecords() throws Exception {
+        Path main = configWithIncludes();
         SourceFingerprint fingerprint = SourceFingerprint.of(main);
         assertEquals(ConfigLoader.load(main).sha256(), fingerprint.sha256());
         assertTrue(fingerprint.directories().contains(dir.resolve("policies").toAbsolutePath()));
+    }
+
+    @Test
+    void anUnchangedMainFileIsNotParsedAgainButItsIncludesAreResolvedAgain() throws Exception {
+        Path main = configWithIncludes();
+        SourceFingerprint first = SourceFingerprint.of(main);
+        long parses = SourceFingerprint.parses();
+
+        assertEquals(first, SourceFingerprint.of(main));
+        assertEquals(parses, SourceFingerprint.parses(), "the same bytes are not parsed twice");
+
+        // A file added to an included directory: the main file is the same, the fingerprint is not.
+        ConfigIncludeTest.write(dir, "policies/b.yaml", "policies:\n  team-b:\n    allow: { public: true }\n");
+        SourceFingerprint added = SourceFingerprint.of(main);
+        assertEquals(parses, SourceFingerprint.parses());
+        assertNotEquals(first.sha256(), added.sha256());
+        assertEquals(ConfigLoader.load(main).sha256(), added.sha256());
+
+        // The main file changed: parsed again, and its new include list counts.
+        Files.writeString(main, ConfigIncludeTest.MAIN.replace("shared.yaml", "extra/shared.yaml"));
+        ConfigIncludeTest.write(dir, "extra/shared.yaml", ConfigIncludeTest.SHARED);
+        SourceFingerprint changed = SourceFingerprint.of(main);
+        assertEquals(parses + 1, SourceFingerprint.parses());
+        assertTrue(changed.directories().contains(dir.resolve("extra").toAbsolutePath()));
+        assertEquals(ConfigLoader.load(main).sha256(), changed.sha256());
     }
 
     @Test
