@@ -56,25 +56,15 @@ public final class DecisionChain {
     /** Feeds the builder's UTF-8 encoding to the digest; ASCII (nearly every line) without a copy of its own. */
     private void hashUtf8(StringBuilder json) {
         int length = json.length();
-        if (length > chars.length) {
-            // A line longer than any kept buffer: the JDK's encoder on a copy, as link() does.
-            sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
-            return;
+        if (length <= chars.length) {
+            json.getChars(0, length, chars, 0);
+            if (AsciiChars.narrow(chars, length, utf8, 0)) {
+                sha256.update(utf8, 0, length);
+                return;
+            }
         }
-        // getChars is one bulk copy, where charAt checks the index and the coder for every character.
-        json.getChars(0, length, chars, 0);
-        int seen = 0;
-        for (int i = 0; i < length; i++) {
-            char c = chars[i];
-            seen |= c;
-            utf8[i] = (byte) c;
-        }
-        if (seen >= 0x80) {
-            // Multi-byte characters, lone surrogates included: the JDK's encoder, as link() uses.
-            sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
-            return;
-        }
-        sha256.update(utf8, 0, length);
+        // Longer than the buffers, or not ASCII (lone surrogates included): the JDK's encoder, as link() uses.
+        sha256.update(json.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The chain value of the last sealed line ("" before the first). */

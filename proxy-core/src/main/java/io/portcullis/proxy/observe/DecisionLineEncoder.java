@@ -20,9 +20,14 @@ public final class DecisionLineEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        byte[] message = event.getFormattedMessage().getBytes(StandardCharsets.UTF_8);
-        byte[] line = Arrays.copyOf(message, message.length + 1);
-        line[message.length] = '\n';
+        return utf8Line(event.getFormattedMessage());
+    }
+
+    /** {@code message}'s UTF-8 bytes and a {@code \n}. */
+    static byte[] utf8Line(String message) {
+        byte[] utf8 = message.getBytes(StandardCharsets.UTF_8);
+        byte[] line = Arrays.copyOf(utf8, utf8.length + 1);
+        line[utf8.length] = '\n';
         return line;
     }
 

@@ -2,7 +2,6 @@ package io.portcullis.proxy.observe;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A buffered stream that never splits a write across two writes to its target: the buffer is written
@@ -52,23 +51,14 @@ final class LineBufferedOutputStream extends OutputStream {
         }
         if (length + 1 <= buffer.length) {
             line.getChars(0, length, chars, 0);
-            int seen = 0;
-            for (int i = 0; i < length; i++) {
-                char c = chars[i];
-                seen |= c;
-                buffer[count + i] = (byte) c;
-            }
-            if (seen < 0x80) {
+            if (AsciiChars.narrow(chars, length, buffer, count)) {
                 buffer[count + length] = '\n';
                 count += length + 1;
                 return;
             }
             // Not ASCII: what was copied is overwritten below, through the JDK's encoder.
         }
-        byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
-        byte[] whole = new byte[utf8.length + 1];
-        System.arraycopy(utf8, 0, whole, 0, utf8.length);
-        whole[utf8.length] = '\n';
+        byte[] whole = DecisionLineEncoder.utf8Line(line);
         write(whole, 0, whole.length);
     }
 
