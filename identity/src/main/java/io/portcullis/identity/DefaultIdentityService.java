@@ -2,7 +2,7 @@ package io.portcullis.identity;
 
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.PortcullisConfig;
-import io.portcullis.identity.cache.TokenDigest;
+import io.portcullis.identity.cache.VerifiedTokenKey;
 import io.portcullis.identity.cache.VerifiedTokenCache;
 import io.portcullis.identity.introspection.Introspector;
 import io.portcullis.identity.introspection.JwtShape;
@@ -97,9 +97,9 @@ public final class DefaultIdentityService implements IdentityService {
             // An opaque token: only its issuer can say what it stands for (cached per token by the introspector).
             return introspector.authenticate(token);
         }
-        TokenDigest digest = TokenDigest.of(token);
-        CompletableFuture<AuthResult> hit = lookup(digest);
-        return hit != null ? hit : verify(token, digest);
+        VerifiedTokenKey key = VerifiedTokenKey.of(token);
+        CompletableFuture<AuthResult> hit = lookup(key);
+        return hit != null ? hit : verify(token, key);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class DefaultIdentityService implements IdentityService {
         if (bypassesCache(token)) {
             return null;
         }
-        CompletableFuture<AuthResult> hit = verified.get(token.digest());
+        CompletableFuture<AuthResult> hit = verified.get(token.key());
         if (hit != null) {
             // A miss is reported by authenticate, which the caller goes on to (or not, for a malformed token).
             events.tokenCache(true);
@@ -120,9 +120,9 @@ public final class DefaultIdentityService implements IdentityService {
         if (bypassesCache(token)) {
             return authenticate(token.text());
         }
-        // The digest was taken on arrival: a hit never builds the token's string.
-        CompletableFuture<AuthResult> hit = lookup(token.digest());
-        return hit != null ? hit : verify(token.text(), token.digest());
+        // The key was taken on arrival: a hit never builds the token's string.
+        CompletableFuture<AuthResult> hit = lookup(token.key());
+        return hit != null ? hit : verify(token.text(), token.key());
     }
 
     /**
@@ -134,22 +134,22 @@ public final class DefaultIdentityService implements IdentityService {
     }
 
     /** The cached answer or null, reported as a hit or a miss. */
-    private CompletableFuture<AuthResult> lookup(TokenDigest digest) {
-        CompletableFuture<AuthResult> hit = verified.get(digest);
+    private CompletableFuture<AuthResult> lookup(VerifiedTokenKey key) {
+        CompletableFuture<AuthResult> hit = verified.get(key);
         events.tokenCache(hit != null);
         return hit;
     }
 
-    private CompletableFuture<AuthResult> verify(String token, TokenDigest digest) {
-        return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, token, digest));
+    private CompletableFuture<AuthResult> verify(String token, VerifiedTokenKey key) {
+        return verifier.verify(token, Role.IDENTITY).thenApply(v -> toAuthResult(v, token, key));
     }
 
-    private AuthResult toAuthResult(Verification verification, String token, TokenDigest digest) {
+    private AuthResult toAuthResult(Verification verification, String token, VerifiedTokenKey key) {
         if (verification instanceof Verification.Refused refused) {
             return new AuthResult.Rejected(refused.reason(), refused.description());
         }
         Verification.Verified ok = (Verification.Verified) verification;
-        Objects.requireNonNull(digest, "a verified token always has a digest");
+        Objects.requireNonNull(key, "a verified token always has a key");
         TokenClaims claims = ok.claims();
         // The claims map is already immutable and plain: Identity keeps it as it is.
         Identity identity = new Identity(
@@ -158,10 +158,10 @@ public final class DefaultIdentityService implements IdentityService {
                 claims.subject(),
                 claims.asMap(),
                 claims.expiresAt(),
-                TokenRef.of(claims.jwtId(), digest.shortHex()));
+                TokenRef.of(claims.jwtId(), key.shortHex()));
         // Resolved once here so that a cached token's requests do not rebuild the claim's device facts.
         AuthResult.Authenticated result = new AuthResult.Authenticated(identity, posture.fromIdentityClaim(identity));
-        verified.put(digest, token, result);
+        verified.put(key, token, result);
         return result;
     }
 

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.portcullis.identity.cache.TokenDigest;
+import io.portcullis.identity.cache.VerifiedTokenCache;
+import io.portcullis.identity.cache.VerifiedTokenKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PresentedTokenTest {
@@ -14,12 +18,18 @@ class PresentedTokenTest {
     private static final String HEADER = "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln==  ";
 
     @Test
-    void theTokenIsTheRangeAndItsDigestThatOfItsText() {
+    void theTokenIsTheRangeAndItsKeyThatOfItsText() {
         PresentedToken token = PresentedToken.ofAscii(HEADER, 7, HEADER.length() - 2);
 
         assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2ln==", token.text());
         assertEquals(token.text().length(), token.length());
-        assertEquals(TokenDigest.of(token.text()), token.digest());
+        assertEquals(VerifiedTokenKey.of(token.text()).lastSegment(), token.key().lastSegment());
+        VerifiedTokenCache cache = new VerifiedTokenCache(10, Clock.systemUTC());
+        AuthResult.Authenticated alice = new AuthResult.Authenticated(new Identity("corp", "https://idp.test", "a",
+                Map.of("sub", "a"), Instant.now().plusSeconds(60), "ref"));
+        cache.put(VerifiedTokenKey.of(token.text()), token.text(), alice);
+        cache.put(VerifiedTokenKey.of(token.text()), token.text(), alice);
+        assertSame(alice, cache.get(token.key()).join(), "the key taken in the header finds the text's entry");
         assertSame(token.text(), token.text(), "the text is built once");
     }
 
@@ -27,6 +37,7 @@ class PresentedTokenTest {
     void onlyAsciiIsAToken() {
         assertNull(PresentedToken.ofAscii("Bearer caf\u00e9", 7, 11));
         assertNull(PresentedToken.ofAscii("Bearer a\u0141b", 7, 10), "not taken for an A by dropping its high byte");
+        assertNull(PresentedToken.ofAscii("Bearer x\u0141y.sig", 7, 14), "before the last dot as well");
     }
 
     @Test
@@ -41,6 +52,6 @@ class PresentedTokenTest {
         PresentedToken token = PresentedToken.ofAscii(HEADER, 7, HEADER.length() - 2);
 
         assertFalse(token.toString().contains("eyJ"), token.toString());
-        assertEquals("PresentedToken[" + token.digest().shortHex() + "]", token.toString());
+        assertEquals("PresentedToken[" + token.key().shortHex() + "]", token.toString());
     }
 }

@@ -5,7 +5,9 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 of a token as four longs: a compact cache key (the token itself is never kept) and the
- * source of a loggable short reference. The hash is of the token's US-ASCII bytes.
+ * source of a loggable short reference. The hash is of the token's US-ASCII bytes. The introspection
+ * and refresh caches key by it; the verified-token cache by {@link VerifiedTokenKey}, which holds one
+ * for the token's signature.
  */
 public record TokenDigest(long a, long b, long c, long d) {
 
@@ -17,33 +19,11 @@ public record TokenDigest(long a, long b, long c, long d) {
             char c = token.charAt(i);
             if (c >= 128) {
                 // Not ASCII: the encoder's replacement rules (one '?' per code point) decide the bytes.
-                scratch.discard(bytes, i);
+                scratch.discard(bytes, 0, i);
                 byte[] encoded = token.getBytes(StandardCharsets.US_ASCII);
                 return scratch.digest(encoded, encoded.length);
             }
             bytes[i] = (byte) c;
-        }
-        return scratch.digest(bytes, length);
-    }
-
-    /**
-     * The digest of {@code source[from, to)} when those characters are ASCII, else null (such text is
-     * never token68). One pass that only copies: the token68 check is left for when it is needed
-     * (see {@link VerifiedTokenCache}), as it costs as much as the hash.
-     */
-    public static TokenDigest ofAscii(String source, int from, int to) {
-        int length = to - from;
-        Sha256Scratch scratch = Sha256Scratch.get();
-        byte[] bytes = scratch.input(length);
-        int seen = 0;
-        for (int i = from; i < to; i++) {
-            char c = source.charAt(i);
-            seen |= c;
-            bytes[i - from] = (byte) c;
-        }
-        if (seen >= 128) {
-            scratch.discard(bytes, length);
-            return null;
         }
         return scratch.digest(bytes, length);
     }

@@ -8,15 +8,16 @@ import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Tokens already verified, keyed by their SHA-256, so a repeat costs a hash and a lookup instead of a
- * signature check. An entry never outlives the token's {@code exp}, and a hit re-checks {@code exp}
+ * Tokens already verified, looked up by {@link VerifiedTokenKey} (the SHA-256 of the signature, and the
+ * text before it compared), so a repeat costs a hash of its signature, a comparison and a lookup
+ * instead of a signature check. An entry never outlives the token's {@code exp}, and a hit re-checks {@code exp}
  * because Caffeine evicts lazily. Only token68 tokens are kept (see {@link #put}).
  *
  * <p>A token is kept the second time it is verified, not the first: a stream of tokens each used once
  * (per-request tokens, or a flood of distinct ones) would otherwise pay for an entry, its eviction and
- * the collector's copying of ~2 KB of identity that no request ever reads again. A token that is used
+ * the collector's copying of ~2.5 KB of identity that no request ever reads again. A token that is used
  * again costs one more signature check in its lifetime. The first sight is remembered as 8 bytes of
- * its digest in a fixed table (a "doorkeeper", as in TinyLFU).
+ * its signature's digest in a fixed table (a "doorkeeper", as in TinyLFU).
  */
 public final class VerifiedTokenCache {
 
@@ -29,7 +30,7 @@ public final class VerifiedTokenCache {
      * Part of the digest of a token verified once, by slot. Unsynchronized on purpose: a lost or
      * overwritten mark only means one more verification before the token is kept, and a false match
      * (64 bits alike) only keeps a token a verification early; the cache itself is keyed by the whole
-     * digest.
+     * token.
      */
     private final long[] seenOnce;
 
@@ -46,13 +47,13 @@ public final class VerifiedTokenCache {
     }
 
     /** The cached result, completed, or null on a miss. */
-    public CompletableFuture<AuthResult> get(TokenDigest digest) {
-        Entry entry = cache.getIfPresent(digest);
-        if (entry == null) {
+    public CompletableFuture<AuthResult> get(VerifiedTokenKey key) {
+        Entry entry = cache.getIfPresent(key.lastSegment());
+        if (entry == null || !key.signingInputEquals(entry.signingInput())) {
             return null;
         }
         if (clock.millis() >= entry.expiresAtMillis()) {
-            cache.invalidate(digest);
+            cache.invalidate(key.lastSegment());
             return null;
         }
         return entry.result();
@@ -62,12 +63,15 @@ public final class VerifiedTokenCache {
      * Keeps {@code result} for {@code token} until its {@code exp} if this is the second time the token
      * was verified (the first is only remembered) and the token is {@link Token68 token68}: a hit then
      * always stands for a token68 token, so a caller may leave the syntax check of a token it hashed
-     * ({@link TokenDigest#ofAscii}) until a miss.
+     * ({@link VerifiedTokenKey#ofAscii}) until a miss. The entry is filed under the hash of the
+     * token's signature and keeps the text before it; a verified token with the same signature and
+     * other text (none such is known to exist) would take the entry's place, never share it.
      */
-    public void put(TokenDigest digest, String token, AuthResult.Authenticated result) {
+    public void put(VerifiedTokenKey key, String token, AuthResult.Authenticated result) {
         long expiresAt = result.identity().expiresAt().toEpochMilli();
-        if (clock.millis() < expiresAt && seenBefore(digest) && Token68.matches(token)) {
-            cache.put(digest, new Entry(CompletableFuture.completedFuture(result), expiresAt));
+        if (clock.millis() < expiresAt && seenBefore(key.lastSegment()) && Token68.matches(token)) {
+            cache.put(key.lastSegment(),
+                    new Entry(CompletableFuture.completedFuture(result), expiresAt, key.signingInput()));
         }
     }
 
@@ -93,9 +97,9 @@ public final class VerifiedTokenCache {
 
     /**
      * One verified token. The completed future is shared by every hit (no allocation per hit); callers
-     * only ever read it.
+     * only ever read it. {@code signingInput} is the token up to its last dot, which a hit must equal.
      */
-    private record Entry(CompletableFuture<AuthResult> result, long expiresAtMillis) {
+    private record Entry(CompletableFuture<AuthResult> result, long expiresAtMillis, byte[] signingInput) {
     }
 
     /** Evicts each entry at its token's {@code exp}. */

@@ -24,7 +24,7 @@ class Sha256ScratchTest {
 
     @Test
     void aHashedTokensBytesAreZeroedInTheScratch() {
-        assertNotNull(TokenDigest.ofAscii(TOKEN, 0, TOKEN.length()));
+        assertNotNull(VerifiedTokenKey.ofAscii(TOKEN, 0, TOKEN.length()));
 
         assertArrayEquals(new byte[TOKEN.length()], scratchBytes(TOKEN.length()));
 
@@ -34,9 +34,9 @@ class Sha256ScratchTest {
 
     @Test
     void aRefusedTokensBytesAreZeroedToo() {
-        String refused = TOKEN + "\u00e9" + TOKEN;
+        String refused = TOKEN + "\u00e9" + "c2lnbmF0dXJl";
 
-        assertNull(TokenDigest.ofAscii(refused, 0, refused.length()));
+        assertNull(VerifiedTokenKey.ofAscii(refused, 0, refused.length()));
 
         assertArrayEquals(new byte[refused.length()], scratchBytes(refused.length()));
     }
@@ -51,12 +51,16 @@ class Sha256ScratchTest {
     }
 
     @Test
-    void digestHashesExactlyTheGivenPrefix() throws Exception {
+    void digestHashesExactlyTheGivenRangeAndZeroesOnlyIt() throws Exception {
         Sha256Scratch scratch = Sha256Scratch.get();
         byte[] input = scratch.input(5);
-        byte[] abc = "abcXY".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(abc, 0, input, 0, abc.length);
+        System.arraycopy("XYabc".getBytes(StandardCharsets.US_ASCII), 0, input, 0, 5);
 
-        assertEquals(TokenDigestTest.reference("abc"), scratch.digest(input, 3));
+        assertEquals(TokenDigestTest.reference("ab"), scratch.digest(input, 2, 2));
+        assertArrayEquals("XY\0\0c".getBytes(StandardCharsets.US_ASCII), scratchBytes(5));
+        assertEquals(TokenDigestTest.reference("XY"), scratch.digest(input, 2), "from the start");
+        assertArrayEquals("\0\0\0\0c".getBytes(StandardCharsets.US_ASCII), scratchBytes(5));
+        scratch.discard(input, 4, 5);
+        assertArrayEquals(new byte[5], scratchBytes(5));
     }
 }

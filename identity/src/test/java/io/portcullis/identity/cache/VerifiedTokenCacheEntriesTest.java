@@ -33,23 +33,23 @@ class VerifiedTokenCacheEntriesTest {
     void aToken68TokenIsKeptTheSecondTimeItIsVerified() {
         AuthResult.Authenticated first = validFor(Duration.ofHours(1));
         AuthResult.Authenticated second = validFor(Duration.ofHours(1));
-        TokenDigest digest = TokenDigest.of("a.b.c");
+        VerifiedTokenKey key = VerifiedTokenKey.of("a.b.c");
 
-        cache.put(digest, "a.b.c", first);
-        assertNull(cache.get(digest), "a token seen once is only remembered");
-        cache.put(digest, "a.b.c", second);
+        cache.put(key, "a.b.c", first);
+        assertNull(cache.get(key), "a token seen once is only remembered");
+        cache.put(key, "a.b.c", second);
 
-        assertSame(second, cache.get(digest).join());
+        assertSame(second, cache.get(key).join());
     }
 
     @Test
     void aStreamOfOneUseTokensLeavesTheCacheEmpty() {
         for (int i = 0; i < 10_000; i++) {
             String token = "a.b." + i;
-            cache.put(TokenDigest.of(token), token, validFor(Duration.ofHours(1)));
+            cache.put(VerifiedTokenKey.of(token), token, validFor(Duration.ofHours(1)));
         }
         for (int i = 0; i < 10_000; i++) {
-            assertNull(cache.get(TokenDigest.of("a.b." + i)));
+            assertNull(cache.get(VerifiedTokenKey.of("a.b." + i)));
         }
     }
 
@@ -61,12 +61,12 @@ class VerifiedTokenCacheEntriesTest {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 500; i++) {
                 String token = "x.y." + i;
-                roomy.put(TokenDigest.of(token), token, validFor(Duration.ofHours(1)));
+                roomy.put(VerifiedTokenKey.of(token), token, validFor(Duration.ofHours(1)));
             }
         }
         int kept = 0;
         for (int i = 0; i < 500; i++) {
-            kept += roomy.get(TokenDigest.of("x.y." + i)) != null ? 1 : 0;
+            kept += roomy.get(VerifiedTokenKey.of("x.y." + i)) != null ? 1 : 0;
         }
         assertTrue(kept > 450, kept + " of 500 tokens seen twice were kept");
     }
@@ -74,22 +74,22 @@ class VerifiedTokenCacheEntriesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a.b.c ", "a=.b.c", "a.b.c\n", "a b.c", "a.b.c!"})
     void aTokenThatIsNotToken68IsNeverKeptEvenWhenVerified(String token) {
-        TokenDigest digest = TokenDigest.of(token);
+        VerifiedTokenKey key = VerifiedTokenKey.of(token);
 
-        cache.put(digest, token, validFor(Duration.ofHours(1)));
-        cache.put(digest, token, validFor(Duration.ofHours(1)));
+        cache.put(key, token, validFor(Duration.ofHours(1)));
+        cache.put(key, token, validFor(Duration.ofHours(1)));
 
-        assertNull(cache.get(digest));
+        assertNull(cache.get(key));
     }
 
     @Test
     void anExpiredTokenIsNotKept() {
-        TokenDigest digest = TokenDigest.of("a.b.c");
+        VerifiedTokenKey key = VerifiedTokenKey.of("a.b.c");
 
-        cache.put(digest, "a.b.c", validFor(Duration.ofSeconds(-1)));
-        cache.put(digest, "a.b.c", validFor(Duration.ofSeconds(-1)));
+        cache.put(key, "a.b.c", validFor(Duration.ofSeconds(-1)));
+        cache.put(key, "a.b.c", validFor(Duration.ofSeconds(-1)));
 
-        assertNull(cache.get(digest));
+        assertNull(cache.get(key));
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.portcullis.identity.cache.TokenDigest;
+import io.portcullis.identity.cache.VerifiedTokenKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +49,7 @@ class BearerTokenTest {
 
         String token = header.trim().substring(7).trim();
         assertEquals(token, e.token());
-        assertEquals(TokenDigest.of(token), e.presented().digest());
+        assertEquals(VerifiedTokenKey.of(token).lastSegment(), e.presented().key().lastSegment());
     }
 
     @Test
@@ -57,10 +57,12 @@ class BearerTokenTest {
         BearerToken.Extraction unchecked = BearerToken.hashed(List.of("Bearer a=b"));
 
         assertEquals("a=b", unchecked.token());
-        assertEquals(TokenDigest.of("a=b"), unchecked.presented().digest());
+        assertEquals(VerifiedTokenKey.of("a=b").lastSegment(), unchecked.presented().key().lastSegment());
         assertEquals("token-malformed", BearerToken.checkedToken68(unchecked).problem());
         assertNull(BearerToken.checkedToken68(unchecked).token());
         assertEquals("token-malformed", BearerToken.hashed(List.of("Bearer a\u0141b")).problem());
+        assertEquals("token-malformed", BearerToken.extract(List.of("Bearer a\u0141b.sig")).problem(),
+                "not ASCII before the last dot: found by the token68 check");
         assertEquals("abc", BearerToken.checkedToken68(BearerToken.hashed(List.of("Bearer abc"))).token());
     }
 
