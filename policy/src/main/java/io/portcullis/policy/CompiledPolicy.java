@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A policy as {@link PolicyCompiler} builds it: deny tree, allow tree, requirements and challenge
  * rules, evaluated deny first, with those of included policies already merged in. Immutable;
- * {@link #evaluate} does not allocate until it builds the decision.
+ * {@link #evaluate} does not allocate until it builds the decision, and not at all for an ALLOW
+ * whose explanation does not depend on the request.
  */
 final class CompiledPolicy implements Policy {
 
@@ -22,6 +23,8 @@ final class CompiledPolicy implements Policy {
     private final boolean shadow;
     private final Position allowPosition;
     private final boolean allowsAnonymous;
+    /** The ALLOW every allowed request gets when its explanation is the same for all; else null. */
+    private final Decision fixedAllow;
 
     /**
      * @param allowPosition where {@code allow} was written, for lint warnings; null without allow
@@ -38,6 +41,8 @@ final class CompiledPolicy implements Policy {
         this.allowPosition = allowPosition;
         this.allowsAnonymous = allow != null && requirements.isEmpty()
                 && allow.outcomesWithoutIdentity().contains(Tri.TRUE);
+        List<String> allowReasons = allow == null ? null : allow.fixedReasons(Tri.TRUE, false);
+        this.fixedAllow = allowReasons == null ? null : new Decision(Outcome.ALLOW, allowReasons, id, "allow");
     }
 
     @Override
@@ -61,7 +66,10 @@ final class CompiledPolicy implements Policy {
             return new Decision(Outcome.CHALLENGE, unmet, id, "require", stepUp);
         }
         Decision challenge = challenge(input);
-        return challenge != null ? challenge : explained(Outcome.ALLOW, allow, input, false, "allow");
+        if (challenge != null) {
+            return challenge;
+        }
+        return fixedAllow != null ? fixedAllow : explained(Outcome.ALLOW, allow, input, false, "allow");
     }
 
     /** Every challenge rule whose {@code when} is not FALSE and whose requirements are not met, together. */

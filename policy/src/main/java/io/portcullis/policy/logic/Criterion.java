@@ -47,6 +47,12 @@ public abstract class Criterion implements Condition {
         }
     }
 
+    /** A pass reason is the same for every input; a failure reason may name what the input lacks. */
+    @Override
+    public List<String> fixedReasons(Tri value, boolean failing) {
+        return failing ? null : List.of(passReason());
+    }
+
     @Override
     public EnumSet<Tri> outcomesWithoutIdentity() {
         return readsIdentity() ? EnumSet.of(Tri.UNKNOWN) : EnumSet.allOf(Tri.class);

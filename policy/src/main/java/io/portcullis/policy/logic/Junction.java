@@ -2,6 +2,7 @@ package io.portcullis.policy.logic;
 
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.Tri;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.BinaryOperator;
@@ -64,6 +65,31 @@ abstract class Junction implements Condition {
                 children[i].explain(input, failing, reasons);
             }
         }
+    }
+
+    /**
+     * Fixed only for the value every child must then have too (TRUE for and, FALSE for or): all
+     * children are explained, in order, whatever the input. Any other value is explained by the
+     * children that happened to share it, which depends on the input.
+     */
+    @Override
+    public final List<String> fixedReasons(Tri value, boolean failing) {
+        if (value != dominant().not()) {
+            return null;
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Condition child : children) {
+            List<String> fixed = child.fixedReasons(value, failing);
+            if (fixed == null) {
+                return null;
+            }
+            for (String reason : fixed) {
+                if (!reasons.contains(reason)) {
+                    reasons.add(reason);
+                }
+            }
+        }
+        return List.copyOf(reasons);
     }
 
     @Override

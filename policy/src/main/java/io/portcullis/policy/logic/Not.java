@@ -25,6 +25,11 @@ public final class Not implements Condition {
     }
 
     @Override
+    public List<String> fixedReasons(Tri value, boolean failing) {
+        return child.fixedReasons(value.not(), failing);
+    }
+
+    @Override
     public EnumSet<Tri> outcomesWithoutIdentity() {
         return negated(child.outcomesWithoutIdentity());
     }

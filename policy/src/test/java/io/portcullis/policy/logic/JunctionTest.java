@@ -116,6 +116,31 @@ class JunctionTest {
         }
     }
 
+    /** Every combination of three children: the Kleene fold's value, and no child after a dominant one runs. */
+    @Test
+    void evaluatesTheKleeneFoldAndStopsAtTheFirstDominantValue() {
+        PolicyInput input = Facts.user("groups", "x").input();
+        Tri[] values = Tri.values();
+        for (int combination = 0; combination < 27; combination++) {
+            Tri[] v = {values[combination % 3], values[combination / 3 % 3], values[combination / 9]};
+            for (boolean and : new boolean[] {true, false}) {
+                List<Fixed> children = List.of(new Fixed(v[0], "a"), new Fixed(v[1], "b"), new Fixed(v[2], "c"));
+                Junction node = and ? new AllOf(List.copyOf(children)) : new AnyOf(List.copyOf(children));
+                Tri dominant = and ? FALSE : TRUE;
+                Tri folded = and ? v[0].and(v[1]).and(v[2]) : v[0].or(v[1]).or(v[2]);
+                String what = (and ? "and of " : "or of ") + List.of(v);
+
+                assertEquals(folded, node.evaluate(input), what);
+
+                boolean stopped = false;
+                for (Fixed child : children) {
+                    assertEquals(stopped ? 0 : 1, child.evaluations, what);
+                    stopped |= child.value == dominant;
+                }
+            }
+        }
+    }
+
     @Test
     void explainEvaluatesEachChildOnce() {
         List<Fixed> children = List.of(new Fixed(FALSE, "a"), new Fixed(TRUE, "b"), new Fixed(FALSE, "c"));
