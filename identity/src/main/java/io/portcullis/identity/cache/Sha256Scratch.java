@@ -33,6 +33,8 @@ final class Sha256Scratch {
     private static final ThreadLocal<Sha256Scratch> PER_THREAD = ThreadLocal.withInitial(Sha256Scratch::new);
     private static final VarHandle BIG_ENDIAN_LONGS =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle NATIVE_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final MessageDigest sha256;
     private final byte[] hash = new byte[32];
@@ -111,8 +113,12 @@ final class Sha256Scratch {
     private static boolean isAscii(byte[] bytes, int length) {
         long high = 0;
         int i = 0;
+        // In the machine's own byte order (no swap per word): which byte holds a high bit is no matter.
+        for (; i + 2 * Long.BYTES <= length; i += 2 * Long.BYTES) {
+            high |= (long) NATIVE_LONGS.get(bytes, i) | (long) NATIVE_LONGS.get(bytes, i + Long.BYTES);
+        }
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
-            high |= (long) BIG_ENDIAN_LONGS.get(bytes, i);
+            high |= (long) NATIVE_LONGS.get(bytes, i);
         }
         for (; i < length; i++) {
             high |= bytes[i];
