@@ -28,12 +28,15 @@ public record IdentitySettings(Clock clock, Duration unknownKidRefetchInterval, 
     }
 
     /**
-     * The verified-token cache's bound for a heap of this size: a quarter of it at most. 100,000 tokens
+     * The verified-token cache's bound for a heap of this size: an eighth of it at most. 100,000 tokens
      * took ~200 MB, so a fixed bound filled a 256 MB heap and the collector ran back-to-back full
-     * collections under a stream of distinct tokens.
+     * collections under a stream of distinct tokens. A quarter was still too much: the old generation is
+     * two thirds of the heap, and with the risk tracker's eighth and 10,000 open connections (~3.5 KB
+     * each) it was 82% full, and a 329 ms full collection stalled the load harness's connection-scale
+     * run (p99 227 ms).
      */
     static long cachedTokensFor(long maxHeapBytes) {
-        return Math.max(1_000, Math.min(MAX_CACHED_TOKENS, maxHeapBytes / 4 / BYTES_PER_CACHED_TOKEN));
+        return Math.max(1_000, Math.min(MAX_CACHED_TOKENS, maxHeapBytes / 8 / BYTES_PER_CACHED_TOKEN));
     }
 
     public IdentitySettings withUnknownKidRefetchInterval(Duration interval) {

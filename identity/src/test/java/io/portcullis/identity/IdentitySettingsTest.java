@@ -11,10 +11,10 @@ class IdentitySettingsTest {
     private static final long MB = 1024 * 1024;
 
     @Test
-    void aSmallHeapGetsACacheThatFitsAQuarterOfIt() {
+    void aSmallHeapGetsACacheThatFitsAnEighthOfIt() {
         long entries = IdentitySettings.cachedTokensFor(256 * MB);
-        assertTrue(entries * IdentitySettings.BYTES_PER_CACHED_TOKEN <= 64 * MB, "entries " + entries);
-        assertTrue(entries > 20_000, "entries " + entries);
+        assertTrue(entries * IdentitySettings.BYTES_PER_CACHED_TOKEN <= 32 * MB, "entries " + entries);
+        assertTrue(entries > 10_000, "entries " + entries);
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 public final class RiskTracker implements RiskSignals {
 
     /**
-     * An eighth of the heap, beside the verified-token cache's quarter. A fixed bound of 100,000
+     * An eighth of the heap, beside the verified-token cache's eighth. A fixed bound of 100,000
      * subjects meant ~100 MB at one place each (a heap histogram after a run of distinct subjects:
      * ~1 KB a subject) and up to ~8 KB each with 32 devices and 32 networks: with the token cache and
      * 10,000 open connections a 256 MB heap went into back-to-back full collections.
