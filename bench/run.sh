@@ -306,6 +306,8 @@ want repeat && HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
 want half && log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s, ${ARRIVALS:-poisson} arrivals"
 want half && for round in $(seq 1 "$ROUNDS"); do
   run direct-half "$round" "$U:$UPSTREAM_PORT/app" "$NGINX_WORKER" RATE="$HALF"
+  # The issue's own baseline for this target: nginx as a plain proxy (no auth) at the same rate.
+  run nginx-proxy-half "$round" "$U:$NGINX_PROXY_PORT/app" "$NGINX_WORKER" RATE="$HALF"
   run haproxy-jwt-half "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   run portcullis-half "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"
   run_b portcullis-half "$round" RATE="$HALF" TOKEN_FILE="$WORK/token-rs256.txt"

@@ -10,7 +10,7 @@ from collections import defaultdict
 ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "portcullis-b-repeat",
          "haproxy-jwt-distinct-rs256", "portcullis-distinct-rs256", "portcullis-b-distinct-rs256",
          "haproxy-jwt-distinct-es256", "portcullis-distinct-es256", "portcullis-b-distinct-es256",
-         "direct-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle",
+         "direct-half", "nginx-proxy-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle",
          "direct-half-own", "portcullis-half-own"]
 HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
               "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
@@ -87,6 +87,11 @@ def main():
             print(f"  HAProxy-jwt adds {', '.join(f'{x / 1000:.2f} ms' for x in hap)} in the same rounds; "
                   f"Portcullis's added p99 / HAProxy-jwt's: {', '.join(f'{x:.2f}' for x in ratio)} "
                   f"(target <= 0.5): {verdict}")
+        if "nginx-proxy-half" in runs:
+            # The baseline for the latency target: nginx as a plain proxy adds ~0.7 ms there.
+            ngx = [runs["nginx-proxy-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
+                   for k in runs["portcullis-half"] if k in runs["direct-half"] and k in runs["nginx-proxy-half"]]
+            print(f"  nginx as a plain proxy adds {', '.join(f'{x / 1000:.2f} ms' for x in ngx)} in the same rounds")
         if "portcullis-half-own" in runs and "direct-half-own" in runs:
             own = [runs["portcullis-half-own"][k]["p99_us"] - runs["direct-half-own"][k]["p99_us"]
                    for k in runs["portcullis-half-own"] if k in runs["direct-half-own"]]
