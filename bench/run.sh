@@ -14,7 +14,10 @@
 # machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs), ARRIVALS (the latency runs' waits between a
 # connection's requests: poisson, drawn at random around the mean, the default; constant, the mean every time,
-# which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua).
+# which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua), LOADGEN (the latency
+# runs' generator: wrk, the default, paced in whole milliseconds; openloop: benchmarks' OpenLoopLoad, Poisson
+# arrivals to the microsecond and latency counted from when each request was due, as wrk2 does - its
+# sent_p99_us field counts from when it was written instead).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -211,8 +214,18 @@ run() {
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
   local seconds=$DURATION
   [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
-  line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${seconds}s" --timeout 10s \
-    -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
+  if [[ ${LOADGEN:-wrk} == openloop && " $* " == *" RATE="* ]]; then
+    local kv rate="" token=""
+    for kv in "$@"; do
+      case $kv in RATE=*) rate=${kv#RATE=} ;; TOKEN_FILE=*) token=${kv#TOKEN_FILE=} ;; esac
+    done
+    line=$(taskset -c "$LOAD_CPU" java -Xms64m -Xmx64m -XX:+UseSerialGC -cp "$BENCH_JAR" \
+      io.portcullis.benchmarks.OpenLoopLoad "$url" "$rate" "$seconds" "$CONNS" "$token" | grep WRK_RESULT) \
+      || die "open-loop load failed for $name"
+  else
+    line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${seconds}s" --timeout 10s \
+      -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
+  fi
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
   if ((profiled)); then
@@ -221,6 +234,8 @@ run() {
   fi
   rss=$(awk '/VmRSS/{print $2}' "/proc/$([[ $pid == "$PC_PID_B" ]] && echo "$PC_PID_B" || echo "$PC_PID")/status")
   local req; req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
+  # OpenLoopLoad also sends its warm-up inside the CPU window: divide by everything it sent.
+  [[ $line == *" all_requests="* ]] && req=$(sed -E 's/.* all_requests=([0-9]+).*/\1/' <<<"$line")
   local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
   printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s\n' "$name" "$round" "$line" \
     "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" >>"$RESULTS"

@@ -92,6 +92,14 @@ def main():
             ngx = [runs["nginx-proxy-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
                    for k in runs["portcullis-half"] if k in runs["direct-half"] and k in runs["nginx-proxy-half"]]
             print(f"  nginx as a plain proxy adds {', '.join(f'{x / 1000:.2f} ms' for x in ngx)} in the same rounds")
+        if all("sent_p99_us" in r for r in runs["portcullis-half"].values()):
+            # LOADGEN=openloop: the same added p99 counted from when each request was written, not when due.
+            for other in ["nginx-proxy-half", "haproxy-jwt-half", "portcullis-half"]:
+                if other in runs:
+                    sent = [runs[other][k]["sent_p99_us"] - runs["direct-half"][k]["sent_p99_us"]
+                            for k in runs[other] if k in runs["direct-half"]]
+                    print(f"  {other} adds {', '.join(f'{x / 1000:.2f} ms' for x in sent)} to p99 counted from "
+                          f"when each request was written")
         if "portcullis-half-own" in runs and "direct-half-own" in runs:
             own = [runs["portcullis-half-own"][k]["p99_us"] - runs["direct-half-own"][k]["p99_us"]
                    for k in runs["portcullis-half-own"] if k in runs["direct-half-own"]]
