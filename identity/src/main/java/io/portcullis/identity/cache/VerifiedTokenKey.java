@@ -86,6 +86,8 @@ public final class VerifiedTokenKey {
         if (kept.length != length) {
             return false;
         }
+        // Copied again from the string rather than kept in the scratch since the key was made: the thread may
+        // key another token in between (a miss is verified asynchronously), and a string cannot change.
         Sha256Scratch scratch = Sha256Scratch.get();
         byte[] bytes = scratch.input(length);
         copyAscii(bytes);
