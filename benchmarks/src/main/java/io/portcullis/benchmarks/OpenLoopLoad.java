@@ -212,7 +212,7 @@ public final class OpenLoopLoad {
     static int completeResponse(ByteBuffer in) {
         byte[] bytes = in.array();
         int filled = in.position();
-        int headEnd = indexOf(bytes, 0, filled, HEADER_END);
+        int headEnd = indexOf(bytes, filled, HEADER_END);
         if (headEnd < 12) {
             return 0;
         }
@@ -250,9 +250,9 @@ public final class OpenLoopLoad {
         return -1;
     }
 
-    private static int indexOf(byte[] bytes, int from, int limit, byte[] needle) {
+    private static int indexOf(byte[] bytes, int limit, byte[] needle) {
         outer:
-        for (int i = from; i + needle.length <= limit; i++) {
+        for (int i = 0; i + needle.length <= limit; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (bytes[i + j] != needle[j]) {
                     continue outer;

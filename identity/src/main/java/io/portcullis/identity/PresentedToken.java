@@ -24,7 +24,7 @@ public final class PresentedToken {
     }
 
     /**
-     * The token at {@code source[from, to)}, keyed, or null when its last segment is not all ASCII
+     * The token at {@code source[from, to)}, keyed, or null when its characters are not all ASCII
      * (never token68). Whether it is token68 is asked separately ({@link #isToken68()}), as a token
      * found in the verified-token cache need not be checked again: only the same, token68, text
      * matches a cached key.

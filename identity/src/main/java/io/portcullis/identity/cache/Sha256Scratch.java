@@ -80,7 +80,8 @@ final class Sha256Scratch {
             return asciiOneByOne(source, from, to);
         }
         byte[] bytes = input(length);
-        if (chars.length < bytes.length || inputView == null || inputView.array() != bytes) {
+        if (inputView == null || inputView.array() != bytes) {
+            // The first use, or the input buffer grew: the characters' buffer and both views follow it.
             chars = new char[bytes.length];
             charsView = CharBuffer.wrap(chars);
             inputView = ByteBuffer.wrap(bytes);

@@ -12,20 +12,14 @@ import java.util.HexFormat;
 public record TokenDigest(long a, long b, long c, long d) {
 
     public static TokenDigest of(String token) {
-        int length = token.length();
         Sha256Scratch scratch = Sha256Scratch.get();
-        byte[] bytes = scratch.input(length);
-        for (int i = 0; i < length; i++) {
-            char c = token.charAt(i);
-            if (c >= 128) {
-                // Not ASCII: the encoder's replacement rules (one '?' per code point) decide the bytes.
-                scratch.discard(bytes, 0, i);
-                byte[] encoded = token.getBytes(StandardCharsets.US_ASCII);
-                return scratch.digest(encoded, encoded.length);
-            }
-            bytes[i] = (byte) c;
+        byte[] bytes = scratch.ascii(token, 0, token.length());
+        if (bytes == null) {
+            // Not ASCII: the encoder's replacement rules (one '?' per code point) decide the bytes.
+            byte[] encoded = token.getBytes(StandardCharsets.US_ASCII);
+            return scratch.digest(encoded, encoded.length);
         }
-        return scratch.digest(bytes, length);
+        return scratch.digest(bytes, token.length());
     }
 
     /** First 12 hex digits of the hash. */

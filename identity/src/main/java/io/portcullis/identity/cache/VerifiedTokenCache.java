@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Tokens already verified, looked up by {@link VerifiedTokenKey} (the SHA-256 of the signature, and the
  * text before it compared), so a repeat costs a hash of its signature, a comparison and a lookup
- * instead of a signature check. An entry never outlives the token's {@code exp}, and a hit re-checks {@code exp}
- * because Caffeine evicts lazily. Only token68 tokens are kept (see {@link #put}).
+ * instead of a signature check. An entry never outlives the token's {@code exp}, and a hit re-checks
+ * {@code exp} because Caffeine evicts lazily. Only token68 tokens are kept (see {@link #put}).
  *
  * <p>A token is kept the second time it is verified, not the first: a stream of tokens each used once
  * (per-request tokens, or a flood of distinct ones) would otherwise pay for an entry, its eviction and
