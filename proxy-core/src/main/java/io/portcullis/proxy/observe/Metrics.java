@@ -82,6 +82,9 @@ public final class Metrics implements IdentityEvents {
         // reads NaN for ever. Every gauge here is registered so, even where something else holds it.
         Gauge.builder("portcullis.connections.open", openConnections, AtomicInteger::get).strongReference(true)
                 .description("Open client connections on the data plane").register(registry);
+        Gauge.builder("portcullis.decision.log.pending", DecisionLog::pending)
+                .description("Decision lines recorded and not yet written: how far the log's output is behind")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
