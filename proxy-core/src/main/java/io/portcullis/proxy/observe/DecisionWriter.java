@@ -144,7 +144,7 @@ final class DecisionWriter {
             }
         } catch (RuntimeException e) {
             // A record that cannot be written must not end the thread and with it every later line.
-            OPS.error("a decision line could not be written (request {})", record.requestId(), e);
+            OPS.error("a decision line could not be written (request {})", record.request().id(), e);
         } finally {
             written++;
         }

@@ -81,9 +81,10 @@ class DecisionLogSlowOutputTest {
     }
 
     private static DecisionRecord record(int thread, int i) {
-        return new DecisionRecord(Instant.now(), "t" + thread + "-" + i, "app", "GET", "/app/" + i, "10.0.0." + thread,
-                "corp", "alice", "jti-" + i, null, "allow", List.of("public"), "public", "allow", 200, 12, 345,
-                "0".repeat(64), null);
+        return DecisionRecord.builder().time(Instant.now()).requestId("t" + thread + "-" + i).route("app")
+                .method("GET").path("/app/" + i).sourceIp("10.0.0." + thread).issuer("corp").subject("alice")
+                .tokenRef("jti-" + i).decision("allow").reasons(List.of("public")).policy("public").rule("allow")
+                .status(200).decisionMicros(12).latencyMicros(345).configSha256("0".repeat(64)).build();
     }
 
     @Test
