@@ -1243,10 +1243,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 allReasons = new java.util.ArrayList<>(reasons);
                 allReasons.add(v.postureProblem());
             }
-            shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
-                    path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
-                    id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency, rc.config().sha256(), shadow));
+            shared.decisions().record(DecisionRecord.builder().time(Instant.now()).requestId(requestId).route(routeId)
+                    .method(request.method().name()).path(path).sourceIp(sourceIp)
+                    .issuer(id == null ? null : id.issuerId()).subject(id == null ? null : id.subject())
+                    .tokenRef(id == null ? null : id.tokenRef()).deviceId(deviceId)
+                    .decision(decision).reasons(allReasons).policy(policy).rule(rule).shadow(shadow).status(status)
+                    .decisionMicros(decisionNanos / 1000).latencyMicros(latency).configSha256(rc.config().sha256())
+                    .build());
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }
