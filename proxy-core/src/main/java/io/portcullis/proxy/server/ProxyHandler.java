@@ -564,12 +564,12 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             verdict = d.verdict();
-            sessionCookies = d.session().setCookies();
             shadow = shadowOf(verdict);
             if (d.rateLimit() != null) {
                 shared.metrics().rateLimited(route.id(), d.rateLimit().limit().per());
             }
             AccessResponse r = AccessResponses.of(access, d, rc.sso().loginEnabled(), Clock.systemUTC());
+            sessionCookies = r.setCookies();
             switch (r.action()) {
                 case FORWARD -> forward();
                 case LOGIN -> respondLocally(LoginRedirects.start(rc.sso(), request, r.login(), requestId, ctx.alloc()));
