@@ -44,7 +44,7 @@ class SsoMalformedCookieTest {
             assertTrue(Browser.location(page).startsWith(fx.issuer() + "/authorize?"), Browser.location(page));
             assertFalse(browser.cookies.containsKey("_portcullis"), header + ": the bad cookie is cleared");
         }
-        String line = fx.awaitDecision("\"status\":302", "session-malformed");
+        String line = fx.awaitDecision("\"status\":302", "session-invalid");
         assertFalse(line.contains("client-closed"), line);
         assertEquals(0, fx.upstream.requests().size(), "nothing reached the upstream");
     }
@@ -59,7 +59,7 @@ class SsoMalformedCookieTest {
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
         assertTrue(response.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("_portcullis=;")
                 || c.startsWith("_portcullis=") && c.contains("Max-Age=0")), response.headers().map().toString());
-        String line = fx.awaitDecision("\"status\":401", "session-malformed");
+        String line = fx.awaitDecision("\"status\":401", "session-invalid");
         assertTrue(line.contains("\"decision\":\"deny\""), line);
         assertEquals(0, fx.upstream.requests().size(), "nothing reached the upstream");
     }
