@@ -46,16 +46,18 @@ public final class AccessTokens {
         if (current != null && clock.instant().isBefore(current.renewAt())) {
             return CompletableFuture.completedFuture(current.value());
         }
-        if (inFlight == null) {
-            CompletableFuture<String> request = request();
-            inFlight = request;
-            request.whenComplete((value, failure) -> {
-                synchronized (this) {
-                    inFlight = null;
-                }
-            });
+        if (inFlight != null) {
+            return inFlight;
         }
-        return inFlight;
+        CompletableFuture<String> request = request();
+        inFlight = request;
+        // May run at once (a request that failed before leaving): hence the local, not the field, is returned.
+        request.whenComplete((value, failure) -> {
+            synchronized (this) {
+                inFlight = null;
+            }
+        });
+        return request;
     }
 
     /** Forgets the current token (the API answered 401 with it). */
