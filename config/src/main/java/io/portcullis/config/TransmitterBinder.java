@@ -62,6 +62,10 @@ final class TransmitterBinder {
                     "delivery: push needs push_authorization_file or push_authorization_env "
                             + "(the secret the transmitter must present)");
         }
+        if (delivery == Delivery.PUSH && client != null && r.node("push_url").isEmpty() && r.node("stream_id").isEmpty()) {
+            problems.add(r.position(), r.path("push_url"),
+                    "is required to create a push stream (or set stream_id to use an existing one)");
+        }
         if (delivery == Delivery.POLL) {
             for (String key : List.of("push_authorization_file", "push_authorization_env", "push_url")) {
                 r.node(key).ifPresent(n -> problems.add(n.position(), r.path(key), "only for delivery: push"));

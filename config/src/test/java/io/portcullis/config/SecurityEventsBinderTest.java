@@ -88,6 +88,15 @@ class SecurityEventsBinderTest {
         assertProblem(KC + """
                       delivery: poll
                 """, "security_events.transmitters[0].client: delivery: poll needs client");
+        Path clientSecret = secret("client.secret", "x");
+        assertProblem(KC + """
+                      delivery: push
+                      push_authorization_file: %s
+                      client:
+                        token_endpoint: https://kc.example.com/token
+                        client_id: portcullis
+                        client_secret_file: %s
+                """.formatted(push, clientSecret), "security_events.transmitters[0].push_url: is required to create a push stream");
         assertProblem(KC + """
                       delivery: carrier-pigeon
                       push_authorization_file: %s

@@ -45,6 +45,7 @@ public final class TransmitterReceiver implements AutoCloseable {
     private final StreamClient streams;
     private final SecurityEventsListener listener;
     private volatile PollClient poll;
+    private volatile boolean closed;
 
     public TransmitterReceiver(TransmitterConfig config, HttpClient http, ScheduledExecutorService scheduler,
             ReplayGuard replay, SecurityActionSink sink, SecurityEventsListener listener, Clock clock) {
@@ -76,12 +77,7 @@ public final class TransmitterReceiver implements AutoCloseable {
      */
     public CompletableFuture<StreamConfig> start() {
         return streams.discover().thenCompose(metadata -> {
-            URI jwksUri = config.jwksUri() != null ? config.jwksUri() : metadata.jwksUri();
-            JwksCache cache = new JwksCache(new IssuerConfig(config.id(), config.issuer(), jwksUri, false,
-                    config.audiences(), config.algorithms(), config.clockSkew(), JWKS_REFRESH, config.position()),
-                    http, IdentityEvents.NONE, clock, ON_DEMAND_INTERVAL);
-            cache.start(scheduler);
-            keys.set(cache);
+            loadKeys(metadata);
             if (tokens == null) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -97,8 +93,21 @@ public final class TransmitterReceiver implements AutoCloseable {
         });
     }
 
-    private StreamConfig startPolling(StreamConfig stream) {
-        if (config.delivery() == TransmitterConfig.Delivery.POLL) {
+    private synchronized void loadKeys(SsfMetadata metadata) {
+        if (closed) {
+            // Closed (a reload replaced it) while discovery was in flight: start nothing.
+            throw new SsfException("closed");
+        }
+        URI jwksUri = config.jwksUri() != null ? config.jwksUri() : metadata.jwksUri();
+        JwksCache cache = new JwksCache(new IssuerConfig(config.id(), config.issuer(), jwksUri, false,
+                config.audiences(), config.algorithms(), config.clockSkew(), JWKS_REFRESH, config.position()),
+                http, IdentityEvents.NONE, clock, ON_DEMAND_INTERVAL);
+        cache.start(scheduler);
+        keys.set(cache);
+    }
+
+    private synchronized StreamConfig startPolling(StreamConfig stream) {
+        if (config.delivery() == TransmitterConfig.Delivery.POLL && !closed) {
             if (!StreamConfig.POLL.equals(stream.deliveryMethod()) || stream.endpointUrl() == null) {
                 throw new SsfException("stream-not-poll");
             }
@@ -116,7 +125,8 @@ public final class TransmitterReceiver implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         PollClient current = poll;
         if (current != null) {
             current.stop();
