@@ -26,6 +26,8 @@ import java.util.Optional;
  *                        include order (empty when built in code; without the main file for parsed text)
  * @param riskHistory     how long a device or network a user was allowed from stays known to the
  *                        proxy's risk signals ({@code risk.history})
+ * @param securityEvents  the Shared Signals transmitters whose security events are received
+ *                        ({@code security_events}); never null
  */
 public record PortcullisConfig(
         Path source,
@@ -45,10 +47,22 @@ public record PortcullisConfig(
         AssertionConfig assertion,
         Map<String, ConditionSpec> conditions,
         List<Path> sources,
-        Duration riskHistory) {
+        Duration riskHistory,
+        SecurityEventsConfig securityEvents) {
 
     /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
     public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);
+
+    /** A config without security events. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
+                            AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources,
+                            Duration riskHistory) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, SecurityEventsConfig.none());
+    }
 
     /** A config with the default risk history. */
     public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
@@ -74,6 +88,7 @@ public record PortcullisConfig(
         conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         sources = List.copyOf(sources);
         riskHistory = riskHistory == null ? DEFAULT_RISK_HISTORY : riskHistory;
+        securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
     }
 
     /** A config of one file (or built in code), without named conditions. */
