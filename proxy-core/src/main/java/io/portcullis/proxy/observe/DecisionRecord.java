@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param configSha256 SHA-256 of the config that decided, so a line can be tied to the exact policy
  * @param shadow       the route's shadow policy's verdict on the same facts, or null
+ * @param clientRequestId the {@code X-Request-Id} a client that is not a trusted proxy sent, kept apart
+ *                     from {@code requestId} (always ours for such clients), or null
  */
 public record DecisionRecord(
         Instant time,
@@ -29,10 +31,20 @@ public record DecisionRecord(
         long decisionMicros,
         long latencyMicros,
         String configSha256,
-        ShadowResult shadow) {
+        ShadowResult shadow,
+        String clientRequestId) {
 
     /** A line is 500-700 characters with a config hash; a builder this size rarely grows. */
     static final int TYPICAL_CHARS = 1024;
+
+    /** A record without a client-supplied request id. */
+    public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
+                          String issuer, String subject, String tokenRef, String deviceId, String decision,
+                          List<String> reasons, String policy, String rule, int status, long decisionMicros,
+                          long latencyMicros, String configSha256, ShadowResult shadow) {
+        this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
+                policy, rule, status, decisionMicros, latencyMicros, configSha256, shadow, null);
+    }
 
     /** A record without a shadow verdict. */
     public DecisionRecord(Instant time, String requestId, String route, String method, String path, String sourceIp,
@@ -40,7 +52,7 @@ public record DecisionRecord(
                           List<String> reasons, String policy, String rule, int status, long decisionMicros,
                           long latencyMicros, String configSha256) {
         this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
-                policy, rule, status, decisionMicros, latencyMicros, configSha256, null);
+                policy, rule, status, decisionMicros, latencyMicros, configSha256, null, null);
     }
 
     /** A record without the config hash (kept for callers written before it existed). */
@@ -49,7 +61,7 @@ public record DecisionRecord(
                           List<String> reasons, String policy, String rule, int status, long decisionMicros,
                           long latencyMicros) {
         this(time, requestId, route, method, path, sourceIp, issuer, subject, tokenRef, deviceId, decision, reasons,
-                policy, rule, status, decisionMicros, latencyMicros, null, null);
+                policy, rule, status, decisionMicros, latencyMicros, null, null, null);
     }
 
     /** One JSON object on one line, fields in a fixed order so lines diff and grep well. */
@@ -107,6 +119,8 @@ public record DecisionRecord(
         } else {
             shadow.appendJson(sb);
         }
+        sb.append(",\"client_request_id\":");
+        Json.quote(sb, clientRequestId);
         return sb.append('}');
     }
 }

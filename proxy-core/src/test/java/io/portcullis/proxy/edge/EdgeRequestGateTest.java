@@ -24,7 +24,8 @@ class EdgeRequestGateTest {
 
     private EmbeddedChannel newChannel(boolean allowEncodedSlash) {
         EmbeddedChannel embedded = new EmbeddedChannel();
-        new EdgeCodec(LimitsConfig.defaults(), allowEncodedSlash, sink).install(embedded.pipeline());
+        new EdgeCodec(LimitsConfig.defaults(), allowEncodedSlash).install(embedded.pipeline());
+        embedded.pipeline().addLast(sink);
         return embedded;
     }
 
@@ -132,7 +133,7 @@ class EdgeRequestGateTest {
     @Test
     void contentWithoutAHeadIsRefused() {
         EmbeddedChannel bare = new EmbeddedChannel(new EdgeRequestGate(
-                new RequestGuard(LimitsConfig.defaults()), false, sink));
+                new RequestGuard(LimitsConfig.defaults()), false), sink);
         bare.writeInbound(new DefaultHttpContent(Unpooled.copiedBuffer("x", StandardCharsets.US_ASCII)));
         assertNull(bare.readInbound());
         assertEquals(List.of("400 request-malformed"), sink.rejections);
