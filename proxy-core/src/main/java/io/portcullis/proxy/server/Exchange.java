@@ -88,7 +88,8 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
             // Decided before any further read: reading need not pause (each pause and resume is an
             // epoll_ctl call), as a bodyless request has nothing more to send but pipelined requests,
             // and those wait in the backlog.
-            onVerdict(f.getNow(null), f.isCompletedExceptionally() ? failureOf(f) : null);
+            Throwable error = f.isCompletedExceptionally() ? failureOf(f) : null;
+            onVerdict(error == null ? f.getNow(null) : null, error);
         } else {
             conn.clientReads(false);
             f.whenComplete((v, e) -> ctx.executor().execute(() -> guarded(() -> onVerdict(v, e))));
