@@ -53,7 +53,8 @@ public final class Portcullis implements AutoCloseable {
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
-        SsoRuntime sso = SsoRuntime.start(config, metrics, Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        SsoRuntime sso = SsoRuntime.start(config, metrics, clock);
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         for (var issuer : config.issuers()) {
@@ -63,7 +64,7 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
-        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http");
+        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", clock);
         ProxyServer p = null;
         AdminServer a = null;
         try {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Installs the strict HTTP/1.1 edge into a connection's pipeline: response encoder, the decoder (Netty's,
  * with limits from {@link LimitsConfig}, header validation, duplicate Content-Length refused, CRLF
  * required, and a raw-byte check of each head for what Netty would otherwise tolerate), and the gate
- * that refuses through {@link EdgeRejectionSink} or passes each request on with its canonical URI.
+ * that refuses with an {@link EdgeRefusal} event or passes each request on with its canonical URI.
  *
  * <p>What the next handler receives: an {@code HttpRequest} whose {@code uri()} is the canonical
  * origin-form {@code path[?query]} (or {@code *} for {@code OPTIONS *}), then its {@code HttpContent}s
@@ -37,23 +37,21 @@ public final class EdgeCodec {
     private final LimitsConfig limits;
     private final RequestGuard guard;
     private final boolean allowEncodedSlash;
-    private final EdgeRejectionSink sink;
 
     /**
      * @param allowEncodedSlash keep {@code %2F}/{@code %5C} in paths (escaped) instead of refusing them
      */
-    public EdgeCodec(LimitsConfig limits, boolean allowEncodedSlash, EdgeRejectionSink sink) {
+    public EdgeCodec(LimitsConfig limits, boolean allowEncodedSlash) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.guard = new RequestGuard(limits);
         this.allowEncodedSlash = allowEncodedSlash;
-        this.sink = Objects.requireNonNull(sink, "sink");
     }
 
     /** Appends the encoder, decoder and gate (named {@link #ENCODER}, {@link #DECODER}, {@link #GATE}). */
     public void install(ChannelPipeline pipeline) {
         pipeline.addLast(ENCODER, new HttpResponseEncoder());
         pipeline.addLast(DECODER, new StrictRequestDecoder(decoderConfig(limits)));
-        pipeline.addLast(GATE, new EdgeRequestGate(guard, allowEncodedSlash, sink));
+        pipeline.addLast(GATE, new EdgeRequestGate(guard, allowEncodedSlash));
     }
 
     static HttpDecoderConfig decoderConfig(LimitsConfig limits) {

@@ -11,8 +11,8 @@ import io.netty.util.ReferenceCountUtil;
 /**
  * The edge's last inbound handler: lets a request through only when the decoder, the
  * {@link RequestGuard} and {@link CanonicalPath} all accept it, and passes it on with its URI rewritten
- * to the canonical {@code path[?query]}. The first refusal hands over to the {@link EdgeRejectionSink}
- * and ends the connection's reading: every later message is released unseen and the decoder is told to
+ * to the canonical {@code path[?query]}. The first refusal fires an {@link EdgeRefusal} down the
+ * pipeline and ends the connection's reading: every later message is released unseen and the decoder is told to
  * drop the bytes still buffered, so nothing pipelined behind a refused request is ever taken as a
  * request.
  */
@@ -22,13 +22,13 @@ final class EdgeRequestGate extends ChannelInboundHandlerAdapter {
 
     private final RequestGuard guard;
     private final boolean allowEncodedSlash;
-    private final EdgeRejectionSink sink;
     private State state = State.AWAIT_HEAD;
+    /** The canonical path of the head being admitted, for the refusal's decision line. */
+    private String admittedPath;
 
-    EdgeRequestGate(RequestGuard guard, boolean allowEncodedSlash, EdgeRejectionSink sink) {
+    EdgeRequestGate(RequestGuard guard, boolean allowEncodedSlash) {
         this.guard = guard;
         this.allowEncodedSlash = allowEncodedSlash;
-        this.sink = sink;
     }
 
     @Override
@@ -37,10 +37,14 @@ final class EdgeRequestGate extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        admittedPath = null;
         Rejection rejection = msg instanceof HttpRequest request ? admitHead(request) : admitContent(msg);
         if (rejection != null) {
+            String method = msg instanceof HttpRequest request && request.decoderResult().isSuccess()
+                    ? request.method().name() : null;
+            String path = admittedPath;
             ReferenceCountUtil.release(msg);
-            reject(ctx, rejection);
+            reject(ctx, new EdgeRefusal(rejection.status(), rejection.reason(), method, path));
             return;
         }
         if (msg instanceof LastHttpContent) {
@@ -59,8 +63,11 @@ final class EdgeRequestGate extends ChannelInboundHandlerAdapter {
             return DecoderFailures.rejectionFor(request.decoderResult().cause());
         }
         CanonicalPath.Result target = CanonicalPath.parse(request.uri(), allowEncodedSlash);
-        String authority = target instanceof CanonicalPath.Canonical canonical
-                ? canonical.absoluteFormAuthority() : null;
+        String authority = null;
+        if (target instanceof CanonicalPath.Canonical canonical) {
+            authority = canonical.absoluteFormAuthority();
+            admittedPath = canonical.path();
+        }
         Rejection head = guard.check(request, authority);
         if (head != null) {
             return head;
@@ -90,12 +97,12 @@ final class EdgeRequestGate extends ChannelInboundHandlerAdapter {
         return null;
     }
 
-    private void reject(ChannelHandlerContext ctx, Rejection rejection) {
+    private void reject(ChannelHandlerContext ctx, EdgeRefusal refusal) {
         state = State.REJECTED;
         StrictRequestDecoder decoder = ctx.pipeline().get(StrictRequestDecoder.class);
         if (decoder != null) {
             decoder.discardRemaining();
         }
-        sink.reject(ctx, rejection.status(), rejection.reason());
+        ctx.fireUserEventTriggered(refusal);
     }
 }

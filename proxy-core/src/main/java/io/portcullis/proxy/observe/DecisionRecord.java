@@ -29,10 +29,12 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
      * @param method   the method as received
      * @param path     the canonical path, never the query
      * @param sourceIp the client address the policy saw
+     * @param clientId the {@code X-Request-Id} a client that is not a trusted proxy sent, kept apart from
+     *                 {@code id} (always ours for such clients), or null ({@code client_request_id})
      */
-    public record Request(String id, String route, String method, String path, String sourceIp) {
+    public record Request(String id, String route, String method, String path, String sourceIp, String clientId) {
         public static Request defaults() {
-            return new Request(null, null, null, null, null);
+            return new Request(null, null, null, null, null, null);
         }
     }
 
@@ -130,6 +132,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         } else {
             decision.shadow().appendJson(sb);
         }
+        field(sb, ",\"client_request_id\":", request.clientId());
         return sb.append('}');
     }
 
@@ -148,6 +151,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         private String method;
         private String path;
         private String sourceIp;
+        private String clientRequestId;
         private String issuer;
         private String subject;
         private String tokenRef;
@@ -192,6 +196,11 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
 
         public Builder sourceIp(String value) {
             sourceIp = value;
+            return this;
+        }
+
+        public Builder clientRequestId(String value) {
+            clientRequestId = value;
             return this;
         }
 
@@ -264,7 +273,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         public DecisionRecord build() {
             Identity who = issuer == null && subject == null && tokenRef == null && deviceId == null
                     ? Identity.defaults() : new Identity(issuer, subject, tokenRef, deviceId);
-            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp), who,
+            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, clientRequestId), who,
                     new Decision(decision, reasons, policy, rule, shadow),
                     new Outcome(status, decisionMicros, latencyMicros), new Config(configSha256));
         }

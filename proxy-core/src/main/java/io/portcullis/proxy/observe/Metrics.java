@@ -127,7 +127,7 @@ public final class Metrics implements IdentityEvents {
     /**
      * Counts one timeout ({@code portcullis_timeouts_total{kind}}); kinds: {@code header_read},
      * {@code idle}, {@code body_read}, {@code upstream_connect}, {@code upstream_response},
-     * {@code route_total}, {@code websocket_token_expiry}, {@code shutdown}.
+     * {@code upstream_idle}, {@code websocket_token_expiry}, {@code shutdown}.
      */
     public void timeout(String kind) {
         timeoutCounters.computeIfAbsent(kind, k -> Counter.builder("portcullis.timeouts")

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds each accepted connection's pipeline. Whatever the transport, a request takes ONE path: an
- * {@code HttpRequest} with canonical URI and its contents into a {@link ProxyHandler}.
+ * {@code HttpRequest} with canonical URI and its contents into a {@link ClientConnection}, which runs
+ * one {@link Exchange} at a time; the edge's refusals reach it as {@code EdgeRefusal} events.
  * <ul>
  *   <li>cleartext: the strict HTTP/1.1 edge; with h2c allowed, a prior-knowledge preface picks HTTP/2;</li>
  *   <li>TLS: handshake, then ALPN picks HTTP/2 or HTTP/1.1;</li>
@@ -37,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  */
 final class ConnectionPipelines {
+
+    /** Pipeline name of the {@link ClientConnection}. */
+    static final String PROXY = "proxy";
 
     /** Pipeline name of the {@link HeadActivity} of an HTTP/1.1 connection. */
     static final String HEAD_ACTIVITY = "head-activity";
@@ -49,7 +53,6 @@ final class ConnectionPipelines {
     private final ConnectionCounter counter;
     private final EdgeCodec edge;
     private final RequestGuard guard;
-    private final EdgeRejections http2Rejections;
     private final LimitsConfig limits;
     private final TimeoutsConfig timeouts;
     private final TransportConfig transport;
@@ -59,9 +62,8 @@ final class ConnectionPipelines {
                         ReloadingServerTls tls) {
         this.cleartext = context;
         this.secure = context.withScheme("https");
-        this.edge = new EdgeCodec(limits, false, new EdgeRejections(context));
+        this.edge = new EdgeCodec(limits, false);
         this.guard = new RequestGuard(limits);
-        this.http2Rejections = new EdgeRejections(context);
         this.limits = limits;
         this.timeouts = timeouts;
         this.transport = transport;
@@ -103,12 +105,12 @@ final class ConnectionPipelines {
     private void http1(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
         if (p.get(SslHandler.class) == null) {
             // A cleartext client may half-close after its request (nc -N, raw sockets) and still wait for
-            // the answer; ProxyHandler answers what it read, then closes. Under TLS, close_notify ends it.
+            // the answer; ClientConnection answers what it read, then closes. Under TLS, close_notify ends it.
             p.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         }
         p.addLast(HEAD_ACTIVITY, new HeadActivity());
         edge.install(p);
-        p.addLast("proxy", new ProxyHandler(context, pool));
+        p.addLast(PROXY, ClientConnection.proxying(context, pool));
     }
 
     private void http2(ChannelPipeline p, ProxyContext context, UpstreamPool pool) {
@@ -128,8 +130,8 @@ final class ConnectionPipelines {
                 ChannelPipeline sp = stream.pipeline();
                 sp.addLast("h2-rules", new Http2HeaderRules(reason -> context.metrics().request("-", "reject", reason)));
                 sp.addLast("h2-http", new Http2StreamFrameToHttpObjectCodec(true, true));
-                sp.addLast("h2-gate", new Http2RequestGate(guard, false, http2Rejections));
-                sp.addLast("proxy", new ProxyHandler(context, pool));
+                sp.addLast("h2-gate", new Http2RequestGate(guard, false));
+                sp.addLast(PROXY, ClientConnection.proxying(context, pool));
             }
         }));
     }

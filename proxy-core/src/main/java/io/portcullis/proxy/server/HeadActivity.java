@@ -6,7 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Sits before the HTTP/1.1 decoder and notices the first bytes of a new request head, so the
- * {@link ProxyHandler} can tell a slow head (slowloris: 408 after {@code timeouts.header_read}) from
+ * {@link ClientConnection} can tell a slow head (slowloris: 408 after {@code timeouts.header_read}) from
  * an idle keep-alive connection (closed quietly after {@code timeouts.idle}), and start the
  * header-read clock when a head begins rather than when the connection went idle.
  */

@@ -11,24 +11,27 @@ import java.util.function.Supplier;
 
 /**
  * What every connection handler shares: the current config (read once per request, so a reload never
- * changes a request half-way), metrics, the decision log, and the state that must outlive a reload
- * (risk history, rate-limit buckets).
+ * changes a request half-way), metrics, the decision log, the state that must outlive a reload (risk
+ * history, rate-limit buckets), and the one clock every wall-clock reading of a request comes from
+ * (token and session expiry, decision-line times), so a test can set the time.
  *
- * @param scheme {@code http} or {@code https}, for X-Forwarded-Proto
+ * @param scheme     {@code http} or {@code https}, for X-Forwarded-Proto
  * @param risk       per-subject device and network history for the policy's {@code risk} criteria
  * @param rateLimits the routes' per-caller token buckets
+ * @param clock      wall-clock time; durations and timers use the monotonic clock instead
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           RiskSignals risk, RateLimiter rateLimits) {
+                           RiskSignals risk, RateLimiter rateLimits, Clock clock) {
 
-    /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}. */
-    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
+    /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock}. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                        Clock clock) {
         this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
-                RiskTracker.defaultMaxBytes(), Clock.systemUTC()), new RateLimiter());
+                RiskTracker.defaultMaxBytes(), clock), new RateLimiter(), clock);
     }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits, clock);
     }
 }

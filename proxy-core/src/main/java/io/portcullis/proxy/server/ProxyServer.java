@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The data-plane listener. Each accepted connection gets its pipeline from
- * {@link ConnectionPipelines} (TLS, HTTP/1.1 or HTTP/2) and a {@link ProxyHandler} bound to the
+ * {@link ConnectionPipelines} (TLS, HTTP/1.1 or HTTP/2) and a {@link ClientConnection} bound to the
  * upstream pool of its own event loop. {@link #close()} drains: it stops accepting, lets exchanges in
  * flight finish for up to the shutdown grace, then closes what is left.
  */

@@ -3,8 +3,9 @@ package io.portcullis.proxy.server;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Request ids: a client-supplied {@code X-Request-Id} is kept when it is a short, safe token (so a
- * trace that started upstream of us continues), otherwise a new random one is made.
+ * Request ids. Ours is random, unless a trusted proxy supplied an {@code X-Request-Id} that is a
+ * short, safe token (so a trace begun before that proxy continues). Anyone else's id is noted apart
+ * and never becomes ours: it names the line of the tamper-evident decision log.
  */
 public final class RequestIds {
 
@@ -41,7 +42,13 @@ public final class RequestIds {
         return new String(out);
     }
 
-    public static String keepOrGenerate(String supplied) {
-        return isSafe(supplied) ? supplied : generate();
+    /** Our id for a request whose client sent {@code supplied} (or null), from a trusted proxy or not. */
+    public static String ours(String supplied, boolean fromTrustedProxy) {
+        return fromTrustedProxy && isSafe(supplied) ? supplied : generate();
+    }
+
+    /** The id a client that is not a trusted proxy supplied, when safe to log; else null. */
+    public static String clientOnly(String supplied, boolean fromTrustedProxy) {
+        return !fromTrustedProxy && isSafe(supplied) ? supplied : null;
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelPipeline;
 import io.portcullis.proxy.edge.EdgeCodec;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.server.ws.ByteRelay;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +25,12 @@ final class WebSocketSwitch {
      * Switches {@code client} and {@code upstream} (same event loop) to byte relay.
      *
      * @param closeAt when to close both (token expiry), or null
+     * @param clock   the proxy's clock, which {@code closeAt} is measured against
      */
-    static void relay(Channel client, Channel upstream, Metrics metrics, Instant closeAt) {
+    static void relay(Channel client, Channel upstream, Metrics metrics, Instant closeAt, Clock clock) {
         ChannelPipeline c = client.pipeline();
         c.addLast("ws-relay", new ByteRelay(upstream));
-        for (String name : new String[] {"proxy", EdgeCodec.GATE, EdgeCodec.DECODER, EdgeCodec.ENCODER,
+        for (String name : new String[] {ConnectionPipelines.PROXY, EdgeCodec.GATE, EdgeCodec.DECODER, EdgeCodec.ENCODER,
             ConnectionPipelines.HEAD_ACTIVITY}) {
             removeIfPresent(c, name);
         }
@@ -44,7 +46,7 @@ final class WebSocketSwitch {
         client.config().setAutoRead(true);
         upstream.config().setAutoRead(true);
         if (closeAt != null) {
-            long millis = Math.max(0, Duration.between(Instant.now(), closeAt).toMillis());
+            long millis = Math.max(0, Duration.between(clock.instant(), closeAt).toMillis());
             client.eventLoop().schedule(() -> {
                 metrics.timeout("websocket_token_expiry");
                 client.close();

@@ -24,7 +24,8 @@ class EdgeRequestGateTest {
 
     private EmbeddedChannel newChannel(boolean allowEncodedSlash) {
         EmbeddedChannel embedded = new EmbeddedChannel();
-        new EdgeCodec(LimitsConfig.defaults(), allowEncodedSlash, sink).install(embedded.pipeline());
+        new EdgeCodec(LimitsConfig.defaults(), allowEncodedSlash).install(embedded.pipeline());
+        embedded.pipeline().addLast(sink);
         return embedded;
     }
 
@@ -130,9 +131,27 @@ class EdgeRequestGateTest {
     }
 
     @Test
+    void aRefusalNamesTheMethodAndCanonicalPathWhereKnown() {
+        feed(channel, "PUT /a/./b HTTP/1.1\r\n\r\n");
+        EmbeddedChannel badTarget = newChannel(false);
+        feed(badTarget, "GET /a;x HTTP/1.1\r\nHost: h\r\n\r\n");
+        EmbeddedChannel badHead = newChannel(false);
+        feed(badHead, "GET /a HTTP/1.1\nHost: h\n\n");
+
+        assertEquals(List.of(new EdgeRefusal(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST,
+                        "host-missing", "PUT", "/a/b"),
+                new EdgeRefusal(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST, "path-parameter",
+                        "GET", null),
+                new EdgeRefusal(io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST, "bare-lf", null, null)),
+                sink.refusals);
+        badTarget.finishAndReleaseAll();
+        badHead.finishAndReleaseAll();
+    }
+
+    @Test
     void contentWithoutAHeadIsRefused() {
         EmbeddedChannel bare = new EmbeddedChannel(new EdgeRequestGate(
-                new RequestGuard(LimitsConfig.defaults()), false, sink));
+                new RequestGuard(LimitsConfig.defaults()), false), sink);
         bare.writeInbound(new DefaultHttpContent(Unpooled.copiedBuffer("x", StandardCharsets.US_ASCII)));
         assertNull(bare.readInbound());
         assertEquals(List.of("400 request-malformed"), sink.rejections);

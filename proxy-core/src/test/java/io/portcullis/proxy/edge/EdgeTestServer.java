@@ -40,14 +40,14 @@ final class EdgeTestServer implements AutoCloseable {
 
     /** What reached the stand-in proxy: "METHOD uri", "body:...", "end". */
     final List<String> seen = new CopyOnWriteArrayList<>();
-    /** What the sink was told: "status reason". */
+    /** The refusals the edge fired: "status reason". */
     final List<String> rejections = new CopyOnWriteArrayList<>();
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
 
     EdgeTestServer(LimitsConfig limits) throws InterruptedException {
-        EdgeCodec codec = new EdgeCodec(limits, false, this::reject);
+        EdgeCodec codec = new EdgeCodec(limits, false);
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -65,7 +65,9 @@ final class EdgeTestServer implements AutoCloseable {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    private void reject(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
+    private void reject(ChannelHandlerContext ctx, EdgeRefusal refusal) {
+        HttpResponseStatus status = refusal.status();
+        String reason = refusal.reason();
         rejections.add(status.code() + " " + reason);
         FullHttpResponse response = response(status, "{\"error\":\"" + reason + "\"}");
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
@@ -88,6 +90,15 @@ final class EdgeTestServer implements AutoCloseable {
     }
 
     private final class Recorder extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof EdgeRefusal refusal) {
+                reject(ctx, refusal);
+            } else {
+                ctx.fireUserEventTriggered(evt);
+            }
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             try {

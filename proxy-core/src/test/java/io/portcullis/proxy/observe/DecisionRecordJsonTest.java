@@ -23,7 +23,7 @@ class DecisionRecordJsonTest {
                 + "\"subject\":\"alice\",\"token_ref\":\"jti-1\",\"device_id\":\"dev-1\",\"decision\":\"allow\","
                 + "\"reasons\":[\"groups-authorized\",\"device-ok\"],\"policy\":\"admins\",\"rule\":\"allow\","
                 + "\"status\":200,\"decision_us\":12,\"latency_us\":345,\"config_sha256\":\"ab12\","
-                + "\"shadow\":{\"policy\":\"next\",\"decision\":\"deny\",\"agree\":false,\"kind\":\"would-deny\"}}",
+                + "\"shadow\":{\"policy\":\"next\",\"decision\":\"deny\",\"agree\":false,\"kind\":\"would-deny\"},\"client_request_id\":null}",
                 record.toJson());
     }
 
@@ -34,7 +34,7 @@ class DecisionRecordJsonTest {
         assertEquals("{\"time\":null,\"request_id\":\"r-2\",\"route\":\"-\",\"method\":null,\"path\":null,"
                 + "\"source_ip\":\"\",\"issuer\":null,\"subject\":null,\"token_ref\":null,\"device_id\":null,"
                 + "\"decision\":\"reject\",\"reasons\":[\"malformed-request\"],\"policy\":null,\"rule\":null,"
-                + "\"status\":400,\"decision_us\":0,\"latency_us\":0,\"config_sha256\":null,\"shadow\":null}",
+                + "\"status\":400,\"decision_us\":0,\"latency_us\":0,\"config_sha256\":null,\"shadow\":null,\"client_request_id\":null}",
                 record.toJson());
     }
 
@@ -47,6 +47,6 @@ class DecisionRecordJsonTest {
         assertEquals("{\"time\":null,\"request_id\":null,\"route\":null,\"method\":null,\"path\":null,"
                 + "\"source_ip\":null,\"issuer\":null,\"subject\":null,\"token_ref\":null,\"device_id\":null,"
                 + "\"decision\":null,\"reasons\":[],\"policy\":null,\"rule\":null,\"status\":0,\"decision_us\":0,"
-                + "\"latency_us\":0,\"config_sha256\":null,\"shadow\":null}", record.toJson());
+                + "\"latency_us\":0,\"config_sha256\":null,\"shadow\":null,\"client_request_id\":null}", record.toJson());
     }
 }

@@ -1,6 +1,7 @@
 package io.portcullis.proxy.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,40 +124,93 @@ class TimeoutsTest {
         assertTrue(timeouts("upstream_response") > before);
     }
 
-    @Test
-    void aRouteTimeoutBoundsTheWholeResponse() throws Exception {
-        double before = timeouts("route_total");
-        try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            Thread backend = new Thread(() -> {
-                try (java.net.Socket s = stalling.accept()) {
-                    s.getInputStream().read(new byte[4096]);
-                    // the head and a little of the body, then nothing more
-                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    /**
+     * An upstream on a raw socket that reads the request, then sends {@code pieces} (a head, then body
+     * pieces) with {@code pauseMillis} between them, then waits for the proxy to hang up.
+     */
+    static java.net.ServerSocket scriptedUpstream(long pauseMillis, String... pieces) throws IOException {
+        java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress());
+        Thread backend = new Thread(() -> {
+            try (java.net.Socket s = server.accept()) {
+                s.getInputStream().read(new byte[4096]);
+                for (int i = 0; i < pieces.length; i++) {
+                    if (i > 0) {
+                        Thread.sleep(pauseMillis);
+                    }
+                    s.getOutputStream().write(pieces[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
-                    s.getInputStream().read();
-                } catch (IOException e) {
-                    // the proxy cut the connection: expected
                 }
-            });
-            backend.setDaemon(true);
-            backend.start();
-            String config = ProxyFixture.EXAMPLE.replace("upstream: ${UPSTREAM}\n    policy: public",
-                    "upstream: http://127.0.0.1:" + stalling.getLocalPort() + "\n    policy: public\n    timeout: 400ms");
-            try (ProxyFixture slow = new ProxyFixture(config); RawHttp c = slow.client()) {
-                c.send("GET /public/stream HTTP/1.1\r\nHost: app.test\r\n\r\n");
-                RawHttp.Response r = c.read();
-                assertEquals(200, r.status(), "the head had been passed on");
-                assertEquals("abc", r.body(), "the body ends where the proxy cut it, short of its length");
-                assertTrue(c.closedByServer());
-                assertTrue(slow.awaitDecision("route-timeout").contains("\"route\":\"public\""));
-                double after = slow.portcullis.metrics().scrape().lines()
-                        .filter(l -> l.startsWith("portcullis_timeouts_total{") && l.contains("route_total"))
-                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-                assertEquals(1.0, after);
+                s.getInputStream().read();
+            } catch (IOException | InterruptedException e) {
+                // the proxy cut the connection: expected
             }
+        });
+        backend.setDaemon(true);
+        backend.start();
+        return server;
+    }
+
+    static String withRouteTimeout(java.net.ServerSocket upstream, String timeout) {
+        return ProxyFixture.EXAMPLE.replace("upstream: ${UPSTREAM}\n    policy: public",
+                "upstream: http://127.0.0.1:" + upstream.getLocalPort() + "\n    policy: public\n    timeout: " + timeout);
+    }
+
+    static double sum(ProxyFixture proxy, String metricPrefix, String labelText) {
+        return proxy.portcullis.metrics().scrape().lines()
+                .filter(l -> l.startsWith(metricPrefix) && l.contains(labelText))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void aResponseStalledLongerThanTheRouteTimeoutIsCutAndLoggedAsCut() throws Exception {
+        double before = timeouts("upstream_idle");
+        // the head and a little of the body, then nothing more
+        try (java.net.ServerSocket stalling = scriptedUpstream(0, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc");
+             ProxyFixture slow = new ProxyFixture(withRouteTimeout(stalling, "400ms")); RawHttp c = slow.client()) {
+            c.send("GET /public/stream HTTP/1.1\r\nHost: app.test\r\n\r\n");
+            RawHttp.Response r = c.read();
+            assertEquals(200, r.status(), "the head had been passed on");
+            assertEquals("abc", r.body(), "the body ends where the proxy cut it, short of its length");
+            assertTrue(c.closedByServer());
+            String line = slow.awaitDecision("response-cut");
+            assertTrue(line.contains("\"reasons\":[\"upstream-idle-timeout\",\"response-cut\"]"), line);
+            assertTrue(line.contains("\"status\":200") && line.contains("\"route\":\"public\""), line);
+            assertEquals(1.0, sum(slow, "portcullis_timeouts_total{", "upstream_idle"));
+            // what the upstream-error alert counts: reason=~"upstream-.*" among allowed requests
+            assertEquals(1.0, sum(slow, "portcullis_requests_total{", "reason=\"upstream-idle-timeout\""));
         }
-        assertEquals(before, timeouts("route_total"), "a separate proxy counted it");
+        assertEquals(before, timeouts("upstream_idle"), "a separate proxy counted it");
+    }
+
+    @Test
+    void aResponseThatKeepsMovingOutlivesTheRouteTimeout() throws Exception {
+        // six pieces 150ms apart: 750ms in all, each pause well inside the 400ms route timeout
+        String[] pieces = new String[7];
+        pieces[0] = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n";
+        for (int i = 1; i < pieces.length; i++) {
+            pieces[i] = String.valueOf(i);
+        }
+        try (java.net.ServerSocket streaming = scriptedUpstream(150, pieces);
+             ProxyFixture proxy = new ProxyFixture(withRouteTimeout(streaming, "400ms")); RawHttp c = proxy.client()) {
+            RawHttp.Response r = c.get("/public/stream");
+            assertEquals(200, r.status());
+            assertEquals("123456", r.body());
+            String line = proxy.awaitDecision("\"path\":\"/public/stream\"");
+            assertFalse(line.contains("response-cut"), line);
+            assertEquals(0.0, sum(proxy, "portcullis_timeouts_total{", "upstream_"));
+        }
+    }
+
+    @Test
+    void theRouteTimeoutBoundsTheTimeToTheResponseHead() throws Exception {
+        try (java.net.ServerSocket silent = scriptedUpstream(0);
+             ProxyFixture proxy = new ProxyFixture(withRouteTimeout(silent, "300ms")); RawHttp c = proxy.client()) {
+            RawHttp.Response r = c.get("/public/slow");
+            assertEquals(504, r.status());
+            assertTrue(r.body().contains("upstream-timeout"), r.body());
+            assertTrue(proxy.awaitDecision("upstream-timeout").contains("\"status\":504"));
+            assertEquals(1.0, sum(proxy, "portcullis_timeouts_total{", "upstream_response"));
+        }
     }
 
     @Test

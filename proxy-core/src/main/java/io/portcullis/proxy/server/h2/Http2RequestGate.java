@@ -13,7 +13,7 @@ import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.util.ReferenceCountUtil;
 import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.edge.EdgeReasons;
-import io.portcullis.proxy.edge.EdgeRejectionSink;
+import io.portcullis.proxy.edge.EdgeRefusal;
 import io.portcullis.proxy.edge.Rejection;
 import io.portcullis.proxy.edge.RequestGuard;
 
@@ -23,19 +23,20 @@ import io.portcullis.proxy.edge.RequestGuard;
  * same {@link CanonicalPath} rules, so routing, policy and upstream see one canonical origin-form
  * path whichever protocol the client spoke. {@code :path} must be origin-form (or {@code *} for
  * OPTIONS). Netty's conversion headers ({@code x-http2-*}) are removed so they never reach an
- * upstream. A refusal goes to the {@link EdgeRejectionSink}; nothing of the stream is passed on.
+ * upstream. A refusal fires an {@link EdgeRefusal} down the stream's pipeline; nothing of the stream is
+ * passed on.
  */
 public final class Http2RequestGate extends ChannelInboundHandlerAdapter {
 
     private final RequestGuard guard;
     private final boolean allowEncodedSlash;
-    private final EdgeRejectionSink sink;
     private boolean rejected;
+    /** The canonical path of the head being admitted, for the refusal's decision line. */
+    private String admittedPath;
 
-    public Http2RequestGate(RequestGuard guard, boolean allowEncodedSlash, EdgeRejectionSink sink) {
+    public Http2RequestGate(RequestGuard guard, boolean allowEncodedSlash) {
         this.guard = guard;
         this.allowEncodedSlash = allowEncodedSlash;
-        this.sink = sink;
     }
 
     @Override
@@ -46,11 +47,13 @@ public final class Http2RequestGate extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpRequest request) {
             removeConversionHeaders(request.headers());
+            admittedPath = null;
             Rejection r = admit(request);
             if (r != null) {
+                String method = request.decoderResult().isSuccess() ? request.method().name() : null;
                 ReferenceCountUtil.release(msg);
                 rejected = true;
-                sink.reject(ctx, r.status(), r.reason());
+                ctx.fireUserEventTriggered(new EdgeRefusal(r.status(), r.reason(), method, admittedPath));
                 return;
             }
             if (msg instanceof FullHttpRequest full) {
@@ -70,6 +73,9 @@ public final class Http2RequestGate extends ChannelInboundHandlerAdapter {
             return badRequest(EdgeReasons.REQUEST_MALFORMED);
         }
         CanonicalPath.Result target = CanonicalPath.parse(request.uri(), allowEncodedSlash);
+        if (target instanceof CanonicalPath.Canonical canonical && canonical.absoluteFormAuthority() == null) {
+            admittedPath = canonical.path();
+        }
         Rejection head = guard.check(request, null);
         if (head != null) {
             return head;
