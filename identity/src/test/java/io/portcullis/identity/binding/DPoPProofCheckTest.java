@@ -145,9 +145,19 @@ class DPoPProofCheckTest {
                 get("padded base64url", c -> c.proof("GET", URI, TOKEN).replaceFirst("\\.", "=."),
                         refused(BindingFailure.DPOP_PROOF_INVALID)),
                 get("a JWE-shaped value", c -> "a.b.c.d.e", refused(BindingFailure.DPOP_PROOF_INVALID)),
+                get("header JSON nested as deep as the size limit allows", c -> deeplyNested(),
+                        refused(BindingFailure.DPOP_PROOF_INVALID)),
+                get("longer than the size limit", c -> c.forge("GET", URI, TOKEN).header("pad", "p".repeat(9000)).sign(),
+                        refused(BindingFailure.DPOP_PROOF_INVALID)),
                 new Case("two DPoP headers", ES, c -> List.of(c.proof("GET", URI, TOKEN), c.proof("GET", URI, TOKEN)),
                         "GET", refused(BindingFailure.DPOP_PROOF_INVALID)),
                 new Case("no DPoP header", ES, c -> List.of(), "GET", refused(BindingFailure.DPOP_PROOF_MISSING)));
+    }
+
+    private static String deeplyNested() {
+        String json = "{\"a\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.US_ASCII))
+                + ".e30.c2ln";
     }
 
     private static Map<String, Object> publicJwk(DPoPClient client) {
