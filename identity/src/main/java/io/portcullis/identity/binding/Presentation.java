@@ -2,6 +2,7 @@ package io.portcullis.identity.binding;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a verified access token reached us, as the request stage read it.
@@ -25,6 +26,10 @@ public record Presentation(
         X509Certificate clientCertificate) {
 
     public Presentation {
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(requestUri, "requestUri");
         dpopProofs = List.copyOf(dpopProofs);
     }
 
