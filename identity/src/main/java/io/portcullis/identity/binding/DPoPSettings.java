@@ -5,7 +5,6 @@ import io.portcullis.config.SenderConstraintConfig;
 import io.portcullis.identity.replay.ReplayGuard;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -13,7 +12,7 @@ import java.util.Set;
 /**
  * What a {@link DPoPProofCheck} needs, built once per loaded config.
  *
- * @param algorithms proof algorithms accepted, in the order the config names them (and challenges list them)
+ * @param algorithms proof algorithms accepted (challenges announce them from the config, in its order)
  * @param maxAge     how long after its {@code iat} a proof is accepted
  * @param clockSkew  how far ahead of our clock {@code iat} may be
  * @param nonces     the server nonces a proof must carry, or null when none are demanded
@@ -29,7 +28,7 @@ public record DPoPSettings(
         Clock clock) {
 
     public DPoPSettings {
-        algorithms = Set.copyOf(new LinkedHashSet<>(algorithms));
+        algorithms = Set.copyOf(algorithms);
         Objects.requireNonNull(maxAge, "maxAge");
         Objects.requireNonNull(clockSkew, "clockSkew");
         Objects.requireNonNull(replay, "replay");
