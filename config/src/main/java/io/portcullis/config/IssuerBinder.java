@@ -36,11 +36,12 @@ final class IssuerBinder {
         Duration skew = r.optional("clock_skew", Values.duration(Duration.ZERO, MAX_CLOCK_SKEW), Duration.ofSeconds(30));
         Duration refresh = r.optional("jwks_refresh", Values.duration(MIN_JWKS_REFRESH, null), Duration.ofMinutes(5));
         OidcClientBinder.Bound client = OidcClientBinder.bind(r, discovery, problems);
+        SenderConstraintConfig senderConstraint = SenderConstraintBinder.bind(r, problems);
         r.finish();
         if (id == null || issuer == null || audiences == null) {
             return null;
         }
         return new IssuerConfig(id, issuer.toString(), jwksUri, discovery, audiences, algorithms, skew, refresh,
-                r.position(), client.client(), client.introspection());
+                r.position(), client.client(), client.introspection(), senderConstraint);
     }
 }

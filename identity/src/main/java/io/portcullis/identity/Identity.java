@@ -21,4 +21,12 @@ public record Identity(
     public Identity {
         claims = Map.copyOf(claims);
     }
+
+    /**
+     * The token's binding ({@code cnf.jkt}, {@code cnf.x5t#S256}), read from its claims when asked for:
+     * a derived view, so that no constructor or cache entry changes.
+     */
+    public Confirmation confirmation() {
+        return Confirmation.of(claims);
+    }
 }

@@ -7,6 +7,7 @@ import io.portcullis.config.ClientSecret;
 import io.portcullis.config.IntrospectionConfig;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.OidcClientConfig;
+import io.portcullis.config.SenderConstraintConfig;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +36,8 @@ class OpaqueTokenRoutingTest {
         return new IssuerConfig("corp", server.issuerUrl("corp").toString(), null, true, List.of("portcullis"),
                 List.of("RS256"), Duration.ofSeconds(30), Duration.ofHours(1), null,
                 new OidcClientConfig("portcullis", new ClientSecret("s3cret", "env:TEST"), List.of("openid")),
-                introspection ? new IntrospectionConfig(null, Duration.ofMinutes(5), Duration.ofSeconds(10)) : null);
+                introspection ? new IntrospectionConfig(null, Duration.ofMinutes(5), Duration.ofSeconds(10)) : null,
+                SenderConstraintConfig.defaults());
     }
 
     private AuthResult authenticate(String token) {

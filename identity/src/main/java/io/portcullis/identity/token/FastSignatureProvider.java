@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * other code in the JVM changes provider. Where its native library cannot load (another OS or CPU)
  * or {@value #DISABLE_PROPERTY} is {@code false}, verification falls back to the JDK's providers.
  */
-final class FastSignatureProvider {
+public final class FastSignatureProvider {
 
     /** System property; {@code false} forces the JDK's own providers. */
     static final String DISABLE_PROPERTY = "portcullis.crypto.native";
@@ -28,6 +28,14 @@ final class FastSignatureProvider {
     private static final Logger LOG = LoggerFactory.getLogger(FastSignatureProvider.class);
 
     private FastSignatureProvider() {
+    }
+
+    /**
+     * The provider every verifier in this JVM shares (loaded and logged once), or null for the JDK's
+     * default. DPoP proof verification uses it too.
+     */
+    public static Provider shared() {
+        return Shared.PROVIDER;
     }
 
     /** The provider to use, or null for the JDK's default. */
@@ -52,7 +60,12 @@ final class FastSignatureProvider {
     }
 
     /** Whether the fast provider is used for this algorithm. */
-    static boolean handles(JWSAlgorithm algorithm) {
+    public static boolean handles(JWSAlgorithm algorithm) {
         return HANDLED.contains(algorithm);
+    }
+
+    /** Loads the provider on first use only (holder idiom: no lock after that). */
+    private static final class Shared {
+        static final Provider PROVIDER = load();
     }
 }

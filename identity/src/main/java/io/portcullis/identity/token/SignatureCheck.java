@@ -34,7 +34,7 @@ import java.util.Map;
 final class SignatureCheck {
 
     private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
-    private static final Provider FAST = FastSignatureProvider.load();
+    private static final Provider FAST = FastSignatureProvider.shared();
 
     /**
      * Keyed by JWK identity: a JWKS refresh makes new JWK objects, and old ones may be collected. The

@@ -8,6 +8,7 @@ import io.portcullis.config.ClientSecret;
 import io.portcullis.config.IntrospectionConfig;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.OidcClientConfig;
+import io.portcullis.config.SenderConstraintConfig;
 import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.AuthResult;
 import io.portcullis.identity.Identity;
@@ -47,7 +48,7 @@ class IntrospectorTest {
         return new IssuerConfig("corp", server.issuerUrl("corp").toString(), null, true, List.of("portcullis"),
                 List.of("RS256"), Duration.ofSeconds(30), Duration.ofHours(1), null,
                 new OidcClientConfig("portcullis", new ClientSecret("s3cret", "env:TEST"), List.of("openid")),
-                new IntrospectionConfig(endpoint, cacheMax, negativeTtl));
+                new IntrospectionConfig(endpoint, cacheMax, negativeTtl), SenderConstraintConfig.defaults());
     }
 
     private Introspector introspector(IssuerConfig issuer) {

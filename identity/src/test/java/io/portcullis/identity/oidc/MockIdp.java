@@ -3,6 +3,7 @@ package io.portcullis.identity.oidc;
 import io.portcullis.config.ClientSecret;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.config.OidcClientConfig;
+import io.portcullis.config.SenderConstraintConfig;
 import io.portcullis.config.SsoConfig;
 import java.net.InetAddress;
 import java.net.URI;
@@ -38,7 +39,7 @@ final class MockIdp implements AutoCloseable {
         return new IssuerConfig(ISSUER_ID, issuer(), null, true, List.of(CLIENT_ID), List.of("RS256", "ES256"),
                 Duration.ofSeconds(30), Duration.ofHours(1), null,
                 new OidcClientConfig(CLIENT_ID, new ClientSecret("s3cret", "env:TEST"), OidcClientConfig.DEFAULT_SCOPES),
-                null);
+                null, SenderConstraintConfig.defaults());
     }
 
     static SsoConfig ssoConfig(Duration sessionTtl) {
