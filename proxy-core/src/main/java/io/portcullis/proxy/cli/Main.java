@@ -1,5 +1,6 @@
 package io.portcullis.proxy.cli;
 
+import io.portcullis.proxy.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,9 @@ import picocli.CommandLine.Command;
  * Entry point of {@code portcullis.jar}: {@code serve}, {@code check}, {@code dev}, {@code policy test},
  * {@code explain}, {@code verify-log}.
  */
-@Command(name = "portcullis", mixinStandardHelpOptions = true, version = "portcullis 0.1.0",
+// scope INHERIT: every subcommand answers --version with the same line.
+@Command(name = "portcullis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Identity-aware reverse proxy: a Zero Trust policy enforcement point.",
         subcommands = {ServeCommand.class, CheckCommand.class, DevCommand.class, PolicyCommand.class, ExplainCommand.class,
             VerifyLogCommand.class,
@@ -32,6 +35,14 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String... args) {
         return new CommandLine(new Main()).execute(args);
+    }
+
+    /** {@code --version}: the version and commit the build was made from. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().describe()};
+        }
     }
 
     @Override
