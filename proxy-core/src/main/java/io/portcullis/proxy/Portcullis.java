@@ -67,9 +67,10 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         try {
-            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
-                    config.transport());
-            a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
+            p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
+                    boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
+            a = ListenerUnavailableException.open("admin", "admin", config.admin(),
+                    () -> AdminServer.start(config.admin(), boss, this::adminEndpoints));
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
                 p.close();
@@ -140,15 +141,17 @@ public final class Portcullis implements AutoCloseable {
                 compiled = ConfigCompiler.compile(source);
             } catch (ConfigException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept:\n{}", e.getMessage());
+                LOG.error("config reload refused; the running config is kept:\n{}", e.getMessage());
                 return false;
             } catch (RuntimeException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept: {}", e.toString());
+                LOG.error("config reload refused; the running config is kept: {}", e.toString());
                 return false;
             }
             RuntimeConfig old = runtime.get();
             if (Objects.equals(old.config().sha256(), compiled.config().sha256())) {
+                LOG.info("config reload unchanged: {} (sha256 {}) is the running config; nothing to apply", source,
+                        old.config().sha256());
                 return true;
             }
             PortcullisConfig next = compiled.config();
@@ -164,13 +167,13 @@ public final class Portcullis implements AutoCloseable {
                 sso = old.sso().reconfigure(next);
             } catch (RuntimeException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept: {}", e.getMessage());
+                LOG.error("config reload refused; the running config is kept: {}", e.getMessage());
                 return false;
             }
             IdentityService identity = old.identity().reconfigure(next);
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
-            LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
+            LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
             return true;
         }
     }
