@@ -56,6 +56,7 @@ public final class Portcullis implements AutoCloseable {
         SsoRuntime sso = SsoRuntime.start(config, metrics, Clock.systemUTC());
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
+        metrics.configInUse(config.sha256());
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -152,6 +153,7 @@ public final class Portcullis implements AutoCloseable {
             if (Objects.equals(old.config().sha256(), compiled.config().sha256())) {
                 LOG.info("config reload unchanged: {} (sha256 {}) is the running config; nothing to apply", source,
                         old.config().sha256());
+                metrics.reload(true);
                 return true;
             }
             PortcullisConfig next = compiled.config();
@@ -173,6 +175,7 @@ public final class Portcullis implements AutoCloseable {
             IdentityService identity = old.identity().reconfigure(next);
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
+            metrics.configInUse(next.sha256());
             LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
             return true;
         }
