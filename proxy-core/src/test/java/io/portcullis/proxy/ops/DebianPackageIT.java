@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.portcullis.proxy.BuildInfo;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ class DebianPackageIT {
     @Test
     void controlFieldsNameThePackageItsVersionAndItsJava() throws Exception {
         assumeDebBuilt();
-        assumeTrue(onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package's fields are not checked");
+        assumeTrue(HostTools.onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package's fields are not checked");
         String info = run(List.of("dpkg-deb", "--info", deb.toString()), Map.of()).out();
         assertTrue(info.contains("\n Package: portcullis\n"), info);
         assertTrue(info.contains("\n Version: " + version.replace("-SNAPSHOT", "~SNAPSHOT") + "\n"),
@@ -80,7 +79,7 @@ class DebianPackageIT {
     @Test
     void contentsAreTheJarLauncherUnitConfigAndLicence() throws Exception {
         assumeDebBuilt();
-        assumeTrue(onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package's contents are not checked");
+        assumeTrue(HostTools.onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package's contents are not checked");
         String contents = run(List.of("dpkg-deb", "--contents", deb.toString()), Map.of()).out();
         Map<String, String> expected = Map.of(
                 "./usr/share/portcullis/portcullis.jar", "-rw-r--r-- root/root",
@@ -118,7 +117,7 @@ class DebianPackageIT {
     @Test
     void systemdUnitVerifiesAndIsHardened(@TempDir Path root) throws Exception {
         Path tree = unpack(root);
-        assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed; the unit is not verified");
+        assumeTrue(HostTools.onPath("systemd-analyze"), "systemd-analyze is not installed; the unit is not verified");
         String unit = Files.readString(tree.resolve("lib/systemd/system/portcullis.service"));
         for (String line : List.of("ExecReload=/bin/kill -HUP $MAINPID", "User=portcullis", "NoNewPrivileges=yes",
                 "ProtectSystem=strict", "PrivateTmp=yes", "CapabilityBoundingSet=\n", "AmbientCapabilities=\n",
@@ -137,7 +136,7 @@ class DebianPackageIT {
 
     private static Path unpack(Path root) throws Exception {
         assumeDebBuilt();
-        assumeTrue(onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package is not unpacked");
+        assumeTrue(HostTools.onPath("dpkg-deb"), "dpkg-deb is not installed (a Debian tool); the package is not unpacked");
         Path tree = root.resolve("tree");
         Result x = run(List.of("dpkg-deb", "-x", deb.toString(), tree.toString()), Map.of());
         assertEquals(0, x.code(), x.err());
@@ -149,15 +148,6 @@ class DebianPackageIT {
         String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         assertEquals(hex + "  " + file.getFileName(), Files.readString(sum, StandardCharsets.UTF_8).strip(),
                 "the `sha256sum -c` format: hash, two spaces, name");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Result(int code, String out, String err) {
