@@ -8,6 +8,7 @@ import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IssuerStatus;
 import io.portcullis.proxy.admin.AdminServer;
+import io.portcullis.proxy.observe.CertificateExpiry;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
@@ -48,6 +49,7 @@ public final class Portcullis implements AutoCloseable {
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
+    private final CertificateExpiry certificates = new CertificateExpiry(metrics.registry());
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -57,6 +59,7 @@ public final class Portcullis implements AutoCloseable {
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         metrics.configInUse(config.sha256());
+        certificates.watch(CertificateExpiry.sourcesOf(config));
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -79,6 +82,7 @@ public final class Portcullis implements AutoCloseable {
             shutdownGroups();
             identity.close();
             sso.close();
+            certificates.close();
             throw e;
         }
         proxy = p;
@@ -176,6 +180,7 @@ public final class Portcullis implements AutoCloseable {
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
             metrics.configInUse(next.sha256());
+            certificates.watch(CertificateExpiry.sourcesOf(next));
             LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
             return true;
         }
@@ -253,5 +258,6 @@ public final class Portcullis implements AutoCloseable {
         shutdownGroups();
         runtime.get().identity().close();
         runtime.get().sso().close();
+        certificates.close();
     }
 }

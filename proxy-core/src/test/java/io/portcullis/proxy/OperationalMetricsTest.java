@@ -17,14 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class OperationalMetricsTest {
 
-    private static String scrapeAfterGc(ProxyFixture fx) throws Exception {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        return AdminAndReloadTest.admin(fx, "/metrics").body();
-    }
-
     private static double value(String scrape, String series) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape);
         assertTrue(m.find(), "no sample " + series + " in:\n" + scrape);
@@ -44,7 +36,7 @@ class OperationalMetricsTest {
     @Test
     void buildInfoCarriesTheVersionAndCommitOfVersionOutput() throws Exception {
         try (ProxyFixture fx = new ProxyFixture(ProxyFixture.PUBLIC_APP)) {
-            String scrape = scrapeAfterGc(fx);
+            String scrape = AdminScrape.afterGc(fx);
             BuildInfo build = BuildInfo.current();
             assertEquals(1.0, value(scrape, "portcullis_build_info{commit=\"" + build.commit() + "\",version=\""
                     + build.version() + "\"}"));
@@ -56,7 +48,7 @@ class OperationalMetricsTest {
     void configInfoAndLastReloadFollowEveryReload() throws Exception {
         try (ProxyFixture fx = new ProxyFixture(ProxyFixture.PUBLIC_APP)) {
             String first = fx.portcullis.current().config().sha256();
-            String scrape = scrapeAfterGc(fx);
+            String scrape = AdminScrape.afterGc(fx);
             assertEquals(List.of("portcullis_config_info{sha256=\"" + first + "\"} 1"), samples(scrape, "portcullis_config_info"));
             assertEquals(1.0, value(scrape, "portcullis_config_last_reload_success"), "the start's load counts");
             double started = value(scrape, "portcullis_config_last_reload_success_timestamp_seconds");
@@ -64,7 +56,7 @@ class OperationalMetricsTest {
 
             fx.writeConfig(ProxyFixture.PUBLIC_APP.replace("policy: public", "policy: no-such-policy"));
             assertFalse(fx.portcullis.reload());
-            scrape = scrapeAfterGc(fx);
+            scrape = AdminScrape.afterGc(fx);
             assertEquals(0.0, value(scrape, "portcullis_config_last_reload_success"), "refused: stays 0 until a good reload");
             assertEquals(started, value(scrape, "portcullis_config_last_reload_success_timestamp_seconds"));
             assertEquals(List.of("portcullis_config_info{sha256=\"" + first + "\"} 1"), samples(scrape, "portcullis_config_info"), "the running config is still the first");
@@ -73,7 +65,7 @@ class OperationalMetricsTest {
             fx.writeConfig(ProxyFixture.PUBLIC_APP.replace("/app", "/other"));
             assertTrue(fx.portcullis.reload());
             String second = fx.portcullis.current().config().sha256();
-            scrape = scrapeAfterGc(fx);
+            scrape = AdminScrape.afterGc(fx);
             assertEquals(1.0, value(scrape, "portcullis_config_last_reload_success"));
             assertTrue(value(scrape, "portcullis_config_last_reload_success_timestamp_seconds") > started);
             assertEquals(List.of("portcullis_config_info{sha256=\"" + second + "\"} 1"), samples(scrape, "portcullis_config_info"), "one series, for the config in use");
@@ -86,7 +78,7 @@ class OperationalMetricsTest {
             try (RawHttp c = fx.client()) {
                 assertEquals(200, c.get("/app/x").status());
             }
-            String scrape = scrapeAfterGc(fx);
+            String scrape = AdminScrape.afterGc(fx);
             List<String> used = samples(scrape, "netty_allocator_memory_used_bytes");
             assertEquals(2, used.size(), scrape);
             for (String line : used) {
