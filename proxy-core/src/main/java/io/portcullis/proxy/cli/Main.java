@@ -22,6 +22,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // Read by LogFormat.select before logging starts; declared here so every subcommand accepts it.
+    @CommandLine.Option(names = "--log-format", scope = CommandLine.ScopeType.INHERIT, defaultValue = "text",
+            description = "Operational logs on stderr as text or json (one object per line). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
     public static void main(String[] args) {
         // Netty's leak detector records a stack trace for one buffer in 128: ~2% of a busy proxy's CPU
         // in the load harness's profiles. Off unless asked for (-Dio.netty.leakDetection.level=simple
@@ -29,6 +34,7 @@ public final class Main implements Runnable {
         if (System.getProperty(LEAK_DETECTION) == null) {
             System.setProperty(LEAK_DETECTION, "disabled");
         }
+        LogFormat.select(args);
         System.exit(run(args));
     }
 

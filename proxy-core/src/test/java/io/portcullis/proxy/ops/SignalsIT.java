@@ -145,6 +145,17 @@ class SignalsIT {
         }
     }
 
+    @Test
+    void logFormatJsonWritesTheOperationalLogAsJsonLines() throws Exception {
+        Path log = dir.resolve("json.log");
+        start(log, List.of(java(), "-jar", jar().toString(), "serve", "--log-format", "json", "--config",
+                config().toString()));
+        String out = awaitLine(log, "portcullis listening on");
+        String line = out.lines().filter(l -> l.contains("portcullis listening on")).findFirst().orElseThrow();
+        assertTrue(line.startsWith("{") && line.endsWith("}"), line);
+        assertTrue(line.contains("\"level\":\"INFO\"") && line.contains("\"loggerName\":\"io.portcullis.proxy.Portcullis\""), line);
+    }
+
     private static long count(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d)) {
             return s.filter(f -> f.getFileName().toString().startsWith("portcullis-dev")).count();
