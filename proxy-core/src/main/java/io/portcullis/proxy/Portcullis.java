@@ -8,6 +8,7 @@ import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IssuerStatus;
 import io.portcullis.proxy.admin.AdminServer;
+import io.portcullis.proxy.observe.CertificateExpiry;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
@@ -48,6 +49,7 @@ public final class Portcullis implements AutoCloseable {
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
+    private final CertificateExpiry certificates = new CertificateExpiry(metrics.registry());
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -57,6 +59,8 @@ public final class Portcullis implements AutoCloseable {
         SsoRuntime sso = SsoRuntime.start(config, metrics, clock);
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
+        metrics.configInUse(config.sha256());
+        certificates.watch(CertificateExpiry.sourcesOf(config));
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -68,9 +72,10 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         try {
-            p = ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
-                    config.transport());
-            a = AdminServer.start(config.admin(), boss, this::adminEndpoints);
+            p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
+                    boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
+            a = ListenerUnavailableException.open("admin", "admin", config.admin(),
+                    () -> AdminServer.start(config.admin(), boss, this::adminEndpoints));
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
                 p.close();
@@ -78,6 +83,7 @@ public final class Portcullis implements AutoCloseable {
             shutdownGroups();
             identity.close();
             sso.close();
+            certificates.close();
             throw e;
         }
         proxy = p;
@@ -141,15 +147,18 @@ public final class Portcullis implements AutoCloseable {
                 compiled = ConfigCompiler.compile(source);
             } catch (ConfigException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept:\n{}", e.getMessage());
+                LOG.error("config reload refused; the running config is kept:\n{}", e.getMessage());
                 return false;
             } catch (RuntimeException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept: {}", e.toString());
+                LOG.error("config reload refused; the running config is kept: {}", e.toString());
                 return false;
             }
             RuntimeConfig old = runtime.get();
             if (Objects.equals(old.config().sha256(), compiled.config().sha256())) {
+                LOG.info("config reload unchanged: {} (sha256 {}) is the running config; nothing to apply", source,
+                        old.config().sha256());
+                metrics.reload(true);
                 return true;
             }
             PortcullisConfig next = compiled.config();
@@ -165,14 +174,16 @@ public final class Portcullis implements AutoCloseable {
                 sso = old.sso().reconfigure(next);
             } catch (RuntimeException e) {
                 metrics.reload(false);
-                LOG.error("config reload failed; the running config is kept: {}", e.getMessage());
+                LOG.error("config reload refused; the running config is kept: {}", e.getMessage());
                 return false;
             }
             IdentityService identity = old.identity().reconfigure(next);
             proxy.prepareUpstreamTls(next);
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
-            LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
+            metrics.configInUse(next.sha256());
+            certificates.watch(CertificateExpiry.sourcesOf(next));
+            LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
             return true;
         }
     }
@@ -249,5 +260,6 @@ public final class Portcullis implements AutoCloseable {
         shutdownGroups();
         runtime.get().identity().close();
         runtime.get().sso().close();
+        certificates.close();
     }
 }

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.portcullis.config.HostPort;
 import io.portcullis.proxy.server.Transports;
@@ -27,8 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
 /**
- * The admin listener: {@code /metrics} (Prometheus text), {@code /healthz} (process alive) and
- * {@code /readyz} (config loaded and every issuer's keys fetched at least once). It is a separate
+ * The admin listener: {@code /metrics} (Prometheus text), {@code /healthz} (process alive),
+ * {@code /readyz} (config loaded and every issuer's keys fetched at least once), {@code /policies} and
+ * {@code /loglevel} (a logger's level, changed by POST). It is a separate
  * port, never the data plane, so it can be bound to a private interface.
  */
 public final class AdminServer implements AutoCloseable {
@@ -97,14 +99,18 @@ public final class AdminServer implements AutoCloseable {
                 send(ctx, req, HttpResponseStatus.BAD_REQUEST, "text/plain", "bad request\n", true);
                 return;
             }
-            if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
-                send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "method not allowed\n", false);
-                return;
-            }
             String path = req.uri();
             int q = path.indexOf('?');
             if (q >= 0) {
                 path = path.substring(0, q);
+            }
+            if (path.equals("/loglevel")) {
+                logLevel(ctx, req);
+                return;
+            }
+            if (!HttpMethod.GET.equals(req.method()) && !HttpMethod.HEAD.equals(req.method())) {
+                send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "method not allowed\n", false);
+                return;
             }
             Endpoints e = endpoints.get();
             switch (path) {
@@ -126,6 +132,36 @@ public final class AdminServer implements AutoCloseable {
                 case "/policies" -> send(ctx, req, HttpResponseStatus.OK, "application/json", e.policies(), false);
                 default -> send(ctx, req, HttpResponseStatus.NOT_FOUND, "text/plain", "not found\n", false);
             }
+        }
+
+        /**
+         * {@code GET /loglevel?logger=NAME} shows a logger's level; {@code POST /loglevel?logger=NAME&level=LEVEL}
+         * changes it. A request with an Origin header comes from a web page (a browser on an operator's
+         * machine can reach a loopback admin port) and is refused.
+         */
+        private static void logLevel(ChannelHandlerContext ctx, FullHttpRequest req) {
+            if (req.headers().contains(HttpHeaderNames.ORIGIN)) {
+                send(ctx, req, HttpResponseStatus.FORBIDDEN, "text/plain", "refused: a request from a web page\n", false);
+                return;
+            }
+            QueryStringDecoder query = new QueryStringDecoder(req.uri());
+            try {
+                if (HttpMethod.POST.equals(req.method())) {
+                    send(ctx, req, HttpResponseStatus.OK, "text/plain",
+                            LogLevels.set(first(query, "logger"), first(query, "level")), false);
+                } else if (HttpMethod.GET.equals(req.method()) || HttpMethod.HEAD.equals(req.method())) {
+                    send(ctx, req, HttpResponseStatus.OK, "text/plain", LogLevels.describe(first(query, "logger")), false);
+                } else {
+                    send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "text/plain", "method not allowed\n", false);
+                }
+            } catch (LogLevels.Refused e) {
+                send(ctx, req, HttpResponseStatus.BAD_REQUEST, "text/plain", e.getMessage() + "\n", false);
+            }
+        }
+
+        private static String first(QueryStringDecoder query, String name) {
+            java.util.List<String> values = query.parameters().get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
 
         private static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status,

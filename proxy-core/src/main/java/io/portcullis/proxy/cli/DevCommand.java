@@ -1,5 +1,6 @@
 package io.portcullis.proxy.cli;
 
+import io.portcullis.proxy.ListenerUnavailableException;
 import io.portcullis.proxy.dev.DevMode;
 import io.portcullis.proxy.dev.TourStep;
 import java.io.PrintWriter;
@@ -27,7 +28,12 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DevMode dev = DevMode.start(port, adminPort);
+        DevMode dev;
+        try {
+            dev = DevMode.start(port, adminPort);
+        } catch (ListenerUnavailableException e) {
+            return Lifecycle.cannotListen(spec, e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://127.0.0.1:" + dev.portcullis().port();
         out.println();

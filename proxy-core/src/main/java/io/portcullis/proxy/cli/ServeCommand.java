@@ -4,6 +4,7 @@ import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigProblem;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
+import io.portcullis.proxy.ListenerUnavailableException;
 import io.portcullis.proxy.Portcullis;
 import io.portcullis.proxy.server.tls.UnusableTlsException;
 import java.nio.file.Path;
@@ -47,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("refusing to start: the TLS files are not usable.");
             spec.commandLine().getErr().flush();
             return CheckCommand.INVALID_CONFIG;
+        } catch (ListenerUnavailableException e) {
+            return Lifecycle.cannotListen(spec, e);
         }
         Lifecycle.runUntilStopped(portcullis, config);
         return 0;

@@ -40,11 +40,21 @@ public final class DevMode implements AutoCloseable {
 
     /** Starts everything; {@code port}/{@code adminPort} 0 pick free ports. */
     public static DevMode start(int port, int adminPort) throws IOException, ConfigException, InterruptedException {
+        return start(port, adminPort, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * As {@link #start(int, int)}, with the config written to a new directory under {@code tempParent}.
+     * The directory is removed by {@link #close()}, and at once when the start fails.
+     */
+    public static DevMode start(int port, int adminPort, Path tempParent)
+            throws IOException, ConfigException, InterruptedException {
         EmbeddedIssuer corp = EmbeddedIssuer.start("/realms/corp");
         EmbeddedIssuer mdm = EmbeddedIssuer.start("/mdm");
         EchoUpstream app = EchoUpstream.start();
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("portcullis-dev");
+            dir = Files.createTempDirectory(tempParent, "portcullis-dev");
             Path configFile = dir.resolve("portcullis.yaml");
             Files.writeString(configFile, config(port, adminPort, corp, mdm, app), StandardCharsets.UTF_8);
             Portcullis p = Portcullis.start(configFile, ConfigCompiler.compile(configFile), DefaultIdentityService::start, true);
@@ -53,6 +63,7 @@ public final class DevMode implements AutoCloseable {
             corp.close();
             mdm.close();
             app.close();
+            TempDirectory.delete(dir);
             throw e;
         }
     }
@@ -123,11 +134,13 @@ public final class DevMode implements AutoCloseable {
                         "/public/whoami", Map.of("X-Forwarded-User", "root"), 200));
     }
 
+    /** Stops everything and removes the config's temporary directory; safe to call twice. */
     @Override
     public void close() {
         portcullis.close();
         corp.close();
         mdm.close();
         app.close();
+        TempDirectory.delete(configFile.getParent());
     }
 }

@@ -8,18 +8,18 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.portcullis.identity.IdentityEvents;
+import io.portcullis.proxy.BuildInfo;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +42,9 @@ public final class Metrics implements IdentityEvents {
     private final Counter reloadFailed;
     private final Counter internalErrors;
     private final AtomicInteger openConnections = new AtomicInteger();
+    private final AtomicInteger lastReloadSuccess = new AtomicInteger(1);
+    private final AtomicLong lastReloadSuccessMillis = new AtomicLong(System.currentTimeMillis());
+    private Gauge configInfo;
 
     private record RequestKey(String route, String decision, String reason) {
     }
@@ -54,7 +57,11 @@ public final class Metrics implements IdentityEvents {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+        NettyMemoryMetrics.bindTo(registry);
+        BuildInfo build = BuildInfo.current();
+        Gauge.builder("portcullis.build.info", () -> 1)
+                .description("Always 1; the labels say which build runs (as --version prints it)")
+                .tag("version", build.version()).tag("commit", build.commit()).strongReference(true).register(registry);
         decisionLatency = Timer.builder("portcullis.decision.latency")
                 .description("Time from request head to decision (authentication + policy)")
                 .publishPercentileHistogram()
@@ -85,6 +92,13 @@ public final class Metrics implements IdentityEvents {
         Gauge.builder("portcullis.decision.log.pending", DecisionLog::pending)
                 .description("Decision lines recorded and not yet written: how far the log's output is behind")
                 .register(registry);
+        Gauge.builder("portcullis.config.last.reload.success", lastReloadSuccess, AtomicInteger::get)
+                .description("1 when the last config load or reload succeeded (applied or unchanged), 0 when it was refused")
+                .strongReference(true).register(registry);
+        Gauge.builder("portcullis.config.last.reload.success.timestamp.seconds", lastReloadSuccessMillis,
+                        millis -> millis.get() / 1000.0)
+                .description("When the config was last loaded or reloaded successfully (Unix time)")
+                .strongReference(true).register(registry);
     }
 
     public MeterRegistry registry() {
@@ -135,8 +149,29 @@ public final class Metrics implements IdentityEvents {
                 .tag("kind", k).register(registry)).increment();
     }
 
+    /** A reload ended: applied or unchanged ({@code success}), or refused. */
     public void reload(boolean success) {
         (success ? reloadOk : reloadFailed).increment();
+        lastReloadSuccess.set(success ? 1 : 0);
+        if (success) {
+            lastReloadSuccessMillis.set(System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * The config in use is now the one with this hash: {@code portcullis_config_info{sha256}} is 1 for
+     * it, and the series of the previous hash is gone.
+     */
+    public synchronized void configInUse(String sha256) {
+        if (configInfo != null) {
+            if (configInfo.getId().getTag("sha256").equals(sha256)) {
+                return;
+            }
+            registry.remove(configInfo);
+        }
+        configInfo = Gauge.builder("portcullis.config.info", () -> 1)
+                .description("Always 1; the sha256 label is the running config's hash (as check and /policies print it)")
+                .tag("sha256", sha256).strongReference(true).register(registry);
     }
 
     /** A shadow policy decided otherwise than the enforced one; {@code kind} is would-allow/deny/challenge. */

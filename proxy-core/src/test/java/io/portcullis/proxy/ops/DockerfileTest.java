@@ -149,4 +149,60 @@ class DockerfileTest {
         assertTrue(exposed.contains(String.valueOf(config.listen().port())), "EXPOSE " + exposed);
         assertTrue(exposed.contains(String.valueOf(config.admin().port())), "EXPOSE " + exposed);
     }
+
+    @Test
+    void everySourceIsCopiedOnce() {
+        List<String> copied = all("COPY").stream().filter(i -> !i.args().startsWith("--from="))
+                .map(i -> i.words().get(0)).toList();
+        assertEquals(copied.stream().distinct().toList(), copied, "a COPY repeated: " + copied);
+    }
+
+    /** The OCI annotations a registry and a scanner read; the version is the pom's. */
+    @Test
+    void runtimeImageHasOciLabels() {
+        String labels = runtimeStage().stream().filter(i -> i.keyword().equals("LABEL")).map(Instruction::args)
+                .reduce("", (a, b) -> a + " " + b);
+        for (String key : List.of("title", "description", "licenses", "version", "revision", "base.name")) {
+            assertTrue(labels.contains("org.opencontainers.image." + key + "="), "LABEL org.opencontainers.image." + key);
+        }
+        assertTrue(labels.contains("org.opencontainers.image.licenses=\"Apache-2.0\""), labels);
+        Matcher version = Pattern.compile("<artifactId>portcullis-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(RepoFiles.read("pom.xml"));
+        assertTrue(version.find());
+        assertTrue(runtimeStage().stream().anyMatch(i -> i.keyword().equals("ARG")
+                && i.args().equals("VERSION=" + version.group(1))), "ARG VERSION defaults to the pom's version");
+        assertTrue(all("RUN").get(0).args().contains("-Dportcullis.commit=${VCS_REF}"),
+                "the commit --version prints comes from the VCS_REF build argument");
+    }
+
+    /**
+     * Heap (a share of the limit) + the direct-memory cap + the JVM's own memory (measured, in
+     * docs/deployment.md) fit in the Kubernetes example's memory limit, and the docs show the same flags.
+     */
+    @Test
+    void heapAndDirectMemoryCapsFitTheExampleMemoryLimit() {
+        List<String> entrypoint = last("ENTRYPOINT").execForm();
+        double heapPercent = Double.parseDouble(flag(entrypoint, "-XX:MaxRAMPercentage="));
+        String direct = flag(entrypoint, "-XX:MaxDirectMemorySize=");
+        assertTrue(direct.endsWith("m"), "direct cap in MiB: " + direct);
+        int directMi = Integer.parseInt(direct.substring(0, direct.length() - 1));
+        String doc = RepoFiles.read("docs/deployment.md");
+        Matcher overhead = Pattern.compile("the JVM's own ~(\\d+) MiB").matcher(RepoFiles.read("Dockerfile"));
+        assertTrue(overhead.find(), "the Dockerfile's comment states the JVM's own memory");
+        int jvmMi = Integer.parseInt(overhead.group(1));
+        assertTrue(doc.contains("| ~" + jvmMi + " Mi |"), "docs/deployment.md's memory table has the same figure");
+        Matcher limit = Pattern.compile("limits:\\s*\n\\s*memory: (\\d+)Mi").matcher(RepoFiles.read("docs/deploy/kubernetes/deployment.yaml"));
+        assertTrue(limit.find(), "the Kubernetes example sets a memory limit");
+        int limitMi = Integer.parseInt(limit.group(1));
+        double total = heapPercent / 100 * limitMi + directMi + jvmMi;
+        assertTrue(total <= limitMi * 0.95, "heap " + heapPercent + "% + direct " + directMi + " Mi + JVM " + jvmMi
+                + " Mi = " + total + " Mi must leave 5% of the " + limitMi + " Mi limit");
+        assertTrue(doc.contains("-XX:MaxRAMPercentage=" + flag(entrypoint, "-XX:MaxRAMPercentage=") + " -XX:MaxDirectMemorySize=" + direct),
+                "docs/deployment.md shows the entrypoint's flags");
+    }
+
+    private static String flag(List<String> args, String prefix) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("ENTRYPOINT has no " + prefix));
+    }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portcullis.fixtures.TokenBuilder;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.tls.TestPki;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +59,19 @@ class ExportedMetricsTest {
         assertEquals(400, get(fx.port(), "/public/a;b").status(), "a path parameter is rejected at the edge");
         RawHttp.Response metrics = get(fx.portcullis.adminPort(), "/metrics");
         assertEquals(200, metrics.status());
-        scrape = PrometheusScrape.parse(metrics.body());
+        scrape = PrometheusScrape.parse(metrics.body() + tlsProxyScrape());
+    }
+
+    /** A second proxy with a TLS listener, for the series only TLS has (certificate expiry). */
+    private static String tlsProxyScrape() throws Exception {
+        Path dir = Files.createTempDirectory("exported-tls");
+        TestPki.create("Exported Metrics CA").server().write(dir, "server");
+        String tls = "tls: { cert_file: " + dir.resolve("server.crt") + ", key_file: " + dir.resolve("server.key") + " }\n";
+        try (ProxyFixture tlsFx = new ProxyFixture(tls + ProxyFixture.PUBLIC_APP)) {
+            RawHttp.Response metrics = get(tlsFx.portcullis.adminPort(), "/metrics");
+            assertEquals(200, metrics.status());
+            return metrics.body();
+        }
     }
 
     @AfterAll
