@@ -62,6 +62,7 @@ final class ConfigBinder {
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
         Duration riskHistory = r.node("risk").map(n -> RiskBinder.bind(n, problems))
                 .orElse(PortcullisConfig.DEFAULT_RISK_HISTORY);
+        StateConfig state = r.node("state").map(n -> StateBinder.bind(n, problems)).orElse(StateConfig.memory());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -70,6 +71,6 @@ final class ConfigBinder {
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory);
+                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, state);
     }
 }

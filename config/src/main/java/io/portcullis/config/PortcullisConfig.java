@@ -26,6 +26,7 @@ import java.util.Optional;
  *                        include order (empty when built in code; without the main file for parsed text)
  * @param riskHistory     how long a device or network a user was allowed from stays known to the
  *                        proxy's risk signals ({@code risk.history})
+ * @param state           where replicas share revocations, rate limits and risk history ({@code state})
  */
 public record PortcullisConfig(
         Path source,
@@ -45,7 +46,8 @@ public record PortcullisConfig(
         AssertionConfig assertion,
         Map<String, ConditionSpec> conditions,
         List<Path> sources,
-        Duration riskHistory) {
+        Duration riskHistory,
+        StateConfig state) {
 
     /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
     public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);
@@ -57,7 +59,8 @@ public record PortcullisConfig(
                             TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
                             AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources) {
         this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, sso, assertion, conditions, sources, DEFAULT_RISK_HISTORY);
+                limits, timeouts, transport, sso, assertion, conditions, sources, DEFAULT_RISK_HISTORY,
+                StateConfig.memory());
     }
 
     /** The default second factors, from RFC 8176. */
@@ -74,6 +77,7 @@ public record PortcullisConfig(
         conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
         sources = List.copyOf(sources);
         riskHistory = riskHistory == null ? DEFAULT_RISK_HISTORY : riskHistory;
+        state = state == null ? StateConfig.memory() : state;
     }
 
     /** A config of one file (or built in code), without named conditions. */
