@@ -15,6 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.portcullis.identity.IdentityEvents;
+import io.portcullis.proxy.state.RedisStateStore;
+import io.portcullis.proxy.state.StateEvents;
+import io.portcullis.proxy.state.StateStore;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
  * Every metric Portcullis exports, registered in one place so the names are easy to find and the
  * dashboards and alerts in docs/operations can be checked against them.
  */
-public final class Metrics implements IdentityEvents {
+public final class Metrics implements IdentityEvents, StateEvents {
 
     private final PrometheusMeterRegistry registry;
     private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
@@ -34,6 +37,11 @@ public final class Metrics implements IdentityEvents {
     private final ConcurrentMap<String, Counter> shadowCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rateLimitCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> timeoutCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> stateFallbacks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> stateRoundTrips = new ConcurrentHashMap<>();
+    private final Timer statePubSubLag;
+    /** Held here so the gauges' weakly referenced source is never collected (a collected one reads NaN). */
+    private volatile StateStore stateStore;
     private final Timer decisionLatency;
     private final Timer upstreamLatency;
     private final Counter tokenCacheHits;
@@ -77,6 +85,9 @@ public final class Metrics implements IdentityEvents {
                 .description("Config reload attempts").register(registry);
         internalErrors = Counter.builder("portcullis.internal.errors")
                 .description("Internal errors while authenticating or deciding; each one was a deny")
+                .register(registry);
+        statePubSubLag = Timer.builder("portcullis.state.pubsub.lag")
+                .description("From a revocation's publication by one replica to its arrival at this one")
                 .register(registry);
         Gauge.builder("portcullis.connections.open", openConnections, AtomicInteger::get)
                 .description("Open client connections on the data plane").register(registry);
@@ -177,5 +188,43 @@ public final class Metrics implements IdentityEvents {
     @Override
     public void tokenCache(boolean hit) {
         (hit ? tokenCacheHits : tokenCacheMisses).increment();
+    }
+
+    /** Registers the state store's gauges: up, revocations mirrored and waiting to be written. */
+    public void stateStoreGauges(StateStore store) {
+        this.stateStore = store;
+        Gauge.builder("portcullis.state.store.up", store, s -> s.health().up() ? 1 : 0)
+                .description("1 when the shared state store answers (always 1 for state: memory)")
+                .tag("type", store.type()).register(registry);
+        Gauge.builder("portcullis.state.revocations.mirrored", store, StateStore::mirrorSize)
+                .description("Revocations held in memory (the shared store's mirror)").register(registry);
+        if (store instanceof RedisStateStore redis) {
+            Gauge.builder("portcullis.state.revocations.pending", redis, RedisStateStore::pendingRevocations)
+                    .description("Revocations taken while the store was down, not written yet").register(registry);
+        }
+    }
+
+    @Override
+    public void roundTrip(String operation, long nanos, boolean ok) {
+        String key = operation + (ok ? "\0ok" : "\0error");
+        Timer t = stateRoundTrips.get(key);
+        if (t == null) {
+            t = stateRoundTrips.computeIfAbsent(key, k -> Timer.builder("portcullis.state.round.trip")
+                    .description("Shared state store commands, from send to answer or failure")
+                    .tag("operation", operation).tag("result", ok ? "ok" : "error").register(registry));
+        }
+        t.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void fallback(String operation) {
+        counter(stateFallbacks, operation, () -> Counter.builder("portcullis.state.fallbacks")
+                .description("Times a replica used its own state because the shared store could not answer")
+                .tag("operation", operation)).increment();
+    }
+
+    @Override
+    public void pubSubLag(long millis) {
+        statePubSubLag.record(millis, TimeUnit.MILLISECONDS);
     }
 }
