@@ -190,7 +190,10 @@ public final class Metrics implements IdentityEvents, StateEvents {
         (hit ? tokenCacheHits : tokenCacheMisses).increment();
     }
 
-    /** Registers the state store's gauges: up, revocations mirrored and waiting to be written. */
+    /**
+     * Registers the state store's gauges (up, revocations mirrored and waiting to be written) and its
+     * counters at zero, so dashboards and alerts see the same series in both modes.
+     */
     public void stateStoreGauges(StateStore store) {
         this.stateStore = store;
         Gauge.builder("portcullis.state.store.up", store, s -> s.health().up() ? 1 : 0)
@@ -198,29 +201,41 @@ public final class Metrics implements IdentityEvents, StateEvents {
                 .tag("type", store.type()).register(registry);
         Gauge.builder("portcullis.state.revocations.mirrored", store, StateStore::mirrorSize)
                 .description("Revocations held in memory (the shared store's mirror)").register(registry);
-        if (store instanceof RedisStateStore redis) {
-            Gauge.builder("portcullis.state.revocations.pending", redis, RedisStateStore::pendingRevocations)
-                    .description("Revocations taken while the store was down, not written yet").register(registry);
+        Gauge.builder("portcullis.state.revocations.pending", store,
+                        s -> s instanceof RedisStateStore redis ? redis.pendingRevocations() : 0)
+                .description("Revocations taken while the store was down, not written yet").register(registry);
+        for (String operation : STATE_OPERATIONS) {
+            counter(stateFallbacks, operation, () -> fallbackCounter(operation));
+            stateRoundTrip(operation, true);
         }
     }
 
+    /** What the store does, as the {@code operation} label says it. */
+    private static final java.util.List<String> STATE_OPERATIONS =
+            java.util.List.of("revoke", "rate_limit", "replay", "risk_load", "risk_record");
+
     @Override
     public void roundTrip(String operation, long nanos, boolean ok) {
+        stateRoundTrip(operation, ok).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer stateRoundTrip(String operation, boolean ok) {
         String key = operation + (ok ? "\0ok" : "\0error");
         Timer t = stateRoundTrips.get(key);
-        if (t == null) {
-            t = stateRoundTrips.computeIfAbsent(key, k -> Timer.builder("portcullis.state.round.trip")
-                    .description("Shared state store commands, from send to answer or failure")
-                    .tag("operation", operation).tag("result", ok ? "ok" : "error").register(registry));
-        }
-        t.record(nanos, TimeUnit.NANOSECONDS);
+        return t != null ? t : stateRoundTrips.computeIfAbsent(key, k -> Timer.builder("portcullis.state.round.trip")
+                .description("Shared state store commands, from send to answer or failure")
+                .tag("operation", operation).tag("result", ok ? "ok" : "error").register(registry));
     }
 
     @Override
     public void fallback(String operation) {
-        counter(stateFallbacks, operation, () -> Counter.builder("portcullis.state.fallbacks")
+        counter(stateFallbacks, operation, () -> fallbackCounter(operation)).increment();
+    }
+
+    private static Counter.Builder fallbackCounter(String operation) {
+        return Counter.builder("portcullis.state.fallbacks")
                 .description("Times a replica used its own state because the shared store could not answer")
-                .tag("operation", operation)).increment();
+                .tag("operation", operation);
     }
 
     @Override

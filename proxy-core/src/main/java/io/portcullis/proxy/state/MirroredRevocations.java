@@ -78,7 +78,7 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
         RedisAsyncCommands<String, String> redis = l == null ? null : l.commands();
         if (redis == null) {
             pending.add(r);
-            events.fallback("revocation_write");
+            events.fallback("revoke");
             return;
         }
         long start = System.nanoTime();
@@ -92,7 +92,7 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
                     events.roundTrip("revoke", System.nanoTime() - start, failure == null);
                     if (failure != null) {
                         pending.add(r);
-                        events.fallback("revocation_write");
+                        events.fallback("revoke");
                         LOG.warn("state store: a revocation is kept locally until redis is back ({})",
                                 Failures.describe(failure));
                     }

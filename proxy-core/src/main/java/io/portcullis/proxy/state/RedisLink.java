@@ -40,6 +40,11 @@ final class RedisLink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
     /** How often health is checked and a store down at start is tried again. */
     static final Duration TICK = Duration.ofMillis(500);
+    /**
+     * A full re-read even without a disconnection: a key evicted under memory pressure or flushed by
+     * hand is written back from the replicas' memory within this long.
+     */
+    static final Duration RESYNC_EVERY = Duration.ofMinutes(5);
 
     private final RedisStateConfig config;
     private final ClientResources resources;
@@ -55,6 +60,7 @@ final class RedisLink implements AutoCloseable {
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile StoreHealth health;
     private volatile boolean closed;
+    private long lastResyncNanos;
 
     RedisLink(RedisStateConfig config, String channel, RedisPubSubListener<String, String> subscriber, Runnable onUp) {
         this.config = config;
@@ -157,7 +163,11 @@ final class RedisLink implements AutoCloseable {
             commands.sync().ping();
             boolean wasDown = !health.up();
             health = StoreHealth.UP;
+            if (System.nanoTime() - lastResyncNanos > RESYNC_EVERY.toNanos()) {
+                needsResync.set(true);
+            }
             if (needsResync.getAndSet(false)) {
+                lastResyncNanos = System.nanoTime();
                 try {
                     onUp.run();
                 } catch (RuntimeException e) {
