@@ -24,7 +24,8 @@ final class Failures {
             if (upper.contains("NOPERM")) {
                 return "the user lacks a permission the store needs (ACL): " + firstLine(message);
             }
-            if (t instanceof SSLException) {
+            // Netty's NotSslRecordException (a plain-text server answered a TLS hello) is no SSLException.
+            if (t instanceof SSLException || t.getClass().getSimpleName().startsWith("NotSsl")) {
                 return "TLS handshake failed (check ca_file, client_cert_file and the server name): " + firstLine(message);
             }
             if (t instanceof ConnectException) {
@@ -32,6 +33,9 @@ final class Failures {
             }
             if (t instanceof RedisCommandTimeoutException) {
                 return "timed out";
+            }
+            if (upper.contains("CONNECTION RESET")) {
+                return "connection reset by the server";
             }
         }
         String message = failure.getMessage();

@@ -180,6 +180,10 @@ final class RedisLink implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             String reason = "redis at " + config.endpoint() + ": " + Failures.describe(e);
+            if (config.tls() && commands == null && !reason.contains("TLS")) {
+                // A TLS hello to a plain-text port is usually just never answered: say what to check.
+                reason += " (rediss://: is TLS enabled on that port, and does ca_file verify it?)";
+            }
             if (health.up() || !reason.equals(health.reason())) {
                 LOG.warn("state store down: {}", reason);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.config.RedisStateConfig;
 import io.portcullis.fixtures.RedisServerProcess;
 import io.portcullis.identity.revocation.Revocation;
 import java.time.Clock;
@@ -164,6 +165,21 @@ class RedisStateStoreTest {
             wrong.close();
             right.close();
             guarded.close();
+        }
+    }
+
+    @Test
+    void tlsAgainstAPlainTextServerSaysItIsTls() {
+        RedisStateConfig plain = RedisStores.config(redis, "t:", null);
+        RedisStateConfig tls = new RedisStateConfig(java.net.URI.create("rediss://127.0.0.1:" + redis.port()), null, null,
+                null, null, null, 0, "t:", plain.connectTimeout(), plain.commandTimeout());
+        RedisStateStore wrong = new RedisStateStore(tls, StateEvents.NONE, Clock.systemUTC());
+        try {
+            eventually(SOON, "the TLS failure is named", () -> wrong.health().reason() != null
+                    && wrong.health().reason().contains("TLS"));
+            assertFalse(wrong.health().up());
+        } finally {
+            wrong.close();
         }
     }
 }
