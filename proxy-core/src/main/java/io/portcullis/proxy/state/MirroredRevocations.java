@@ -159,7 +159,11 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
                 writtenBack++;
             }
         }
-        LOG.info("state store: {} revocations mirrored, {} written back", local.size(), writtenBack);
+        if (writtenBack > 0) {
+            LOG.info("state store: {} revocations mirrored, {} written back", local.size(), writtenBack);
+        } else {
+            LOG.debug("state store: {} revocations mirrored", local.size());
+        }
     }
 
     /** A revocation from its key and {@code at:until}, or null when written by an unknown version. */

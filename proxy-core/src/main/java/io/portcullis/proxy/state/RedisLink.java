@@ -45,6 +45,13 @@ final class RedisLink implements AutoCloseable {
      * hand is written back from the replicas' memory within this long.
      */
     static final Duration RESYNC_EVERY = Duration.ofMinutes(5);
+    /**
+     * After a reconnection, re-read again now and then for this long: replicas reconnect in no fixed
+     * order, and one that writes back what it took during the outage may publish it before another
+     * has resubscribed and after that one's own re-read.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+    static final Duration SETTLE_EVERY = Duration.ofMillis(2500);
 
     private final RedisStateConfig config;
     private final ClientResources resources;
@@ -61,6 +68,7 @@ final class RedisLink implements AutoCloseable {
     private volatile StoreHealth health;
     private volatile boolean closed;
     private long lastResyncNanos;
+    private long settleUntilNanos;
 
     RedisLink(RedisStateConfig config, String channel, RedisPubSubListener<String, String> subscriber, Runnable onUp) {
         this.config = config;
@@ -79,7 +87,10 @@ final class RedisLink implements AutoCloseable {
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (!closed) {
                     needsResync.set(true);
-                    health = StoreHealth.down("redis at " + config.endpoint() + ": connection lost");
+                    // Only up → down: a failed attempt's own reason (auth, TLS) is more useful than this.
+                    if (health.up()) {
+                        health = StoreHealth.down("redis at " + config.endpoint() + ": connection lost");
+                    }
                 }
             }
 
@@ -163,11 +174,17 @@ final class RedisLink implements AutoCloseable {
             commands.sync().ping();
             boolean wasDown = !health.up();
             health = StoreHealth.UP;
-            if (System.nanoTime() - lastResyncNanos > RESYNC_EVERY.toNanos()) {
+            long now = System.nanoTime();
+            if (wasDown) {
+                settleUntilNanos = now + SETTLE.toNanos();
+            }
+            if (now - lastResyncNanos > RESYNC_EVERY.toNanos()
+                    || (now < settleUntilNanos && now - lastResyncNanos > SETTLE_EVERY.toNanos())) {
                 needsResync.set(true);
             }
-            if (needsResync.getAndSet(false)) {
-                lastResyncNanos = System.nanoTime();
+            // Re-read only once subscribed again, so nothing published after the re-read is missed.
+            if (pubSub.isOpen() && needsResync.getAndSet(false)) {
+                lastResyncNanos = now;
                 try {
                     onUp.run();
                 } catch (RuntimeException e) {
