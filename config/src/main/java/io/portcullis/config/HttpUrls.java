@@ -14,12 +14,7 @@ final class HttpUrls {
     }
 
     static URI parse(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid URL '" + text + "'");
-        }
+        URI uri = syntax(text);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("URL '" + text + "' must start with http:// or https://");
@@ -37,5 +32,14 @@ final class HttpUrls {
             throw new IllegalArgumentException("URL '" + text + "' has a port out of range");
         }
         return uri;
+    }
+
+    /** The URI of {@code text}, or an IllegalArgumentException that names it. */
+    static URI syntax(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("invalid URL '" + text + "'");
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
  *                        proxy's risk signals ({@code risk.history})
  * @param securityEvents  the Shared Signals transmitters whose security events are received
  *                        ({@code security_events}); never null
+ * @param state           where replicas share revocations, rate limits and risk history ({@code state})
  */
 public record PortcullisConfig(
         Path source,
@@ -48,12 +49,13 @@ public record PortcullisConfig(
         Map<String, ConditionSpec> conditions,
         List<Path> sources,
         Duration riskHistory,
-        SecurityEventsConfig securityEvents) {
+        SecurityEventsConfig securityEvents,
+        StateConfig state) {
 
     /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
     public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);
 
-    /** A config without security events. */
+    /** A config without security events, with the single-instance state store. */
     public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
                             DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
                             List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
@@ -61,7 +63,8 @@ public record PortcullisConfig(
                             AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources,
                             Duration riskHistory) {
         this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, SecurityEventsConfig.none());
+                limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, SecurityEventsConfig.none(),
+                StateConfig.memory());
     }
 
     /** A config with the default risk history. */
@@ -89,6 +92,7 @@ public record PortcullisConfig(
         sources = List.copyOf(sources);
         riskHistory = riskHistory == null ? DEFAULT_RISK_HISTORY : riskHistory;
         securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
+        state = state == null ? StateConfig.memory() : state;
     }
 
     /** A config of one file (or built in code), without named conditions. */

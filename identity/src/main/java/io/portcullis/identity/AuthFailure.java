@@ -19,7 +19,9 @@ public enum AuthFailure {
     /** The issuer's introspection endpoint says the opaque token is not active. */
     TOKEN_INACTIVE("token-inactive"),
     /** No introspection endpoint could be asked about an opaque token. */
-    INTROSPECTION_UNAVAILABLE("introspection-unavailable");
+    INTROSPECTION_UNAVAILABLE("introspection-unavailable"),
+    /** Valid, but revoked since it was issued (by {@code jti}, {@code sid}, or its subject). */
+    TOKEN_REVOKED("token-revoked");
 
     private final String code;
 

@@ -7,15 +7,21 @@ import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IssuerStatus;
+import io.portcullis.identity.revocation.RevocationCheckingIdentityService;
 import io.portcullis.proxy.admin.AdminServer;
 import io.portcullis.proxy.observe.CertificateExpiry;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
+import io.portcullis.proxy.ratelimit.RateLimiter;
+import io.portcullis.proxy.risk.RiskTracker;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
 import io.portcullis.proxy.sso.SsoRuntime;
+import io.portcullis.proxy.state.StateStore;
+import io.portcullis.proxy.state.StateStores;
+import io.portcullis.proxy.state.StoreHealth;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,14 +56,20 @@ public final class Portcullis implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
     private final CertificateExpiry certificates = new CertificateExpiry(metrics.registry());
+    /** Shared state: opened once, kept across reloads (a changed {@code state} section needs a restart). */
+    private final StateStore state;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
         Clock clock = Clock.systemUTC();
-        SsoRuntime sso = SsoRuntime.start(config, metrics, clock);
-        IdentityService identity = identityFactory.apply(config, metrics);
+        state = StateStores.open(config.state(), metrics, clock);
+        metrics.stateStoreGauges(state);
+        SsoRuntime sso = SsoRuntime.start(config, metrics, state.revocations(), clock);
+        // Bearer tokens are checked against revocations after authentication, cached ones included.
+        IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
+                state.revocations());
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));
@@ -68,7 +80,11 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
-        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", clock);
+        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http",
+                new RiskTracker(() -> runtime.get().config().riskHistory(), RiskTracker.defaultMaxBytes(), clock,
+                        state.riskHistory()),
+                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics),
+                clock);
         ProxyServer p = null;
         AdminServer a = null;
         try {
@@ -84,15 +100,17 @@ public final class Portcullis implements AutoCloseable {
             identity.close();
             sso.close();
             certificates.close();
+            state.close();
             throw e;
         }
         proxy = p;
         admin = a;
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
-        LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}",
+        LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}, state {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
                 config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
-                config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio");
+                config.routes().size(), Transports.nativeEpoll() ? "epoll" : "nio",
+                config.state().redis() == null ? state.type() : state.type() + " at " + config.state().redis().endpoint());
     }
 
     /**
@@ -165,6 +183,9 @@ public final class Portcullis implements AutoCloseable {
             if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
                 LOG.warn("listen/admin address changes take effect only after a restart");
             }
+            if (!next.state().equals(old.config().state())) {
+                LOG.warn("state changes take effect only after a restart");
+            }
             if (!next.transport().equals(old.config().transport())) {
                 // the listener's pipeline is built at start; certificate file contents reload on their own
                 LOG.warn("tls, http2 and shutdown_grace changes take effect only after a restart");
@@ -204,6 +225,14 @@ public final class Portcullis implements AutoCloseable {
                     }
                 }
                 return null;
+            }
+
+            @Override
+            public java.util.List<String> degraded() {
+                StoreHealth health = state.health();
+                return health.up() ? java.util.List.of()
+                        : java.util.List.of("state store " + health.reason()
+                                + " (revocations enforced from memory, rate limits per replica)");
             }
 
             @Override
@@ -261,5 +290,11 @@ public final class Portcullis implements AutoCloseable {
         runtime.get().identity().close();
         runtime.get().sso().close();
         certificates.close();
+        state.close();
+    }
+
+    /** The shared state store. */
+    public StateStore state() {
+        return state;
     }
 }

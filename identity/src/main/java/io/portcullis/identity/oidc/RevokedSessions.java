@@ -1,55 +1,76 @@
 package io.portcullis.identity.oidc;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import io.portcullis.identity.revocation.LocalRevocations;
+import io.portcullis.identity.revocation.Revocation;
+import io.portcullis.identity.revocation.Revocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The issuer sessions and users a back-channel logout ended, remembered for one session lifetime (no
- * session issued before the logout can outlive that). Bounded: when full, the oldest entries go first.
+ * The SSO sessions that logouts ended: our own sessions (local logout), issuer sessions and users
+ * (back-channel logout), each remembered for one session lifetime (no session issued before the
+ * logout can outlive that). Written to and read from {@link Revocations}: in memory by default, the
+ * shared store's mirror when replicas share state, so a logout on one replica ends the session on all.
  * A revoked {@code sub} ends only sessions created before the logout, so the user can sign in again.
  */
 public final class RevokedSessions {
 
-    static final long MAX_ENTRIES = 100_000;
-
-    private final Cache<String, Instant> sids;
-    private final Cache<String, Instant> subjects;
+    private final Revocations revocations;
+    private final Duration sessionTtl;
     private final Clock clock;
 
+    /** Revocations kept in this process only. */
     public RevokedSessions(Duration sessionTtl, Clock clock) {
+        this(new LocalRevocations(clock), sessionTtl, clock);
+    }
+
+    public RevokedSessions(Revocations revocations, Duration sessionTtl, Clock clock) {
+        this.revocations = revocations;
+        this.sessionTtl = sessionTtl;
         this.clock = clock;
-        Ticker ticker = () -> clock.millis() * 1_000_000L;
-        this.sids = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
-        this.subjects = Caffeine.newBuilder().executor(Runnable::run).maximumSize(MAX_ENTRIES).expireAfterWrite(sessionTtl).ticker(ticker).build();
     }
 
     /** Ends one of our own sessions (a local logout), so a copy of its cookie is worthless too. */
     public void revokeSession(String sessionId) {
-        sids.put("\u0001" + sessionId, clock.instant());
+        revoke(Revocation.Kind.SESSION, "", sessionId);
     }
 
     public void revokeSid(String issuerId, String sid) {
-        sids.put(issuerId + "\u0000" + sid, clock.instant());
+        revoke(Revocation.Kind.SID, issuerId, sid);
     }
 
     public void revokeSubject(String issuerId, String subject) {
-        subjects.put(issuerId + "\u0000" + subject, clock.instant());
+        revoke(Revocation.Kind.SUBJECT, issuerId, subject);
     }
 
-    /** True when a back-channel logout ended this session. */
+    private void revoke(Revocation.Kind kind, String issuerId, String value) {
+        Instant now = clock.instant();
+        revocations.revoke(new Revocation(kind, issuerId, value, now, now.plus(sessionTtl)));
+    }
+
+    /**
+     * True when a logout ended this session: itself, its issuer session ({@code sid}), or its subject
+     * at or after the session was created.
+     */
     public boolean revoked(Session session) {
-        if (sids.getIfPresent("\u0001" + session.id()) != null) {
+        if (!revocations.noneOf(Revocation.Kind.SESSION)
+                && revocations.revokedAt(Revocation.Kind.SESSION, "", session.id()) != null) {
             return true;
         }
-        if (session.idpSessionId() != null
-                && sids.getIfPresent(session.issuerId() + "\u0000" + session.idpSessionId()) != null) {
+        if (session.idpSessionId() != null && !revocations.noneOf(Revocation.Kind.SID)
+                && revocations.revokedAt(Revocation.Kind.SID, session.issuerId(), session.idpSessionId()) != null) {
             return true;
         }
-        Instant subjectLogout = subjects.getIfPresent(session.issuerId() + "\u0000" + session.subject());
+        if (revocations.noneOf(Revocation.Kind.SUBJECT)) {
+            return false;
+        }
+        Instant subjectLogout = revocations.revokedAt(Revocation.Kind.SUBJECT, session.issuerId(), session.subject());
         return subjectLogout != null && !session.createdAt().isAfter(subjectLogout);
+    }
+
+    /** Where the revocations are kept. */
+    public Revocations revocations() {
+        return revocations;
     }
 }

@@ -24,6 +24,7 @@ final class PostureFailures {
             case CRIT_UNSUPPORTED -> "posture-crit-unsupported";
             case TOO_LARGE -> "posture-too-large";
             case TOKEN_INACTIVE, INTROSPECTION_UNAVAILABLE -> "posture-malformed";
+            case TOKEN_REVOKED -> "posture-revoked";
         };
     }
 }

@@ -26,6 +26,7 @@ final class FailureDescriptions {
             case TOO_LARGE -> "the token is too large";
             case TOKEN_INACTIVE -> "the token is not active";
             case INTROSPECTION_UNAVAILABLE -> "the token could not be checked with its issuer";
+            case TOKEN_REVOKED -> "the token has been revoked";
         };
     }
 }

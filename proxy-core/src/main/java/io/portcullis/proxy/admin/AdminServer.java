@@ -50,6 +50,15 @@ public final class AdminServer implements AutoCloseable {
             return java.util.List.of();
         }
 
+        /**
+         * What works in a reduced way (e.g. the shared state store is down and replicas fall back to
+         * their own state). Reported by {@code /readyz} with 200: every replica is affected alike, so
+         * leaving the load balancer would only turn degraded service into none.
+         */
+        default java.util.List<String> degraded() {
+            return java.util.List.of();
+        }
+
         /** A JSON document describing what is loaded, for {@code GET /policies}. */
         String policies();
     }
@@ -119,14 +128,17 @@ public final class AdminServer implements AutoCloseable {
                 case "/healthz" -> send(ctx, req, HttpResponseStatus.OK, "text/plain", "ok\n", false);
                 case "/readyz" -> {
                     String why = e.notReadyReason();
+                    java.util.List<String> degraded = e.degraded();
+                    String degradedText = degraded.isEmpty() ? "" : "; degraded: " + String.join("; ", degraded);
                     if (why == null) {
                         java.util.List<String> stale = e.staleIssuers();
-                        String body = stale.isEmpty() ? "ready\n"
+                        String body = (stale.isEmpty() ? "ready"
                                 : "ready; stale keys (last refresh failed, last good keys in use): "
-                                        + String.join(", ", stale) + "\n";
+                                        + String.join(", ", stale)) + degradedText + "\n";
                         send(ctx, req, HttpResponseStatus.OK, "text/plain", body, false);
                     } else {
-                        send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "text/plain", "not ready: " + why + "\n", false);
+                        send(ctx, req, HttpResponseStatus.SERVICE_UNAVAILABLE, "text/plain",
+                                "not ready: " + why + degradedText + "\n", false);
                     }
                 }
                 case "/policies" -> send(ctx, req, HttpResponseStatus.OK, "application/json", e.policies(), false);

@@ -14,6 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.proxy.BuildInfo;
+import io.portcullis.proxy.state.RedisStateStore;
+import io.portcullis.proxy.state.StateEvents;
+import io.portcullis.proxy.state.StateStore;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,7 +29,7 @@ import java.util.function.Supplier;
  * Every metric Portcullis exports, registered in one place so the names are easy to find and the
  * dashboards and alerts in docs/operations can be checked against them.
  */
-public final class Metrics implements IdentityEvents {
+public final class Metrics implements IdentityEvents, StateEvents {
 
     private final PrometheusMeterRegistry registry;
     private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
@@ -34,6 +37,11 @@ public final class Metrics implements IdentityEvents {
     private final ConcurrentMap<String, Counter> shadowCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> rateLimitCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> timeoutCounters = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Counter> stateFallbacks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> stateRoundTrips = new ConcurrentHashMap<>();
+    private final Timer statePubSubLag;
+    /** Held here so the gauges' weakly referenced source is never collected (a collected one reads NaN). */
+    private volatile StateStore stateStore;
     private final Timer decisionLatency;
     private final Timer upstreamLatency;
     private final Counter tokenCacheHits;
@@ -84,6 +92,9 @@ public final class Metrics implements IdentityEvents {
                 .description("Config reload attempts").register(registry);
         internalErrors = Counter.builder("portcullis.internal.errors")
                 .description("Internal errors while authenticating or deciding; each one was a deny")
+                .register(registry);
+        statePubSubLag = Timer.builder("portcullis.state.pubsub.lag")
+                .description("From a revocation's publication by one replica to its arrival at this one")
                 .register(registry);
         // strongReference: Micrometer holds a gauge's state weakly by default, and a collected state
         // reads NaN for ever. Every gauge here is registered so, even where something else holds it.
@@ -221,5 +232,58 @@ public final class Metrics implements IdentityEvents {
     @Override
     public void tokenCache(boolean hit) {
         (hit ? tokenCacheHits : tokenCacheMisses).increment();
+    }
+
+    /**
+     * Registers the state store's gauges (up, revocations mirrored and waiting to be written) and its
+     * counters at zero, so dashboards and alerts see the same series in both modes.
+     */
+    public void stateStoreGauges(StateStore store) {
+        this.stateStore = store;
+        Gauge.builder("portcullis.state.store.up", store, s -> s.health().up() ? 1 : 0)
+                .description("1 when the shared state store answers (always 1 for state: memory)")
+                .tag("type", store.type()).strongReference(true).register(registry);
+        Gauge.builder("portcullis.state.revocations.mirrored", store, StateStore::mirrorSize)
+                .description("Revocations held in memory (the shared store's mirror)").strongReference(true).register(registry);
+        Gauge.builder("portcullis.state.revocations.pending", store,
+                        s -> s instanceof RedisStateStore redis ? redis.pendingRevocations() : 0)
+                .description("Revocations taken while the store was down, not written yet").strongReference(true).register(registry);
+        for (String operation : STATE_OPERATIONS) {
+            counter(stateFallbacks, operation, () -> fallbackCounter(operation));
+            stateRoundTrip(operation, true);
+        }
+    }
+
+    /** What the store does, as the {@code operation} label says it. */
+    private static final java.util.List<String> STATE_OPERATIONS =
+            java.util.List.of("revoke", "rate_limit", "replay", "risk_load", "risk_record");
+
+    @Override
+    public void roundTrip(String operation, long nanos, boolean ok) {
+        stateRoundTrip(operation, ok).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer stateRoundTrip(String operation, boolean ok) {
+        String key = operation + (ok ? "\0ok" : "\0error");
+        Timer t = stateRoundTrips.get(key);
+        return t != null ? t : stateRoundTrips.computeIfAbsent(key, k -> Timer.builder("portcullis.state.round.trip")
+                .description("Shared state store commands, from send to answer or failure")
+                .tag("operation", operation).tag("result", ok ? "ok" : "error").register(registry));
+    }
+
+    @Override
+    public void fallback(String operation) {
+        counter(stateFallbacks, operation, () -> fallbackCounter(operation)).increment();
+    }
+
+    private static Counter.Builder fallbackCounter(String operation) {
+        return Counter.builder("portcullis.state.fallbacks")
+                .description("Times a replica used its own state because the shared store could not answer")
+                .tag("operation", operation);
+    }
+
+    @Override
+    public void pubSubLag(long millis) {
+        statePubSubLag.record(millis, TimeUnit.MILLISECONDS);
     }
 }

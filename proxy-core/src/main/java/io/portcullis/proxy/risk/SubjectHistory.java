@@ -22,6 +22,8 @@ final class SubjectHistory {
 
     private final Map<String, Long> devices = bounded();
     private final Map<String, Long> networks = bounded();
+    /** When this history last wrote to the shared store (epoch millis); 0 never. */
+    private long sharedAt;
 
     synchronized boolean knowsDevice(String deviceId, long notBeforeMillis) {
         Long seen = deviceId == null ? null : devices.get(deviceId);
@@ -37,6 +39,24 @@ final class SubjectHistory {
     synchronized boolean seen(String deviceId, String network, long nowMillis) {
         boolean added = deviceId != null && devices.put(deviceId, nowMillis) == null;
         return networks.put(network, nowMillis) == null || added;
+    }
+
+    /** Adds places another replica saw (shared store), keeping the later time of each. */
+    synchronized void merge(Map<String, Long> otherDevices, Map<String, Long> otherNetworks) {
+        otherDevices.forEach((place, at) -> devices.merge(place, at, Math::max));
+        otherNetworks.forEach((place, at) -> networks.merge(place, at, Math::max));
+    }
+
+    /**
+     * True when an allowed request should also be written to the shared store: it added a place, or
+     * the last write is older than {@code every} (so a place in daily use never expires there).
+     */
+    synchronized boolean shareDue(boolean added, long nowMillis, long every) {
+        if (added || nowMillis - sharedAt >= every) {
+            sharedAt = nowMillis;
+            return true;
+        }
+        return false;
     }
 
     /** What this history costs the heap, for the tracker's bound; {@code key} is its cache key. */

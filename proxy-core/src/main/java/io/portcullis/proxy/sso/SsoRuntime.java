@@ -9,6 +9,7 @@ import io.portcullis.identity.assertion.AssertionSigner;
 import io.portcullis.identity.oidc.RevokedSessions;
 import io.portcullis.identity.oidc.SessionKeys;
 import io.portcullis.identity.oidc.SsoService;
+import io.portcullis.identity.revocation.Revocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,6 +71,17 @@ public final class SsoRuntime implements AutoCloseable {
      */
     public static SsoRuntime start(PortcullisConfig config, IdentityEvents events, Clock clock) {
         return new SsoRuntime(config.sso(), ssoIssuer(config), config.assertion(), null, events, clock);
+    }
+
+    /**
+     * As above, with logouts written to and read from {@code revocations} (the state store's), so a
+     * logout taken by one replica ends the session on every replica.
+     */
+    public static SsoRuntime start(PortcullisConfig config, IdentityEvents events, Revocations revocations,
+                                   Clock clock) {
+        Duration ttl = config.sso() == null ? Duration.ofHours(12) : config.sso().sessionTtl();
+        return new SsoRuntime(config.sso(), ssoIssuer(config), config.assertion(),
+                new RevokedSessions(revocations, ttl, clock), events, clock);
     }
 
     private static IssuerConfig ssoIssuer(PortcullisConfig config) {

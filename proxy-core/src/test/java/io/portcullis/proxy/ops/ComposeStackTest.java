@@ -48,7 +48,7 @@ class ComposeStackTest {
     @Test
     void hasTheWholeStack() {
         Set<String> services = Yamls.mapAt(ComposeStack.compose(), "services").keySet();
-        assertEquals(Set.of("portcullis", "keycloak", "legacy-app", "prometheus", "grafana"), services);
+        assertEquals(Set.of("portcullis", "keycloak", "legacy-app", "prometheus", "grafana", "valkey"), services);
         Map<String, Object> build = Yamls.mapAt(ComposeStack.service("portcullis"), "build");
         assertEquals(".", build.get("context"));
         assertEquals("Dockerfile", build.get("dockerfile"));
@@ -87,6 +87,16 @@ class ComposeStackTest {
                 "admin listener published on the host's loopback only: " + ports);
         assertTrue(ports.stream().noneMatch(p -> p.equals(config.admin().port() + ":" + config.admin().port())),
                 "admin listener never published on every host interface");
+    }
+
+    @Test
+    void portcullisSharesStateThroughTheValkeyServiceWhichIsNotPublished() throws Exception {
+        PortcullisConfig config = ComposeStack.portcullisConfig();
+        assertEquals(io.portcullis.config.StateConfig.Type.REDIS, config.state().type());
+        assertEquals("valkey", config.state().redis().url().getHost());
+        assertEquals(6379, config.state().redis().url().getPort());
+        assertTrue(Yamls.mapAt(ComposeStack.compose(), "services", "valkey").get("ports") == null,
+                "the store is reachable from the compose network only");
     }
 
     @Test

@@ -28,9 +28,11 @@ final class SsoProxy implements AutoCloseable {
     static final String ISSUER_ID = "corp";
     static final String CLIENT_ID = "portcullis";
 
-    final MockOAuth2Server idp = new MockOAuth2Server();
+    final MockOAuth2Server idp;
     final EchoUpstream upstream = EchoUpstream.start();
-    final byte[] sessionKey = new byte[32];
+    final byte[] sessionKey;
+    /** True when this proxy started the IdP (a second replica shares its peer's). */
+    private final boolean ownsIdp;
     final int port;
     final Portcullis portcullis;
     private final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> decisions =
@@ -42,12 +44,25 @@ final class SsoProxy implements AutoCloseable {
 
     /** With {@code extraRoutes} (YAML list items, indented as routes) matched before the catch-all route. */
     SsoProxy(String extraRoutes) {
+        this(extraRoutes, "", null);
+    }
+
+    /**
+     * With {@code extraTopLevel} YAML appended (e.g. a {@code state} section) and, when {@code peer} is
+     * given, another replica of it: the same IdP and session key, as replicas behind one load balancer.
+     */
+    SsoProxy(String extraRoutes, String extraTopLevel, SsoProxy peer) {
+        this.ownsIdp = peer == null;
+        this.idp = peer == null ? new MockOAuth2Server() : peer.idp;
+        this.sessionKey = peer == null ? new byte[32] : peer.sessionKey;
         try {
             decisions.start();
             ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
                     io.portcullis.proxy.observe.DecisionLog.LOGGER_NAME)).addAppender(decisions);
-            idp.start(InetAddress.getLoopbackAddress(), 0);
-            new SecureRandom().nextBytes(sessionKey);
+            if (ownsIdp) {
+                idp.start(InetAddress.getLoopbackAddress(), 0);
+                new SecureRandom().nextBytes(sessionKey);
+            }
             Path dir = Files.createTempDirectory("portcullis-sso");
             Path keyFile = Files.writeString(dir.resolve("session.key"), Base64.getEncoder().encodeToString(sessionKey));
             Path secret = Files.writeString(dir.resolve("client.secret"), "portcullis-secret\n");
@@ -56,7 +71,7 @@ final class SsoProxy implements AutoCloseable {
                 Files.write(assertionKey, pem.readAllBytes());
             }
             port = freePort();
-            Path config = Files.writeString(dir.resolve("portcullis.yaml"), CONFIG
+            Path config = Files.writeString(dir.resolve("portcullis.yaml"), (CONFIG + extraTopLevel)
                     .replace("${EXTRA_ROUTES}", extraRoutes)
                     .replace("${PORT}", String.valueOf(port))
                     .replace("${ISS}", issuer())
@@ -163,7 +178,9 @@ final class SsoProxy implements AutoCloseable {
             portcullis.close();
         }
         upstream.close();
-        idp.shutdown();
+        if (ownsIdp) {
+            idp.shutdown();
+        }
     }
 
     static final String CONFIG = """

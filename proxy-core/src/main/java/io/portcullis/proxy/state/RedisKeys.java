@@ -1,0 +1,42 @@
+package io.portcullis.proxy.state;
+
+/**
+ * The key layout, all under {@code key_prefix}. Keys that one script touches together share a hash
+ * tag ({@code {rev}}), so the layout works unchanged on Redis Cluster; every other key is on its own
+ * (buckets, replay values, risk histories spread over the slots).
+ *
+ * <pre>
+ * {prefix}{rev}:entries        hash   revocation key → "atMillis:untilMillis"
+ * {prefix}{rev}:expiry         zset   revocation key, scored by untilMillis (for pruning)
+ * {prefix}{rev}:events         channel: one message per revocation written
+ * {prefix}rl:{route}:{limit}:{caller}   string: the bucket's GCRA theoretical arrival time (µs)
+ * {prefix}once:{scope}:{value} string, PX: a one-time value seen
+ * {prefix}risk:{subject}       hash   "d:"device / "n:"network → last allowed (ms), PEXPIRE window
+ * </pre>
+ */
+record RedisKeys(String prefix) {
+
+    String revocations() {
+        return prefix + "{rev}:entries";
+    }
+
+    String revocationExpiry() {
+        return prefix + "{rev}:expiry";
+    }
+
+    String revocationChannel() {
+        return prefix + "{rev}:events";
+    }
+
+    String bucket(String key) {
+        return prefix + "rl:" + key;
+    }
+
+    String once(String scope, String value) {
+        return prefix + "once:" + scope + ":" + value;
+    }
+
+    String risk(String subjectKey) {
+        return prefix + "risk:" + subjectKey;
+    }
+}

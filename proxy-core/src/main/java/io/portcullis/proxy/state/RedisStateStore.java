@@ -1,0 +1,78 @@
+package io.portcullis.proxy.state;
+
+import io.portcullis.config.RedisStateConfig;
+import io.portcullis.identity.revocation.Revocations;
+import java.time.Clock;
+
+/**
+ * {@code state: redis}: revocations mirrored in memory and shared by pub/sub, buckets, one-time values
+ * and risk history in Redis. Starts whether or not Redis answers: until it does, {@link #health} says
+ * why, revocations are kept locally, and callers use their per-replica fallbacks.
+ */
+public final class RedisStateStore implements StateStore {
+
+    private final MirroredRevocations revocations;
+    private final RedisLink link;
+    private final RedisBuckets buckets;
+    private final RedisReplaySet replays;
+    private final RedisRiskHistory risk;
+
+    public RedisStateStore(RedisStateConfig config, StateEvents events, Clock clock) {
+        RedisKeys keys = new RedisKeys(config.keyPrefix());
+        this.revocations = new MirroredRevocations(keys, clock, events);
+        this.link = new RedisLink(config, keys.revocationChannel(), revocations, this::resync);
+        revocations.attach(link);
+        this.buckets = new RedisBuckets(link, keys, events);
+        this.replays = new RedisReplaySet(link, keys, new LocalReplaySet(clock), events);
+        this.risk = new RedisRiskHistory(link, keys, events);
+    }
+
+    private void resync() {
+        revocations.resync();
+    }
+
+    @Override
+    public Revocations revocations() {
+        return revocations;
+    }
+
+    @Override
+    public SharedBuckets buckets() {
+        return buckets;
+    }
+
+    @Override
+    public ReplaySet replays() {
+        return replays;
+    }
+
+    @Override
+    public SharedRiskHistory riskHistory() {
+        return risk;
+    }
+
+    @Override
+    public StoreHealth health() {
+        return link.health();
+    }
+
+    @Override
+    public long mirrorSize() {
+        return revocations.size();
+    }
+
+    /** Revocations taken while Redis was down and not written yet. */
+    public int pendingRevocations() {
+        return revocations.pendingCount();
+    }
+
+    @Override
+    public String type() {
+        return "redis";
+    }
+
+    @Override
+    public void close() {
+        link.close();
+    }
+}

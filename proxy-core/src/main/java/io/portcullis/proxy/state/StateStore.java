@@ -1,0 +1,35 @@
+package io.portcullis.proxy.state;
+
+import io.portcullis.identity.revocation.Revocations;
+
+/**
+ * What replicas share. Every part answers from memory or asynchronously: no method blocks on the
+ * network. Built once per process by {@link StateStores#open}; a config reload does not replace it
+ * (a changed {@code state} section takes effect on restart).
+ */
+public interface StateStore extends AutoCloseable {
+
+    /** Revocations, answered from memory; a write is effective here at once and shared when it can be. */
+    Revocations revocations();
+
+    /** Rate-limit buckets shared by every replica, or null when buckets are per process. */
+    SharedBuckets buckets();
+
+    /** One-time values ({@code jti} of DPoP proofs and security events): each accepted once. */
+    ReplaySet replays();
+
+    /** Risk history shared by every replica, or null when it is per process. */
+    SharedRiskHistory riskHistory();
+
+    /** Whether the store can be reached now, and why not. */
+    StoreHealth health();
+
+    /** Revocations held in memory now (the mirror, for a shared store). */
+    long mirrorSize();
+
+    /** {@code memory} or {@code redis}, for logs and metrics. */
+    String type();
+
+    @Override
+    void close();
+}
