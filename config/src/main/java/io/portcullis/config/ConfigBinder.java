@@ -21,8 +21,9 @@ final class ConfigBinder {
      * The config, or null when there were problems (all recorded).
      *
      * @param files the main file first, then the files it includes, in include order
+     * @param env   where {@code client_secret_env} names are looked up
      */
-    static PortcullisConfig bind(List<SourceFile> files, Problems problems) {
+    static PortcullisConfig bind(List<SourceFile> files, Map<String, String> env, Problems problems) {
         SourceFile main = files.get(0);
         Node root = main.root();
         MapReader r = MapReader.of(root, "", problems).orElse(null);
@@ -39,7 +40,7 @@ final class ConfigBinder {
         if (listen.equals(admin) && listen.port() != 0) {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
-        IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, problems);
+        IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, env, problems);
         Map<String, PolicySpec> policies = MergedSection.bind(readers, "policies", "policy id", PolicyBinder::bind,
                 problems);
         if (readers.stream().noneMatch(f -> f.node("policies").isPresent())) {

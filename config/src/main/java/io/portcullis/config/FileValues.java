@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Readers for values that name files or hold secrets: a file must exist and be readable when the config
@@ -65,17 +66,19 @@ final class FileValues {
         return new ClientSecret(secret, "file:" + file);
     }
 
-    /** The value of a set, non-empty environment variable. */
-    static ClientSecret secretFromEnv(Node node, String path, Problems problems) {
-        String name = Values.string().read(node, path, problems);
-        if (name == null) {
-            return null;
-        }
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            problems.add(node.position(), path, "environment variable " + name + " is not set");
-            return null;
-        }
-        return new ClientSecret(value.strip(), "env:" + name);
+    /** The value of a set, non-empty variable of {@code env}. */
+    static ValueReader<ClientSecret> secretFromEnv(Map<String, String> env) {
+        return (node, path, problems) -> {
+            String name = Values.string().read(node, path, problems);
+            if (name == null) {
+                return null;
+            }
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                problems.add(node.position(), path, "environment variable " + name + " is not set");
+                return null;
+            }
+            return new ClientSecret(value.strip(), "env:" + name);
+        };
     }
 }

@@ -1,6 +1,7 @@
 package io.portcullis.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds the client keys of an issuer ({@code client_id}, {@code client_secret_file} or
@@ -16,7 +17,7 @@ final class OidcClientBinder {
     private OidcClientBinder() {
     }
 
-    static Bound bind(MapReader r, boolean discovery, Problems problems) {
+    static Bound bind(MapReader r, boolean discovery, Map<String, String> env, Problems problems) {
         String clientId = r.optional("client_id", Values.string(), null);
         boolean hasFile = r.node("client_secret_file").isPresent();
         boolean hasEnv = r.node("client_secret_env").isPresent();
@@ -27,7 +28,7 @@ final class OidcClientBinder {
         } else if (hasFile) {
             secret = r.optional("client_secret_file", FileValues::secretFromFile, null);
         } else if (hasEnv) {
-            secret = r.optional("client_secret_env", FileValues::secretFromEnv, null);
+            secret = r.optional("client_secret_env", FileValues.secretFromEnv(env), null);
         }
         List<String> scopes = r.optional("scopes", Values.nonEmptyListOf(Values.string()), OidcClientConfig.DEFAULT_SCOPES);
         r.node("scopes").ifPresent(node -> {

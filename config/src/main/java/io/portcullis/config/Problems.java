@@ -2,7 +2,9 @@ package io.portcullis.config;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every problem found while binding a file, so one load reports them all. Each message
@@ -12,13 +14,26 @@ final class Problems {
 
     private final List<ConfigProblem> list = new ArrayList<>();
     private List<String> fileOrder = List.of();
+    /** Places whose problem is already said: nothing else found there is reported. */
+    private final Set<Position> settled = new HashSet<>();
 
     void add(Position position, String path, String message) {
-        list.add(new ConfigProblem(position, path.isEmpty() ? message : path + ": " + message));
+        add(new ConfigProblem(position, path.isEmpty() ? message : path + ": " + message));
     }
 
     void add(ConfigProblem problem) {
+        if (!settled.contains(problem.position())) {
+            list.add(problem);
+        }
+    }
+
+    /**
+     * Adds the one problem of a place: what binding finds there later (an unresolved {@code ${VAR}}
+     * is not a valid URL either) would only repeat it.
+     */
+    void addSettling(ConfigProblem problem) {
         list.add(problem);
+        settled.add(problem.position());
     }
 
     /** The files of the config in load order (main file first), so problems are listed file by file. */

@@ -89,7 +89,7 @@ public final class YamlNodes {
             boolean quoted = s.getScalarStyle() != null
                     && s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
             String value = (!quoted && tag.equals(Tag.NULL)) ? null : s.getValue();
-            return new io.portcullis.config.yaml.ScalarNode(value, quoted, p);
+            return new io.portcullis.config.yaml.ScalarNode(value, quoted, p, null);
         }
         if (n instanceof SequenceNode seq) {
             List<Node> items = new ArrayList<>();
@@ -123,7 +123,7 @@ public final class YamlNodes {
             return new MapNode(entries, p);
         }
         problems.add(new ConfigProblem(p, "unsupported YAML node"));
-        return new io.portcullis.config.yaml.ScalarNode(null, false, p);
+        return new io.portcullis.config.yaml.ScalarNode(null, false, p, null);
     }
 
     private static Position pos(String file, Mark m) {

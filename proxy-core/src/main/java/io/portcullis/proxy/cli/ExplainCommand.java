@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         description = "Explain the decision for one request: route, each criterion's outcome, final decision.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Config file (YAML); default: $PORTCULLIS_CONFIG.")
     Path config;
 
     @Option(names = "--token", paramLabel = "JWT|@FILE",
@@ -65,6 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Path config = ConfigArgument.required(this.config, spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfigCompiler.Compiled compiled;
