@@ -14,21 +14,25 @@ final class ConfigBinder {
     static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9901);
 
+    /** The config when it bound without problems (else null), and what bound either way (may be null). */
+    record Bound(PortcullisConfig config, PartialConfig partial) {
+    }
+
     private ConfigBinder() {
     }
 
     /**
-     * The config, or null when there were problems (all recorded).
+     * The config, or only what bound of it when there were problems (all recorded).
      *
      * @param files the main file first, then the files it includes, in include order
      * @param env   where {@code client_secret_env} names are looked up
      */
-    static PortcullisConfig bind(List<SourceFile> files, Map<String, String> env, Problems problems) {
+    static Bound bind(List<SourceFile> files, Map<String, String> env, Problems problems) {
         SourceFile main = files.get(0);
         Node root = main.root();
         MapReader r = MapReader.of(root, "", problems).orElse(null);
         if (r == null) {
-            return null;
+            return new Bound(null, null);
         }
         r.node("include"); // resolved by the loader
         List<MapReader> readers = new ArrayList<>(List.of(r));
@@ -66,11 +70,11 @@ final class ConfigBinder {
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
-            return null;
+            return new Bound(null, new PartialConfig(policies, conditions, mfa, sso, assertion));
         }
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
-        return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory);
+        return new Bound(new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies,
+                trusted, mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory), null);
     }
 }

@@ -91,9 +91,9 @@ public final class ConfigLoader {
             }
         }
         problems.orderFiles(files.stream().map(SourceFile::name).toList());
-        PortcullisConfig config = ConfigBinder.bind(files, env, problems);
-        problems.throwIfAny();
-        return config;
+        ConfigBinder.Bound bound = ConfigBinder.bind(files, env, problems);
+        problems.throwIfAny(bound.partial());
+        return bound.config();
     }
 
     /**

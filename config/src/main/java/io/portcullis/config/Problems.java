@@ -1,7 +1,6 @@
 package io.portcullis.config;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +44,13 @@ final class Problems {
         return list.isEmpty();
     }
 
-    /** Throws every problem, file by file and in file order, so an operator can work down each file. */
-    void throwIfAny() throws ConfigException {
+    /**
+     * Throws every problem, file by file and in file order, so an operator can work down each file,
+     * with what bound despite them (may be null) for the checks that run after loading.
+     */
+    void throwIfAny(PartialConfig partial) throws ConfigException {
         if (!list.isEmpty()) {
-            List<ConfigProblem> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingInt((ConfigProblem p) -> fileOrder.indexOf(p.position().file()))
-                    .thenComparingInt(p -> p.position().line())
-                    .thenComparingInt(p -> p.position().column()));
-            throw new ConfigException(sorted);
+            throw new ConfigException(list, fileOrder, partial);
         }
     }
 }

@@ -202,7 +202,7 @@ class SsoConfigLoaderTest {
     void ssoMisuse() {
         assertEquals(List.of("f.yaml:17:11: sso.issuer: issuer 'corp' needs a client_id for login"),
                 problems(yaml("", "", sso())));
-        assertEquals(List.of("f.yaml:17:11: sso.issuer: unknown issuer 'nope'"),
+        assertEquals(List.of("f.yaml:17:11: sso.issuer: unknown issuer 'nope' (declare it under issuers)"),
                 problems(yaml("client_id: p\n", "", sso().replace("issuer: corp", "issuer: nope"))));
         assertEquals(List.of("f.yaml:18:17: sso.external_url: must have no path (the proxy answers /.portcullis/"
                         + " at the root)"),

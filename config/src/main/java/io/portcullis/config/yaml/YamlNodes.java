@@ -51,8 +51,7 @@ public final class YamlNodes {
         try {
             root = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ConfigException(pos(file, m), "invalid YAML: " + describe(e));
+            throw new ConfigException(List.of(YamlSyntaxMessage.of(e, file)));
         } catch (YAMLException e) {
             throw new ConfigException(new Position(file, 1, 1), "invalid YAML: " + e.getMessage());
         }
@@ -65,14 +64,6 @@ public final class YamlNodes {
             throw new ConfigException(problems);
         }
         return node;
-    }
-
-    private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem();
-        if (problem == null) {
-            problem = e.getContext();
-        }
-        return problem == null ? "syntax error" : problem.trim();
     }
 
     private static Node convert(org.yaml.snakeyaml.nodes.Node n, String file, List<ConfigProblem> problems) {
