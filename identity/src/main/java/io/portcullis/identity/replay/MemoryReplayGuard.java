@@ -1,0 +1,46 @@
+package io.portcullis.identity.replay;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Policy;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A {@link ReplayGuard} for one instance: values live in a bounded Caffeine cache, each for its own
+ * time to live. When the bound is reached Caffeine evicts by frequency and recency; a value evicted
+ * early could be replayed, so the bound must be sized for the peak rate times the longest window.
+ */
+public final class MemoryReplayGuard implements ReplayGuard {
+
+    private final Policy.VarExpiration<String, Boolean> seen;
+
+    /** @param maxEntries how many one-time values are remembered at most */
+    public MemoryReplayGuard(long maxEntries) {
+        this(maxEntries, Ticker.systemTicker());
+    }
+
+    /** With the ticker that measures the time to live (tests move it by hand). */
+    public MemoryReplayGuard(long maxEntries, Ticker ticker) {
+        Cache<String, Boolean> cache = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(ticker)
+                // Every entry is written with its own ttl through VarExpiration; updates never happen.
+                .expireAfter(Expiry.<String, Boolean>writing((k, v) -> Duration.ZERO))
+                .build();
+        this.seen = cache.policy().expireVariably().orElseThrow();
+    }
+
+    @Override
+    public CompletionStage<Boolean> firstUse(String namespace, String value, Duration ttl) {
+        if (namespace.indexOf('\u0000') >= 0) {
+            // The separator below must not occur in a namespace, or two pairs could share a key.
+            throw new IllegalArgumentException("namespace contains NUL");
+        }
+        Boolean earlier = seen.putIfAbsent(namespace + '\u0000' + value, Boolean.TRUE, ttl);
+        return CompletableFuture.completedFuture(earlier == null);
+    }
+}
