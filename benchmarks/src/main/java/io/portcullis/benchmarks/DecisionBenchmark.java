@@ -45,7 +45,7 @@ public class DecisionBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         bed = new IdentityBed();
-        posture = bed.config.devicePosture();
+        posture = bed.config.identity().devicePosture();
         example = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service)
                 .route("admin").policy();
         request = new RequestFacts("GET", "app.example", "/admin/users", InetAddress.getByName("127.0.0.1"));

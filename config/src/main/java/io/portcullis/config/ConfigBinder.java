@@ -2,7 +2,6 @@ package io.portcullis.config;
 
 import io.portcullis.config.yaml.Node;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +57,14 @@ final class ConfigBinder {
         List<RouteConfig> routes = RouteListBinder.bind(readers, policies, issuers.mayVouchForUsers(posture), problems);
         List<Cidr> trusted = r.optional("trusted_proxies", Values.listOf(Values.parsed(Cidr::parse)), List.of());
         List<String> mfa = r.optional("mfa_amr_values", Values.nonEmptyListOf(Values.string()),
-                PortcullisConfig.DEFAULT_MFA_AMR);
+                IdentityConfig.DEFAULT_MFA_AMR);
         LimitsConfig limits = r.node("limits").map(n -> LimitsBinder.bind(n, problems)).orElse(LimitsConfig.defaults());
         TimeoutsConfig timeouts = r.node("timeouts").map(n -> TimeoutsBinder.bind(n, problems))
                 .orElse(TimeoutsConfig.defaults());
         TransportConfig transport = TransportBinder.bind(r, problems);
         SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
-        Duration riskHistory = r.node("risk").map(n -> RiskBinder.bind(n, problems))
-                .orElse(PortcullisConfig.DEFAULT_RISK_HISTORY);
+        RiskConfig risk = r.node("risk").map(n -> RiskBinder.bind(n, problems)).orElse(RiskConfig.defaults());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -74,7 +72,8 @@ final class ConfigBinder {
         }
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
-        return new Bound(new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies,
-                trusted, mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory), null);
+        return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
+                new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
+                assertion, risk), null);
     }
 }

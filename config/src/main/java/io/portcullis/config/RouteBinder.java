@@ -65,8 +65,9 @@ final class RouteBinder {
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
-        return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), transport, login, assertionHeader, shadow, rateLimit);
+        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login),
+                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader),
+                new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
     }
 
     private static String assertionHeader(String name) {

@@ -38,9 +38,9 @@ class ConfigEnvironmentTest {
         PortcullisConfig c = ConfigLoader.parse(YAML, "f.yaml",
                 Map.of("IDP_URL", "https://idp.example.com", "UPSTREAM", "http://127.0.0.1:9001", "PASS_AUTH", "true"));
         assertEquals(new HostPort("127.0.0.1", 8080), c.listen());
-        assertEquals("https://idp.example.com", c.issuers().get(0).issuer());
+        assertEquals("https://idp.example.com", c.identity().issuers().get(0).issuer());
         assertEquals(URI.create("http://127.0.0.1:9001"), c.routes().get(0).upstream());
-        assertEquals(true, c.routes().get(0).passAuthorization());
+        assertEquals(true, c.routes().get(0).forwarding().passAuthorization());
     }
 
     @Test
@@ -74,7 +74,7 @@ class ConfigEnvironmentTest {
         Map<String, String> env = Map.of("IDP_URL", "https://idp.example.com", "UPSTREAM", "http://127.0.0.1:9001",
                 "OIDC_SECRET", "s3cret");
         PortcullisConfig c = ConfigLoader.load(file, env);
-        assertEquals("env:OIDC_SECRET", c.issuers().get(0).client().secret().source());
+        assertEquals("env:OIDC_SECRET", c.identity().issuers().get(0).client().secret().source());
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file,
                 Map.of("IDP_URL", "https://idp.example.com", "UPSTREAM", "http://127.0.0.1:9001")));
         assertEquals(List.of(file + ":8:24: issuers[0].client_secret_env: environment variable OIDC_SECRET is not set"),

@@ -94,7 +94,7 @@ class ConfigIncludeTest {
         assertEquals(List.of("main", "a", "b"), c.routes().stream().map(RouteConfig::id).toList());
         assertEquals(List.of("users", "team-a", "shared"), List.copyOf(c.policies().keySet()));
         assertEquals(List.of("corp-network"), List.copyOf(c.conditions().keySet()));
-        assertEquals("team-a", c.routes().get(2).shadowPolicy());
+        assertEquals("team-a", c.routes().get(2).access().shadowPolicy());
         assertEquals(List.of("users"), c.policies().get("shared").include().stream().map(n -> n.value()).toList());
         assertEquals(List.of(main, dir.resolve("policies/a.yaml"), dir.resolve("policies/b.yaml"),
                 dir.resolve("shared.yaml")), c.sources());

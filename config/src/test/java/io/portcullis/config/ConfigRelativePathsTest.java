@@ -69,7 +69,7 @@ class ConfigRelativePathsTest {
         Path relative = Path.of("").toAbsolutePath().relativize(etc.resolve("portcullis.yaml"));
         for (Path main : List.of(etc.resolve("portcullis.yaml"), relative)) {
             PortcullisConfig c = ConfigLoader.load(main);
-            assertEquals("content of secrets/client.secret", c.issuers().get(0).client().secret().value());
+            assertEquals("content of secrets/client.secret", c.identity().issuers().get(0).client().secret().value());
             assertEquals(etc.resolve("certs/server.pem"), c.transport().tls().certFile().toRealPath());
             assertEquals(etc.resolve("certs/server.key"), c.transport().tls().keyFile().toRealPath());
             assertEquals(etc.resolve("certs/ca.pem"), c.transport().tls().clientCaFile().toRealPath());

@@ -56,7 +56,7 @@ public final class Portcullis implements AutoCloseable {
         SsoRuntime sso = SsoRuntime.start(config, metrics, Clock.systemUTC());
         IdentityService identity = identityFactory.apply(config, metrics);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
-        for (var issuer : config.issuers()) {
+        for (var issuer : config.identity().issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
                     .filter(s -> s.issuerId().equals(id)).anyMatch(IssuerStatus::stale));
@@ -210,7 +210,7 @@ public final class Portcullis implements AutoCloseable {
                     sb.append(first ? "" : ",").append("{\"id\":");
                     Json.quote(sb, r.id());
                     sb.append(",\"policy\":");
-                    Json.quote(sb, r.config().policy());
+                    Json.quote(sb, r.config().access().policy());
                     sb.append(",\"upstream\":");
                     Json.quote(sb, r.upstream().key());
                     sb.append('}');

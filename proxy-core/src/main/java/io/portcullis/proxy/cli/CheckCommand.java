@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("%s: OK (%d routes, %d policies, %d issuers, sha256 %s)%s%n", config,
                 compiled.config().routes().size(), compiled.policies().policies().size(),
-                compiled.config().issuers().size(), compiled.config().sha256(),
+                compiled.config().identity().issuers().size(), compiled.config().sha256(),
                 warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)");
         out.flush();
         return strict && !warnings.isEmpty() ? WARNINGS_STRICT : 0;

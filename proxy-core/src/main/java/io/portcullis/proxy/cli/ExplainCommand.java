@@ -139,7 +139,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             out.println("route:    " + ev.route().id() + " (" + ev.route().config().position() + ") for " + ev.path()
                     + " -> " + ev.route().upstream().key());
-            out.println("policy:   " + ev.route().config().policy());
+            out.println("policy:   " + ev.route().config().access().policy());
         }
         for (CriterionTrace t : e.criteria()) {
             out.printf("  %-5s %-7s %s  %s  %s%n", t.part(), t.value(), t.refuses() ? "NO" : "ok", t.position(),

@@ -23,7 +23,7 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
 
     /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme) {
-        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
+        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().risk().history(),
                 RiskTracker.defaultMaxBytes(), Clock.systemUTC()), new RateLimiter());
     }
 

@@ -504,13 +504,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.METHOD_NOT_ALLOWED, List.of("method-not-allowed"), null, false);
                 return;
             }
-            maxBody = route.config().maxBodyBytes() != null ? route.config().maxBodyBytes() : cfg.limits().maxBodyBytes();
+            maxBody = route.config().limits().maxBodyBytes() != null ? route.config().limits().maxBodyBytes() : cfg.limits().maxBodyBytes();
             long declared = HttpUtil.getContentLength(request, -1L);
             if (declared > maxBody) {
                 refuse(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, List.of("body-too-large"), null, true);
                 return;
             }
-            String postureHeader = cfg.devicePosture().header();
+            String postureHeader = cfg.identity().devicePosture().header();
             List<String> postureValues = h.getAll(postureHeader);
             if (postureValues.size() > 1) {
                 refuse(HttpResponseStatus.BAD_REQUEST, List.of("multiple-posture-headers"), null, true);
@@ -524,7 +524,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             CompletableFuture<Verdict> f;
             try {
-                f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.devicePosture(), route.policy(), facts, h,
+                f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.identity().devicePosture(), route.policy(), facts, h,
                         postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC(),
                         ClientCertificates.of(ctx.channel()), shared.risk())
                         .thenApply(outcome -> {
@@ -597,7 +597,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
 
         /** Takes from the caller's bucket of the route's rate limit; when empty, answers 429 and returns true. */
         private boolean rateLimited(Verdict v) {
-            RateLimitConfig limit = route.config().rateLimit();
+            RateLimitConfig limit = route.config().limits().rateLimit();
             if (limit == null) {
                 return false;
             }
@@ -715,7 +715,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             HttpHeaders h = request.headers();
             armTotalTimer();
             boolean chunked = HttpUtil.isTransferEncodingChunked(request);
-            String posture = h.get(rc.config().devicePosture().header());
+            String posture = h.get(rc.config().identity().devicePosture().header());
             // Upgrade is hop-by-hop and stripped, except for a WebSocket handshake on a route that allows it
             websocket = route.config().transport().websocket()
                     && !(ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel)
@@ -731,11 +731,11 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 h.remove(name);
             }
             PortcullisConfig cfg = rc.config();
-            if (!route.config().passAuthorization()) {
+            if (!route.config().forwarding().passAuthorization()) {
                 h.remove(HttpHeaderNames.AUTHORIZATION);
             }
-            if (route.config().passDevicePosture() && posture != null) {
-                h.set(cfg.devicePosture().header(), posture);
+            if (route.config().forwarding().passDevicePosture() && posture != null) {
+                h.set(cfg.identity().devicePosture().header(), posture);
             }
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
             String peerText = peer.getHostAddress();
@@ -919,7 +919,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
          * response body): past it, a 504 if nothing was answered yet, else the connection is cut.
          */
         private void armTotalTimer() {
-            java.time.Duration total = route.config().timeout();
+            java.time.Duration total = route.config().limits().timeout();
             if (total == null) {
                 return;
             }
@@ -941,7 +941,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             if (responseTimer != null || responseHeadSent) {
                 return;
             }
-            java.time.Duration t = route.config().timeout() != null ? route.config().timeout()
+            java.time.Duration t = route.config().limits().timeout() != null ? route.config().limits().timeout()
                     : rc.config().timeouts().upstreamResponse();
             responseTimer = ctx.executor().schedule(() -> {
                 if (!done && !responseHeadSent) {
@@ -1235,7 +1235,7 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
             Identity id = v == null ? null : v.identity();
             String policy = v != null && v.decision() != null ? v.decision().policy()
-                    : (route == null ? null : route.config().policy());
+                    : (route == null ? null : route.config().access().policy());
             String rule = v != null && v.decision() != null ? v.decision().rule() : null;
             String deviceId = v != null && v.posture() != null ? v.posture().deviceId() : null;
             java.util.List<String> allReasons = reasons;

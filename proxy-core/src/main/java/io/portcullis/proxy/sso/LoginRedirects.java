@@ -37,7 +37,7 @@ public final class LoginRedirects {
     public static CompletableFuture<LocalAnswer> forVerdict(SsoRuntime sso, Route route, HttpRequest request,
                                                                  Verdict verdict, SessionAuthorizer.Outcome outcome,
                                                                  String requestId, ByteBufAllocator alloc, Clock clock) {
-        if (!sso.loginEnabled() || !route.config().login() || outcome == null || !BrowserNavigation.test(request)
+        if (!sso.loginEnabled() || !route.config().access().login() || outcome == null || !BrowserNavigation.test(request)
                 || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
             return null;
         }

@@ -54,7 +54,7 @@ public final class DecisionBed implements AutoCloseable {
                     policy: admins-on-compliant-devices
                 """.formatted(idp.issuerUrl(), idp.jwksUri()) + ExampleConfig.POLICIES, "decision-bed.yaml");
         policies = ConfigCompiler.compile(config).policies();
-        posture = config.devicePosture();
+        posture = config.identity().devicePosture();
         identity = DefaultIdentityService.start(config, IdentityEvents.NONE);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!identity.issuers().stream().allMatch(IssuerStatus::keysLoaded)) {
