@@ -253,6 +253,6 @@ class ConfigSchemaTest {
                 node = node.get("items");
             }
         }
-        return String.join(".", out).replace(".*", ".*");
+        return String.join(".", out);
     }
 }
