@@ -1,13 +1,19 @@
 package io.portcullis.benchmarks;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import io.portcullis.policy.Policy;
-import io.portcullis.policy.RequestFacts;
-import io.portcullis.proxy.auth.Authorizer;
+import io.portcullis.proxy.access.AccessPipeline;
+import io.portcullis.proxy.access.AccessRequest;
+import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.access.authn.BearerAuthenticator;
+import io.portcullis.proxy.access.stage.RoutePolicy;
+import io.portcullis.proxy.access.stage.RouteRateLimit;
+import io.portcullis.proxy.access.stage.TrackedRisk;
+import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.auth.Verdict;
-import io.portcullis.config.DevicePostureConfig;
+import io.portcullis.proxy.routing.Route;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The whole in-process decision for a request with an already verified token: bearer extraction,
+ * The whole in-process decision for a request with an already verified token, through the access
+ * pipeline the proxy runs (without login): the request as the server builds it, bearer extraction,
  * verified-token cache (SHA-256 of the token), device posture from the identity token's claim, and
  * the example policy. Everything but the network.
  */
@@ -37,18 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DecisionBenchmark {
 
     private IdentityBed bed;
-    private DevicePostureConfig posture;
-    private Policy example;
-    private RequestFacts request;
+    private AccessPipeline pipeline;
+    private Route admin;
+    private InetAddress client;
     private List<String> authorization;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         bed = new IdentityBed();
-        posture = bed.config.identity().devicePosture();
-        example = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service)
-                .route("admin").policy();
-        request = new RequestFacts("GET", "app.example", "/admin/users", InetAddress.getByName("127.0.0.1"));
+        pipeline = new AccessPipeline(List.of(new BearerAuthenticator(bed.service, false)),
+                new VerifiedPosture(bed.service, bed.config.identity().devicePosture()), TrackedRisk.INSTANCE,
+                RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
+        admin = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service).route("admin");
+        client = InetAddress.getByName("127.0.0.1");
         authorization = List.of("Bearer " + BenchTokens.valid(bed.issuer, JWSAlgorithm.RS256, 1, Duration.ofHours(2)));
         Verdict first = cachedTokenDecision();
         if (first.kind() != Verdict.Kind.FORWARD) {
@@ -63,6 +71,11 @@ public class DecisionBenchmark {
 
     @Benchmark
     public Verdict cachedTokenDecision() {
-        return Authorizer.authorize(bed.service, posture, example, request, authorization, null).join();
+        // Built per request, as the server builds it.
+        AccessRequest request = new AccessRequest(
+                new AccessRequest.Target(admin, "GET", "app.example", "/admin/users", null),
+                name -> name.equalsIgnoreCase("Authorization") ? authorization : List.of(),
+                new AccessRequest.Peer(client, client, null), Instant.now(), "bench");
+        return pipeline.decide(request, AccessState.NONE).join().verdict();
     }
 }

@@ -65,6 +65,8 @@ final class ConfigBinder {
         SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
         RiskConfig risk = r.node("risk").map(n -> RiskBinder.bind(n, problems)).orElse(RiskConfig.defaults());
+        SecurityEventsConfig securityEvents = r.node("security_events")
+                .map(n -> SecurityEventsBinder.bind(n, env, problems)).orElse(SecurityEventsConfig.none());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -74,6 +76,6 @@ final class ConfigBinder {
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
                 new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
-                assertion, risk), null);
+                assertion, risk, securityEvents), null);
     }
 }

@@ -66,4 +66,24 @@ final class FileValues {
             return new ClientSecret(value.strip(), "env:" + name);
         };
     }
+
+    /**
+     * The secret under {@code <prefix>_file} or {@code <prefix>_env}: null when neither is set, and a
+     * problem when both are.
+     */
+    static ClientSecret secretFromFileOrEnv(MapReader r, String prefix, Map<String, String> env, Problems problems) {
+        String fileKey = prefix + "_file";
+        String envKey = prefix + "_env";
+        boolean hasFile = r.node(fileKey).isPresent();
+        boolean hasEnv = r.node(envKey).isPresent();
+        if (hasFile && hasEnv) {
+            problems.add(r.node(envKey).orElseThrow().position(), r.path(envKey),
+                    "set either " + fileKey + " or " + envKey + ", not both");
+            return null;
+        }
+        if (hasFile) {
+            return r.optional(fileKey, FileValues::secretFromFile, null);
+        }
+        return hasEnv ? r.optional(envKey, secretFromEnv(env), null) : null;
+    }
 }

@@ -21,15 +21,7 @@ final class OidcClientBinder {
         String clientId = r.optional("client_id", Values.string(), null);
         boolean hasFile = r.node("client_secret_file").isPresent();
         boolean hasEnv = r.node("client_secret_env").isPresent();
-        ClientSecret secret = null;
-        if (hasFile && hasEnv) {
-            problems.add(r.node("client_secret_env").orElseThrow().position(), r.path("client_secret_env"),
-                    "set either client_secret_file or client_secret_env, not both");
-        } else if (hasFile) {
-            secret = r.optional("client_secret_file", FileValues::secretFromFile, null);
-        } else if (hasEnv) {
-            secret = r.optional("client_secret_env", FileValues.secretFromEnv(env), null);
-        }
+        ClientSecret secret = FileValues.secretFromFileOrEnv(r, "client_secret", env, problems);
         List<String> scopes = r.optional("scopes", Values.nonEmptyListOf(Values.string()), OidcClientConfig.DEFAULT_SCOPES);
         r.node("scopes").ifPresent(node -> {
             if (!scopes.contains("openid")) {

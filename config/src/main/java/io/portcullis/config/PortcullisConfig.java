@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param sso             browser single sign-on; null when off
  * @param assertion       the signed identity assertion; null when off
  * @param risk            the risk signals' settings
+ * @param securityEvents  the Shared Signals transmitters whose security events are received
+ *                        ({@code security_events}); never null
  */
 public record PortcullisConfig(
         Path source,
@@ -47,7 +49,8 @@ public record PortcullisConfig(
         TimeoutsConfig timeouts,
         SsoConfig sso,
         AssertionConfig assertion,
-        RiskConfig risk) {
+        RiskConfig risk,
+        SecurityEventsConfig securityEvents) {
 
     public PortcullisConfig {
         sources = List.copyOf(sources);
@@ -60,6 +63,7 @@ public record PortcullisConfig(
         limits = limits == null ? LimitsConfig.defaults() : limits;
         timeouts = timeouts == null ? TimeoutsConfig.defaults() : timeouts;
         risk = risk == null ? RiskConfig.defaults() : risk;
+        securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
     }
 
     public Optional<IssuerConfig> issuer(String id) {

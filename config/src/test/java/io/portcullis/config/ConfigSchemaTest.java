@@ -121,6 +121,36 @@ class ConfigSchemaTest {
               cookie_secure: true
             assertion: { key_file: assertion.pem, ttl: 30s, issuer: https://app.example.com }
             risk: { history: 30d }
+            security_events:
+              transmitters:
+                - id: pushed
+                  issuer: https://sso.example.com/realms/corp
+                  metadata_url: https://sso.example.com/.well-known/ssf-configuration/realms/corp
+                  jwks_uri: https://sso.example.com/jwks
+                  audiences: [portcullis-receiver]
+                  algorithms: [RS256]
+                  clock_skew: 30s
+                  max_age: 1h
+                  delivery: push
+                  push_authorization_file: secret.txt
+                  push_url: https://apps.example.com/.portcullis/ssf/push/pushed
+                  client:
+                    token_endpoint: https://sso.example.com/token
+                    client_id: portcullis-receiver
+                    client_secret_env: OTHER_SECRET
+                    scopes: [ssf.manage]
+                  events: [session-revoked]
+                - id: polled
+                  issuer: https://other.example.com
+                  audiences: [portcullis-receiver]
+                  delivery: poll
+                  poll_interval: 10s
+                  poll_max_events: 100
+                  stream_id: s-1
+                  client:
+                    token_endpoint: https://other.example.com/token
+                    client_id: portcullis-receiver
+                    client_secret_file: secret.txt
             """;
 
     private static JsonNode schemaTree;
@@ -175,7 +205,8 @@ class ConfigSchemaTest {
         Node root = ConfigLoader.tree(EVERYTHING, file.toString(), Map.of("OTHER_SECRET", "s"), problems);
         ConfigBinder.Bound bound = ConfigBinder.bind(List.of(new SourceFile(file, file.toString(), "", root)),
                 Map.of("OTHER_SECRET", "s"), problems);
-        assertNotNull(bound.config(), () -> "the config of every key must bind: " + problems);
+        problems.throwIfAny(null); // the config of every key must bind; if not, its problems say why
+        assertNotNull(bound.config());
 
         Map<String, Set<String>> inSchema = new TreeMap<>();
         collect(schemaTree, "", inSchema);

@@ -168,6 +168,7 @@ public final class Portcullis implements AutoCloseable {
                 return false;
             }
             IdentityService identity = old.identity().reconfigure(next);
+            proxy.prepareUpstreamTls(next);
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
             LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());

@@ -5,6 +5,7 @@ import io.portcullis.config.RouteConfig;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicySet;
+import io.portcullis.proxy.access.AccessPipeline;
 import io.portcullis.proxy.edge.IdentityHeaderScrubber;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.routing.Route;
@@ -23,6 +24,7 @@ import java.util.Map;
  *                 route's identity headers (on every route), the posture header, internal names,
  *                 every route's assertion header
  * @param sso      browser login, sessions and identity assertions of this config
+ * @param access   the access decision of this config (authenticators, posture, risk, policy, rate limit)
  */
 public record RuntimeConfig(
         PortcullisConfig config,
@@ -31,7 +33,8 @@ public record RuntimeConfig(
         IdentityService identity,
         IdentityHeaderScrubber scrubber,
         Instant loadedAt,
-        SsoRuntime sso) {
+        SsoRuntime sso,
+        AccessPipeline access) {
 
     /** Headers only Portcullis itself may set upstream. */
     public static final List<String> INTERNAL_HEADERS = List.of("X-Portcullis-Assertion", "X-Portcullis-Identity");
@@ -58,6 +61,7 @@ public record RuntimeConfig(
         List<String> internal = new ArrayList<>(INTERNAL_HEADERS);
         config.routes().stream().map(r -> r.forwarding().assertionHeader()).filter(java.util.Objects::nonNull).forEach(internal::add);
         return new RuntimeConfig(config, policies, new Router(routes), identity,
-                IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso);
+                IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso,
+                AccessPipeline.forProxy(config, identity, sso));
     }
 }

@@ -12,18 +12,34 @@ import java.util.concurrent.Flow;
 /**
  * Accepts only a {@code 200} JSON response whose body fits in {@code maxBytes}; anything else fails
  * with a {@link FetchException} before (or as soon as) the limit is crossed, so a hostile or broken key
- * endpoint cannot make us buffer an unbounded body.
+ * endpoint cannot make us buffer an unbounded body. {@link #anyStatus} keeps only the size limit, for
+ * APIs whose error answers matter too.
  */
-final class BoundedJsonBodyHandler implements HttpResponse.BodyHandler<byte[]> {
+public final class BoundedJsonBodyHandler implements HttpResponse.BodyHandler<byte[]> {
 
     private final int maxBytes;
+    private final boolean onlyJson200;
 
     BoundedJsonBodyHandler(int maxBytes) {
+        this(maxBytes, true);
+    }
+
+    private BoundedJsonBodyHandler(int maxBytes, boolean onlyJson200) {
         this.maxBytes = maxBytes;
+        this.onlyJson200 = onlyJson200;
+    }
+
+    /** A handler that takes a body of any status and type, failing with {@code body-too-large} past the limit. */
+    public static HttpResponse.BodyHandler<byte[]> anyStatus(int maxBytes) {
+        return new BoundedJsonBodyHandler(maxBytes, false);
     }
 
     @Override
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (!onlyJson200) {
+            return new Subscriber(maxBytes, declared > maxBytes ? new FetchException("body-too-large") : null);
+        }
         if (info.statusCode() != 200) {
             return new Subscriber(maxBytes, new FetchException("http-" + info.statusCode()));
         }
@@ -31,7 +47,6 @@ final class BoundedJsonBodyHandler implements HttpResponse.BodyHandler<byte[]> {
         if (!isJson(contentType)) {
             return new Subscriber(maxBytes, new FetchException("not-json"));
         }
-        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > maxBytes) {
             return new Subscriber(maxBytes, new FetchException("body-too-large"));
         }

@@ -66,8 +66,9 @@ public final class Sealer {
             }
             jwt.decrypt(new DirectDecrypter(key));
             return jwt.getJWTClaimsSet();
-        } catch (ParseException | JOSEException | IllegalStateException e) {
-            // Tampered, truncated or sealed with a retired key: all mean "no valid cookie".
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            // Tampered, truncated or sealed with a retired key: all mean "no valid cookie". Nimbus throws
+            // unchecked exceptions for some headers (a JWE header without "enc"), which are no cookie too.
             return null;
         }
     }

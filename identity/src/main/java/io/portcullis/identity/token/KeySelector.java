@@ -15,12 +15,13 @@ import java.util.Set;
  * header's {@code alg} and {@code kid} are read — {@code jwk}, {@code jku}, {@code x5u} and
  * {@code x5c} are ignored, because keys come from the issuer's JWKS and nowhere else.
  */
-final class KeySelector {
+public final class KeySelector {
 
     private KeySelector() {
     }
 
-    static List<JWK> candidates(List<JWK> keys, JWSHeader header) {
+    /** The keys of {@code keys} that may have made a signature with this header. */
+    public static List<JWK> candidates(List<JWK> keys, JWSHeader header) {
         JWSAlgorithm alg = header.getAlgorithm();
         KeyType keyType = KeyType.forAlgorithm(alg);
         String kid = header.getKeyID();

@@ -114,6 +114,22 @@ class SessionCodecTest {
     }
 
     @Test
+    void aJweShapedCookieWhoseHeaderIsNotAJweHeaderOpensAsNothing() {
+        SessionKeys keys = SessionKeys.of(List.of(newKey));
+        SessionCodec sessions = new SessionCodec(keys, clock);
+        LoginStateCodec states = new LoginStateCodec(keys, clock);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (String header : List.of("{}", "{\"alg\":\"none\"}", "{\"alg\":\"dir\"}", "{\"enc\":\"A256GCM\"}")) {
+            String cookie = b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".."
+                    + b64.encodeToString(new byte[12]) + "." + b64.encodeToString(new byte[16]) + "."
+                    + b64.encodeToString(new byte[16]);
+
+            assertNull(sessions.decode(cookie), header);
+            assertNull(states.decode(cookie), header);
+        }
+    }
+
+    @Test
     void toStringNeverShowsTheRefreshTokenOrTheIdToken() {
         assertFalse(session().toString().contains("refresh-token-value"));
         assertFalse(session().toString().contains("id-token-payload"));

@@ -47,7 +47,7 @@ public final class BearerToken {
      * only known to be ASCII, and is hashed. A token the identity service already has cached need not
      * be checked (only token68 tokens are cached); any other goes through {@link #checkedToken68}.
      */
-    static Extraction hashed(List<String> authorizationValues) {
+    public static Extraction hashed(List<String> authorizationValues) {
         if (authorizationValues.isEmpty()) {
             return Extraction.NONE;
         }
@@ -79,7 +79,7 @@ public final class BearerToken {
     }
 
     /** {@code extraction}, or token-malformed when it holds a token that is not token68. */
-    static Extraction checkedToken68(Extraction extraction) {
+    public static Extraction checkedToken68(Extraction extraction) {
         return extraction.present() && !extraction.presented().isToken68() ? MALFORMED : extraction;
     }
 }

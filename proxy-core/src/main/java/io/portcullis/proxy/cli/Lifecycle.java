@@ -2,7 +2,9 @@ package io.portcullis.proxy.cli;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.portcullis.proxy.Portcullis;
+import io.portcullis.proxy.observe.DecisionLog;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,15 @@ final class Lifecycle {
             if (portcullis != null) {
                 portcullis.close();
             }
-            // Last, once no request is in flight: stopping the logging context writes every queued
-            // decision line (the async appender's writer is a daemon thread).
+            // Last, once no request is in flight: every recorded decision line is written (the writer
+            // is a daemon thread), then stopping the logging context flushes what the appenders hold.
+            try {
+                if (!DecisionLog.drain(Duration.ofSeconds(30))) {
+                    LOG.warn("{} decision lines were still unwritten after 30 s", DecisionLog.pending());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
                 logging.stop();
             }

@@ -78,8 +78,13 @@ public final class Metrics implements IdentityEvents {
         internalErrors = Counter.builder("portcullis.internal.errors")
                 .description("Internal errors while authenticating or deciding; each one was a deny")
                 .register(registry);
-        Gauge.builder("portcullis.connections.open", openConnections, AtomicInteger::get)
+        // strongReference: Micrometer holds a gauge's state weakly by default, and a collected state
+        // reads NaN for ever. Every gauge here is registered so, even where something else holds it.
+        Gauge.builder("portcullis.connections.open", openConnections, AtomicInteger::get).strongReference(true)
                 .description("Open client connections on the data plane").register(registry);
+        Gauge.builder("portcullis.decision.log.pending", DecisionLog::pending)
+                .description("Decision lines recorded and not yet written: how far the log's output is behind")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -159,9 +164,13 @@ public final class Metrics implements IdentityEvents {
         internalErrors.increment();
     }
 
-    /** Registers a 0/1 gauge telling whether an issuer's keys are stale. */
+    /**
+     * Registers a 0/1 gauge telling whether an issuer's keys are stale. The registry keeps
+     * {@code stale} alive: callers pass a lambda nothing else refers to.
+     */
     public void issuerStaleGauge(String issuerId, Supplier<Boolean> stale) {
         Gauge.builder("portcullis.issuer.keys.stale", stale, s -> Boolean.TRUE.equals(s.get()) ? 1 : 0)
+                .strongReference(true)
                 .description("1 when the issuer's last JWKS refresh failed (last good keys in use)")
                 .tag("issuer", issuerId).register(registry);
     }

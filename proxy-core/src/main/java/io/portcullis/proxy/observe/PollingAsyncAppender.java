@@ -2,11 +2,9 @@ package io.portcullis.proxy.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -118,23 +116,8 @@ public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILogg
         flushStreams();
     }
 
-    /**
-     * Ends a batch: a stream appender set not to flush per line ({@code immediateFlush false}, as
-     * {@link BufferedStdoutAppender} is) writes the whole batch now, one write(2) instead of one per
-     * line, and no line waits in its buffer longer than the batch did in the queue.
-     */
     private void flushStreams() {
-        Iterator<Appender<ILoggingEvent>> it = appenders.iteratorForAppenders();
-        while (it.hasNext()) {
-            if (it.next() instanceof OutputStreamAppender<ILoggingEvent> stream && !stream.isImmediateFlush()
-                    && stream.isStarted()) {
-                try {
-                    stream.getOutputStream().flush();
-                } catch (IOException e) {
-                    addError("flushing " + stream.getName() + " failed", e);
-                }
-            }
-        }
+        BufferedAppenders.flush(appenders.iteratorForAppenders(), this::addError);
     }
 
     @Override

@@ -40,8 +40,8 @@ final class EdgeRejections implements EdgeRejectionSink {
         SocketAddress remote = ctx.channel().remoteAddress();
         String source = remote instanceof InetSocketAddress isa && isa.getAddress() != null
                 ? isa.getAddress().getHostAddress() : "";
-        shared.decisions().record(new DecisionRecord(Instant.now(), requestId, "-", null, null, source, null, null,
-                null, null, "reject", List.of(reason), null, null, status.code(), 0, 0));
+        shared.decisions().record(DecisionRecord.builder().time(Instant.now()).requestId(requestId).route("-")
+                .sourceIp(source).decision("reject").reasons(List.of(reason)).status(status.code()).build());
         shared.metrics().request("-", "reject", reason);
     }
 }

@@ -23,19 +23,19 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.PortcullisConfig;
-import io.portcullis.config.RateLimitConfig;
 import io.portcullis.identity.Identity;
-import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.RuntimeConfig;
-import io.portcullis.proxy.auth.Authorizer;
-import io.portcullis.proxy.auth.StepUpChallenge;
+import io.portcullis.proxy.access.AccessDecision;
+import io.portcullis.proxy.access.AccessRequest;
+import io.portcullis.proxy.access.AccessResponse;
+import io.portcullis.proxy.access.AccessResponses;
+import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.forward.HopByHop;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.observe.ShadowResult;
-import io.portcullis.proxy.ratelimit.RateLimitKey;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.UpstreamTarget;
 import io.portcullis.proxy.server.tls.ClientCertificates;
@@ -43,7 +43,6 @@ import io.portcullis.proxy.server.ws.WebSocketUpgrade;
 import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.LoginRedirects;
 import io.portcullis.proxy.sso.ReservedPaths;
-import io.portcullis.proxy.sso.SessionAuthorizer;
 import io.portcullis.proxy.sso.SsoEndpoints;
 import io.portcullis.proxy.sso.UpstreamIdentity;
 import java.net.InetAddress;
@@ -451,7 +450,6 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
         private boolean websocket;
         private boolean switching;
         private long lastBodyNanos;
-        private SessionAuthorizer.Outcome ssoOutcome;
         /** Set-Cookie values the session part adds to whatever response this exchange gets. */
         private List<String> sessionCookies = List.of();
         /** Runs once the whole request body is in {@code pending}, for endpoints that answer locally. */
@@ -516,22 +514,17 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.BAD_REQUEST, List.of("multiple-posture-headers"), null, true);
                 return;
             }
-            RequestFacts facts = new RequestFacts(method, host == null ? "" : host, path, client, h::getAll);
+            AccessRequest access = new AccessRequest(
+                    new AccessRequest.Target(route, method, host == null ? "" : host, path, rawQuery), h::getAll,
+                    new AccessRequest.Peer(peer, client, ClientCertificates.of(ctx.channel())), Instant.now(), requestId);
             boolean bodyExpected = HttpUtil.isTransferEncodingChunked(request) || declared > 0;
             if (bodyExpected) {
                 armBodyTimer(cfg.timeouts().bodyRead().toNanos());
                 clientReads(false);
             }
-            CompletableFuture<Verdict> f;
+            CompletableFuture<AccessDecision> f;
             try {
-                f = SessionAuthorizer.authorize(rc.sso(), rc.identity(), cfg.identity().devicePosture(), route.policy(), facts, h,
-                        postureValues.isEmpty() ? null : postureValues.get(0), Clock.systemUTC(),
-                        ClientCertificates.of(ctx.channel()), shared.risk())
-                        .thenApply(outcome -> {
-                            ssoOutcome = outcome;
-                            sessionCookies = outcome.setCookies();
-                            return outcome.verdict();
-                        });
+                f = rc.access().decide(access, new AccessState(shared.risk(), shared.rateLimits()));
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
@@ -539,10 +532,10 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 // Decided before any further read: reading need not pause (each pause and resume is
                 // an epoll_ctl call), as a bodyless request has nothing more to send but pipelined
                 // requests, and those wait in the backlog.
-                onVerdict(f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
+                onVerdict(access, f.getNow(null), f.isCompletedExceptionally() ? exceptionOf(f) : null);
             } else {
                 clientReads(false);
-                f.whenComplete((v, e) -> ctx.executor().execute(() -> onVerdict(v, e)));
+                f.whenComplete((d, e) -> ctx.executor().execute(() -> onVerdict(access, d, e)));
             }
         }
 
@@ -555,13 +548,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
             }
         }
 
-        void onVerdict(Verdict v, Throwable error) {
+        void onVerdict(AccessRequest access, AccessDecision d, Throwable error) {
             if (done) {
                 return;
             }
             decisionNanos = System.nanoTime() - startNanos;
             shared.metrics().decisionLatency(decisionNanos);
-            if (error != null || v == null) {
+            if (error != null || d == null) {
                 // Fail closed: an error while deciding is a deny, never a pass.
                 shared.metrics().internalError();
                 LOG.error("internal error while authorizing request {} on route {}: {}", requestId, route.id(),
@@ -570,48 +563,21 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 refuse(HttpResponseStatus.FORBIDDEN, verdict.reasons(), null, false);
                 return;
             }
-            verdict = v;
-            shadow = shadowOf(v);
-            CompletableFuture<LocalAnswer> login = LoginRedirects.forVerdict(rc.sso(), route, request, v, ssoOutcome,
-                    requestId, ctx.alloc(), Clock.systemUTC());
-            if (login != null) {
-                respondLocally(login);
-                return;
+            verdict = d.verdict();
+            shadow = shadowOf(verdict);
+            if (d.rateLimit() != null) {
+                shared.metrics().rateLimited(route.id(), d.rateLimit().limit().per());
             }
-            if (v.kind() == Verdict.Kind.FORWARD && rateLimited(v)) {
-                return;
-            }
-            switch (v.kind()) {
+            AccessResponse r = AccessResponses.of(access, d, rc.sso().loginEnabled(), Clock.systemUTC());
+            sessionCookies = r.setCookies();
+            switch (r.action()) {
                 case FORWARD -> forward();
-                case BAD_REQUEST -> refuse(HttpResponseStatus.BAD_REQUEST, v.reasons(), null, true);
-                case UNAUTHENTICATED -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
-                        v.tokenRejected()
-                                ? "Bearer realm=\"portcullis\", error=\"invalid_token\", error_description=\""
-                                        + v.reasons().get(0) + "\""
-                                : "Bearer realm=\"portcullis\"", false);
-                case CHALLENGE -> refuse(HttpResponseStatus.UNAUTHORIZED, v.reasons(),
-                        StepUpChallenge.header(v.reasons(), v.decision()), false);
-                case FORBIDDEN -> refuse(HttpResponseStatus.FORBIDDEN, v.reasons(), null, false);
+                case LOGIN -> respondLocally(LoginRedirects.start(rc.sso(), request, r.login(), requestId, ctx.alloc()));
+                case REFUSE -> {
+                    retryAfterSeconds = r.retryAfterSeconds();
+                    refuse(HttpResponseStatus.valueOf(r.status()), r.reasons(), r.wwwAuthenticate(), r.close());
+                }
             }
-        }
-
-        /** Takes from the caller's bucket of the route's rate limit; when empty, answers 429 and returns true. */
-        private boolean rateLimited(Verdict v) {
-            RateLimitConfig limit = route.config().limits().rateLimit();
-            if (limit == null) {
-                return false;
-            }
-            long wait = shared.rateLimits().acquire(route.id(), limit,
-                    RateLimitKey.of(limit, v.identity(), v.posture(), sourceIp));
-            if (wait == 0) {
-                return false;
-            }
-            shared.metrics().rateLimited(route.id(), limit.per());
-            verdict = new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), v.decision(), v.identity(),
-                    v.posture(), v.postureProblem(), v.input());
-            retryAfterSeconds = wait;
-            refuse(HttpResponseStatus.TOO_MANY_REQUESTS, verdict.reasons(), null, false);
-            return true;
         }
 
         /** The route's shadow policy on the same facts (logged and counted, never enforced), or null. */
@@ -1243,10 +1209,13 @@ final class ProxyHandler extends ChannelInboundHandlerAdapter {
                 allReasons = new java.util.ArrayList<>(reasons);
                 allReasons.add(v.postureProblem());
             }
-            shared.decisions().record(new DecisionRecord(Instant.now(), requestId, routeId, request.method().name(),
-                    path, sourceIp, id == null ? null : id.issuerId(), id == null ? null : id.subject(),
-                    id == null ? null : id.tokenRef(), deviceId, decision, allReasons, policy, rule, status,
-                    decisionNanos / 1000, latency, rc.config().sha256(), shadow));
+            shared.decisions().record(DecisionRecord.builder().time(Instant.now()).requestId(requestId).route(routeId)
+                    .method(request.method().name()).path(path).sourceIp(sourceIp)
+                    .issuer(id == null ? null : id.issuerId()).subject(id == null ? null : id.subject())
+                    .tokenRef(id == null ? null : id.tokenRef()).deviceId(deviceId)
+                    .decision(decision).reasons(allReasons).policy(policy).rule(rule).shadow(shadow).status(status)
+                    .decisionMicros(decisionNanos / 1000).latencyMicros(latency).configSha256(rc.config().sha256())
+                    .build());
             shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         }
     }

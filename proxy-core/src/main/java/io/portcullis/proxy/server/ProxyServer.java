@@ -12,16 +12,19 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.config.HostPort;
 import io.portcullis.config.LimitsConfig;
+import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.TimeoutsConfig;
 import io.portcullis.config.TransportConfig;
 import io.portcullis.proxy.server.tls.ReloadingServerTls;
+import io.portcullis.proxy.server.tls.UpstreamTlsContexts;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,17 +42,20 @@ public final class ProxyServer implements AutoCloseable {
     private final Map<EventLoop, UpstreamPool> pools;
     private final ChannelGroup connections;
     private final Duration shutdownGrace;
-    private final ScheduledFuture<?> tlsReload;
+    private final ScheduledExecutorService tlsReload;
     private final ProxyContext context;
+    private final UpstreamTlsContexts upstreamTls;
 
     private ProxyServer(Channel channel, Map<EventLoop, UpstreamPool> pools, ChannelGroup connections,
-                        Duration shutdownGrace, ScheduledFuture<?> tlsReload, ProxyContext context) {
+                        Duration shutdownGrace, ScheduledExecutorService tlsReload, ProxyContext context,
+                        UpstreamTlsContexts upstreamTls) {
         this.channel = channel;
         this.pools = pools;
         this.connections = connections;
         this.shutdownGrace = shutdownGrace;
         this.tlsReload = tlsReload;
         this.context = context;
+        this.upstreamTls = upstreamTls;
     }
 
     /** Binds a cleartext HTTP/1.1 listener; the limits and timeouts are those of the config at start. */
@@ -68,9 +74,11 @@ public final class ProxyServer implements AutoCloseable {
             throws InterruptedException {
         ReloadingServerTls tls = transport.tls() == null ? null
                 : ReloadingServerTls.load(transport.tls(), timeouts.headerRead().toMillis());
+        UpstreamTlsContexts upstreamTls = new UpstreamTlsContexts();
+        upstreamTls.prepare(context.runtime().get().config());
         Map<EventLoop, UpstreamPool> pools = new HashMap<>();
         for (EventExecutor e : workers) {
-            pools.put((EventLoop) e, new UpstreamPool((EventLoop) e, timeouts.upstreamConnect()));
+            pools.put((EventLoop) e, new UpstreamPool((EventLoop) e, timeouts.upstreamConnect(), upstreamTls));
         }
         ChannelGroup connections = new DefaultChannelGroup("portcullis-connections", GlobalEventExecutor.INSTANCE);
         ConnectionPipelines pipelines = new ConnectionPipelines(context, limits, timeouts, transport, tls);
@@ -89,10 +97,26 @@ public final class ProxyServer implements AutoCloseable {
                     }
                 });
         Channel ch = b.bind(listen.host(), listen.port()).sync().channel();
-        ScheduledFuture<?> reload = tls == null ? null
-                : boss.next().scheduleWithFixedDelay(tls::reloadIfChanged, TLS_RELOAD_SECONDS, TLS_RELOAD_SECONDS,
-                        TimeUnit.SECONDS);
-        return new ProxyServer(ch, pools, connections, transport.shutdownGrace(), reload, context);
+        // Off the event loops (it was the accept loop): reading the files and building a context takes
+        // milliseconds that no connection should wait for.
+        ScheduledExecutorService reload = tls == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "portcullis-tls-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        if (reload != null) {
+            reload.scheduleWithFixedDelay(tls::reloadIfChanged, TLS_RELOAD_SECONDS, TLS_RELOAD_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+        return new ProxyServer(ch, pools, connections, transport.shutdownGrace(), reload, context, upstreamTls);
+    }
+
+    /**
+     * Builds the upstream TLS contexts of a config about to be put in use (a reload), on the caller's
+     * thread, so no event loop builds one on a request's first connect.
+     */
+    public void prepareUpstreamTls(PortcullisConfig next) {
+        upstreamTls.prepare(next);
     }
 
     public int port() {
@@ -106,7 +130,7 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         if (tlsReload != null) {
-            tlsReload.cancel(false);
+            tlsReload.shutdownNow();
         }
         channel.close().syncUninterruptibly();
         for (Channel c : connections) {

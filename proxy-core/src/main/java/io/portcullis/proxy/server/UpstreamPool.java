@@ -37,11 +37,13 @@ final class UpstreamPool {
     private final EventLoop loop;
     private final Map<String, ArrayDeque<Channel>> idle = new HashMap<>();
     private final Duration connectTimeout;
-    private final UpstreamTlsContexts tlsContexts = new UpstreamTlsContexts();
+    private final UpstreamTlsContexts tlsContexts;
 
-    UpstreamPool(EventLoop loop, Duration connectTimeout) {
+    /** @param tlsContexts the listener's upstream TLS contexts, prepared when the config is loaded */
+    UpstreamPool(EventLoop loop, Duration connectTimeout, UpstreamTlsContexts tlsContexts) {
         this.loop = loop;
         this.connectTimeout = connectTimeout;
+        this.tlsContexts = tlsContexts;
     }
 
     /** A pooled idle connection to the target, or null. Must be called on the pool's loop. */

@@ -1,7 +1,6 @@
 package io.portcullis.proxy.sso;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 
 /**
@@ -14,11 +13,14 @@ public final class BrowserNavigation {
     }
 
     public static boolean test(HttpRequest request) {
-        HttpMethod method = request.method();
-        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+        return test(request.method().name(), request.headers().get(HttpHeaderNames.ACCEPT));
+    }
+
+    /** @param accept the request's Accept header, or null */
+    public static boolean test(String method, String accept) {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return false;
         }
-        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
         return accept != null && accept.contains("text/html");
     }
 }

@@ -1,55 +1,30 @@
 package io.portcullis.proxy.sso;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.portcullis.identity.oidc.Session;
 import io.portcullis.identity.oidc.SsoService;
 import io.portcullis.identity.oidc.StepUp;
-import io.portcullis.proxy.auth.Verdict;
-import io.portcullis.proxy.routing.Route;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Turns a 401 for a browser on a {@code login: true} route into a redirect to the issuer: a plain login
- * when there is no usable session, a step-up ({@code prompt=login}, {@code max_age}, {@code acr_values}) when the session
- * does not meet the policy's {@code require}. A session that just came back from a step-up and still
- * falls short gets the 401 page instead of another round trip, so a user who cannot meet the
- * requirement is not bounced between proxy and IdP forever.
+ * Answers a browser that must log in with a redirect to the issuer: a plain login, or a step-up
+ * ({@code prompt=login}, {@code max_age}, {@code acr_values}). Which of them, and whether at all, the
+ * access package decides ({@code AccessResponses}); this renders it.
  */
 public final class LoginRedirects {
-
-    /** A step-up session younger than this that still fails {@code require} is not sent back to the IdP. */
-    static final Duration STEP_UP_LOOP_GUARD = Duration.ofMinutes(5);
 
     private LoginRedirects() {
     }
 
     /**
-     * The redirect to answer with, or null when the verdict is answered as usual. The cookies of
-     * {@code outcome} (e.g. removing an ended session) are the caller's to add.
+     * Starts the login {@code stepUp} asks for (see {@code AccessResponses}, which decides when) and
+     * answers with the redirect to the issuer, or 502 when the issuer cannot be reached.
      */
-    public static CompletableFuture<LocalAnswer> forVerdict(SsoRuntime sso, Route route, HttpRequest request,
-                                                                 Verdict verdict, SessionAuthorizer.Outcome outcome,
-                                                                 String requestId, ByteBufAllocator alloc, Clock clock) {
-        if (!sso.loginEnabled() || !route.config().access().login() || outcome == null || !BrowserNavigation.test(request)
-                || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
-            return null;
-        }
-        StepUp stepUp;
-        if (verdict.kind() == Verdict.Kind.UNAUTHENTICATED) {
-            stepUp = StepUp.NONE;
-        } else if (verdict.kind() == Verdict.Kind.CHALLENGE && outcome.session() != null
-                && !justSteppedUp(outcome.session(), clock)) {
-            stepUp = StepUpRequest.from(verdict.decision());
-        } else {
-            return null;
-        }
+    public static CompletableFuture<LocalAnswer> start(SsoRuntime sso, HttpRequest request, StepUp stepUp,
+                                                       String requestId, ByteBufAllocator alloc) {
         SsoService service = sso.service();
         SsoCookies cookies = sso.cookies();
         boolean head = HttpMethod.HEAD.equals(request.method());
@@ -62,9 +37,5 @@ public final class LoginRedirects {
                     cookies.setLoginState(start.state().state(), start.sealedState(), SsoService.LOGIN_TIMEOUT)),
                     requestId), stepUp.any() ? "step-up" : "login-redirect");
         });
-    }
-
-    private static boolean justSteppedUp(Session session, Clock clock) {
-        return session.stepUp() && session.createdAt().plus(STEP_UP_LOOP_GUARD).isAfter(clock.instant());
     }
 }

@@ -34,8 +34,13 @@ public final class SsoCookies {
 
     /** The request's cookies as name → value (first wins), from every Cookie header. */
     public static Map<String, String> parse(HttpHeaders headers) {
+        return parse(headers.getAll(HttpHeaderNames.COOKIE));
+    }
+
+    /** The cookies of these Cookie header values as name → value (first wins). */
+    public static Map<String, String> parse(List<String> cookieHeaders) {
         Map<String, String> cookies = new LinkedHashMap<>();
-        for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
+        for (String header : cookieHeaders) {
             for (String pair : header.split(";")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {

@@ -1,11 +1,18 @@
 package io.portcullis.proxy.tools;
 
-import io.portcullis.policy.Decision;
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
-import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.policy.RiskFacts;
+import io.portcullis.proxy.access.AccessPipeline;
+import io.portcullis.proxy.access.AccessRequest;
+import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.access.authn.FactsAuthenticator;
+import io.portcullis.proxy.access.stage.GivenPosture;
+import io.portcullis.proxy.access.stage.GivenRisk;
+import io.portcullis.proxy.access.stage.RateLimitStage;
+import io.portcullis.proxy.access.stage.RoutePolicy;
+import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
@@ -14,10 +21,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Decides a request without a network, in the proxy's order: canonical path → route (same
- * {@link Router}) → no identity on a route that needs one is a deny ({@code token-missing}, the
- * proxy's 401) → the route's policy. Tokens are not involved: the caller supplies verified facts
- * (hand-written in a policy test, verified for real by {@code explain}).
+ * Decides a request without a network, as the proxy does: canonical path → route (same
+ * {@link Router}) → the proxy's own {@link AccessPipeline}, with stages that hold the given facts
+ * instead of reading tokens ({@link FactsAuthenticator}, {@link GivenPosture}, {@link GivenRisk}): no
+ * identity on a route that needs one is a deny ({@code token-missing}, the proxy's 401), else the
+ * route's policy. The facts are hand-written in a policy test, verified for real by {@code explain}.
  */
 public final class OfflineAuthorizer {
 
@@ -57,18 +65,19 @@ public final class OfflineAuthorizer {
         if (TracingMethods.refused(request.method(), route)) {
             return new OfflineEvaluation(ProxyAnswer.REJECT, route, path, List.of("method-not-allowed"), null, null);
         }
-        if (identity == null && !route.policy().allowsAnonymous()) {
-            return new OfflineEvaluation(ProxyAnswer.DENY, route, path, List.of(noIdentityReason), null, null);
-        }
-        RequestFacts routed = new RequestFacts(request.method(), request.host(), path, request.sourceIp(),
-                request.headers());
-        PolicyInput input = new PolicyInput(routed, identity, device, now, risk);
-        Decision d = route.policy().evaluate(input);
-        ProxyAnswer answer = switch (d.outcome()) {
-            case ALLOW -> ProxyAnswer.ALLOW;
-            case DENY -> ProxyAnswer.DENY;
+        AccessPipeline pipeline = new AccessPipeline(List.of(new FactsAuthenticator(identity, noIdentityReason)),
+                new GivenPosture(device), new GivenRisk(risk), RoutePolicy.INSTANCE, RateLimitStage.NONE);
+        AccessRequest access = new AccessRequest(
+                new AccessRequest.Target(route, request.method(), request.host(), path, null), request.headers(),
+                new AccessRequest.Peer(request.sourceIp(), request.sourceIp(), null), now, "offline");
+        // Every stage here is given its facts, so the pipeline answers at once.
+        Verdict v = pipeline.decide(access, AccessState.NONE).join().verdict();
+        ProxyAnswer answer = switch (v.kind()) {
+            case FORWARD -> ProxyAnswer.ALLOW;
+            case FORBIDDEN, UNAUTHENTICATED -> ProxyAnswer.DENY;
             case CHALLENGE -> ProxyAnswer.CHALLENGE;
+            case BAD_REQUEST -> ProxyAnswer.REJECT;
         };
-        return new OfflineEvaluation(answer, route, path, d.reasons(), d, input);
+        return new OfflineEvaluation(answer, route, path, v.reasons(), v.decision(), v.input());
     }
 }

@@ -15,12 +15,15 @@ import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.ConfigCompiler;
+import io.portcullis.proxy.access.AccessRequest;
+import io.portcullis.proxy.routing.Route;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +39,7 @@ public final class DecisionBed implements AutoCloseable {
     public final DevicePostureConfig posture;
     public final RequestFacts request;
     private final PolicySet policies;
+    private final PortcullisConfig config;
 
     public DecisionBed() throws ConfigException, UnknownHostException {
         idp = EmbeddedIssuer.start("/idp");
@@ -53,6 +57,7 @@ public final class DecisionBed implements AutoCloseable {
                     upstream: http://127.0.0.1:9
                     policy: admins-on-compliant-devices
                 """.formatted(idp.issuerUrl(), idp.jwksUri()) + ExampleConfig.POLICIES, "decision-bed.yaml");
+        this.config = config;
         policies = ConfigCompiler.compile(config).policies();
         posture = config.identity().devicePosture();
         identity = DefaultIdentityService.start(config, IdentityEvents.NONE);
@@ -62,6 +67,22 @@ public final class DecisionBed implements AutoCloseable {
             Thread.onSpinWait();
         }
         request = new RequestFacts("GET", "app.test", "/admin/x", InetAddress.getByName("127.0.0.1"));
+    }
+
+    /**
+     * {@link #request} as the access pipeline takes it, on the bed's route with {@code policy}.
+     *
+     * @param postureToken the posture header's value, or null for none
+     */
+    public AccessRequest access(Policy policy, List<String> authorization, String postureToken) {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", authorization);
+        if (postureToken != null) {
+            headers.put(posture.header(), List.of(postureToken));
+        }
+        return new AccessRequest(new AccessRequest.Target(new Route(config.routes().get(0), policy, List.of()),
+                request.method(), request.host(), request.path(), null), name -> headers.getOrDefault(name, List.of()),
+                new AccessRequest.Peer(request.sourceIp(), request.sourceIp(), null), Instant.now(), "test");
     }
 
     public Policy policy(String id) {

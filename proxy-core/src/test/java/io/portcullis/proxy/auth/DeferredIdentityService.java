@@ -18,12 +18,12 @@ import java.util.concurrent.CompletionException;
  * is still pending, so a caller takes its asynchronous path (what a token whose keys are being fetched
  * gets). Single-threaded: release runs on the test's thread.
  */
-final class DeferredIdentityService implements IdentityService {
+public final class DeferredIdentityService implements IdentityService {
 
     private final IdentityService real;
     private final Queue<Runnable> pending = new ArrayDeque<>();
 
-    DeferredIdentityService(IdentityService real) {
+    public DeferredIdentityService(IdentityService real) {
         this.real = real;
     }
 
@@ -40,7 +40,7 @@ final class DeferredIdentityService implements IdentityService {
     }
 
     /** Completes every answer held back, including those asked for while completing others. */
-    void release() {
+    public void release() {
         for (Runnable next = pending.poll(); next != null; next = pending.poll()) {
             next.run();
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.portcullis.fixtures.RecordedRequest;
@@ -113,6 +114,24 @@ class H2cPriorKnowledgeTest {
         assertUpstreamSawNothing();
         assertEquals(200, h2.send(H2cClient.request("GET", "/public/x").add("te", "trailers"), null).status(),
                 "te: trailers is the one TE allowed");
+    }
+
+    @Test
+    void aMissingOrEmptyPseudoHeaderResetsTheStreamAtOnce() throws Exception {
+        Http2Headers[] malformed = {
+            new DefaultHttp2Headers(false).path("/public/x").scheme("http").authority("app.test"),
+            new DefaultHttp2Headers(false).method("GET").path("/public/x").authority("app.test"),
+            new DefaultHttp2Headers(false).method("GET").scheme("http").authority("app.test"),
+            H2cClient.request("GET", ""),
+            new DefaultHttp2Headers(false).method("CONNECT").authority("app.test").scheme("http").path("/public/x"),
+            new DefaultHttp2Headers(false).method("CONNECT"),
+        };
+        for (Http2Headers h : malformed) {
+            // A stream left waiting would end with CANCEL at the header-read timeout, not PROTOCOL_ERROR.
+            assertEquals(Http2Error.PROTOCOL_ERROR.code(), h2.send(h, null).resetCode(), h + " must reset the stream");
+        }
+        assertUpstreamSawNothing();
+        assertEquals(200, h2.send(H2cClient.request("GET", "/public/x"), null).status(), "the connection still serves");
     }
 
     @Test

@@ -23,8 +23,10 @@ class DecisionLogDocTest {
 
     @Test
     void documentsEveryFieldInWriteOrder() throws Exception {
-        String json = new DecisionChain().seal(new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1",
-                "corp", "sub", "ref", "dev", "allow", List.of("public"), "policy", "allow", 200, 1, 2, "sha").toJson());
+        String json = new DecisionChain().seal(DecisionRecord.builder().time(Instant.EPOCH).requestId("r").route("route")
+                .method("GET").path("/").sourceIp("127.0.0.1").issuer("corp").subject("sub").tokenRef("ref")
+                .deviceId("dev").decision("allow").reasons(List.of("public")).policy("policy").rule("allow")
+                .status(200).decisionMicros(1).latencyMicros(2).configSha256("sha").build().toJson());
         List<String> written = new ArrayList<>(JSONObjectUtils.parse(json).keySet());
         String doc = RepoFiles.read(DOC);
         String table = doc.substring(doc.indexOf("| field |"), doc.indexOf("## `decision` and `status`"));
@@ -41,8 +43,9 @@ class DecisionLogDocTest {
         String doc = RepoFiles.read(DOC);
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String sample = doc.substring(start, doc.indexOf("\n```", start));
-        String json = new DecisionChain().seal(new DecisionRecord(Instant.EPOCH, "r", "route", "GET", "/", "127.0.0.1",
-                null, null, null, null, "deny", List.of("token-missing"), "policy", null, 401, 1, 2, "sha").toJson());
+        String json = new DecisionChain().seal(DecisionRecord.builder().time(Instant.EPOCH).requestId("r").route("route")
+                .method("GET").path("/").sourceIp("127.0.0.1").decision("deny").reasons(List.of("token-missing"))
+                .policy("policy").status(401).decisionMicros(1).latencyMicros(2).configSha256("sha").build().toJson());
         assertEquals(new ArrayList<>(JSONObjectUtils.parse(json).keySet()),
                 new ArrayList<>(JSONObjectUtils.parse(sample).keySet()));
     }

@@ -41,9 +41,10 @@ class LogbackSiemConfigTest {
         configurator.doConfigure(RepoFiles.path("docs/logback-siem.xml").toFile());
         assertEquals(List.of(), problems(context), "logback accepts the file without warnings");
 
-        String line = new DecisionRecord(Instant.parse("2026-01-02T03:04:05Z"), "req-1", "admin", "GET", "/admin",
-                "10.1.2.3", "corp", "alice", "jti-1", "laptop-1", "allow", List.of("groups-authorized"),
-                "admins", "allow", 200, 12, 345).toJson();
+        String line = DecisionRecord.builder().time(Instant.parse("2026-01-02T03:04:05Z")).requestId("req-1")
+                .route("admin").method("GET").path("/admin").sourceIp("10.1.2.3").issuer("corp").subject("alice")
+                .tokenRef("jti-1").deviceId("laptop-1").decision("allow").reasons(List.of("groups-authorized"))
+                .policy("admins").rule("allow").status(200).decisionMicros(12).latencyMicros(345).build().toJson();
         context.getLogger(DecisionLog.LOGGER_NAME).info(line);
         context.getLogger("io.portcullis.proxy.Portcullis").info("an operational message");
         // The file appender buffers (immediateFlush false); the async writer flushes it after each batch,

@@ -16,10 +16,14 @@ import java.util.function.Consumer;
  * HTTP/2 header rules checked on the frames of one stream, before they become an HTTP/1.1-style
  * request: connection-specific fields ({@code Connection}, {@code Keep-Alive},
  * {@code Proxy-Connection}, {@code Transfer-Encoding}, {@code Upgrade}, and {@code TE} other than
- * {@code trailers}) make the message malformed (RFC 9113 §8.2.2), and so does a {@code Host} that
- * differs from {@code :authority} (§8.3.1). A malformed stream is reset with PROTOCOL_ERROR and
- * nothing of it is passed on. A {@code Host} equal to {@code :authority} is dropped so that the
- * request carries exactly one.
+ * {@code trailers}) make the message malformed (RFC 9113 §8.2.2); so does a {@code Host} that
+ * differs from {@code :authority}, a request head without exactly one {@code :method},
+ * {@code :scheme} and non-empty {@code :path} (§8.3.1), and a CONNECT that has a {@code :scheme} or
+ * {@code :path} or lacks {@code :authority} (§8.5). A malformed stream is reset with PROTOCOL_ERROR
+ * at once and nothing of it is passed on: the codec behind would otherwise forward a request without
+ * {@code :scheme}, and leave one without {@code :method} waiting for the header-read timeout while it
+ * holds a stream slot. A {@code Host} equal to {@code :authority} is dropped so that the request
+ * carries exactly one.
  */
 public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
 
@@ -27,6 +31,8 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
     public static final String CONNECTION_HEADER = "h2-connection-specific-header";
     /** Reason code for Host disagreeing with :authority. */
     public static final String HOST_MISMATCH = "h2-host-authority-mismatch";
+    /** Reason code for a missing, repeated, empty or misplaced pseudo-header. */
+    public static final String PSEUDO_HEADER = "h2-pseudo-header-malformed";
 
     private static final AsciiString[] CONNECTION_SPECIFIC = {
         HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"),
@@ -35,6 +41,8 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
 
     private final Consumer<String> onReset;
     private boolean reset;
+    /** The stream's first HEADERS frame (the request head) was seen; a later one is trailers. */
+    private boolean headSeen;
 
     /** @param onReset told the reason code of each stream this resets (for metrics and logs) */
     public Http2HeaderRules(Consumer<String> onReset) {
@@ -48,7 +56,9 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof Http2HeadersFrame frame) {
-            String problem = check(frame.headers());
+            // Trailers (a later HEADERS frame) carry no pseudo-headers: only the head is checked here.
+            String problem = headSeen ? null : check(frame.headers());
+            headSeen = true;
             if (problem != null) {
                 ReferenceCountUtil.release(msg);
                 reset = true;
@@ -60,8 +70,11 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    /** The reason the headers are malformed, or null; drops a Host equal to :authority. */
+    /** The reason a request head is malformed, or null; drops a Host equal to :authority. */
     static String check(Http2Headers headers) {
+        if (!pseudoHeadersWellFormed(headers)) {
+            return PSEUDO_HEADER;
+        }
         // names compared ignoring case: HTTP/2 requires lower case, but the rule must not depend on it
         for (var field : headers) {
             CharSequence name = field.getKey();
@@ -84,5 +97,30 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
             headers.remove(HttpHeaderNames.HOST);
         }
         return null;
+    }
+
+    /**
+     * RFC 9113 §8.3.1: exactly one {@code :method}, {@code :scheme} and {@code :path}, the path not
+     * empty; §8.5: a CONNECT has exactly one {@code :authority} and neither {@code :scheme} nor
+     * {@code :path}. Response pseudo-headers ({@code :status}) and {@code :protocol} (extended CONNECT
+     * is not offered) never belong in a request.
+     */
+    private static boolean pseudoHeadersWellFormed(Http2Headers headers) {
+        if (headers.contains(Http2Headers.PseudoHeaderName.STATUS.value())
+                || headers.contains(Http2Headers.PseudoHeaderName.PROTOCOL.value())
+                || count(headers, Http2Headers.PseudoHeaderName.METHOD) != 1
+                || count(headers, Http2Headers.PseudoHeaderName.AUTHORITY) > 1) {
+            return false;
+        }
+        int schemes = count(headers, Http2Headers.PseudoHeaderName.SCHEME);
+        int paths = count(headers, Http2Headers.PseudoHeaderName.PATH);
+        if (AsciiString.contentEquals("CONNECT", headers.method())) {
+            return schemes == 0 && paths == 0 && headers.authority() != null;
+        }
+        return schemes == 1 && paths == 1 && headers.path().length() > 0;
+    }
+
+    private static int count(Http2Headers headers, Http2Headers.PseudoHeaderName name) {
+        return headers.getAll(name.value()).size();
     }
 }

@@ -46,4 +46,34 @@ class Http2HeaderRulesTest {
         assertNull(Http2HeaderRules.check(h));
         assertEquals("a.test", h.get("host").toString());
     }
+
+    @Test
+    void aRequestHeadNeedsExactlyOneMethodSchemeAndNonEmptyPath() {
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(
+                new DefaultHttp2Headers(false).path("/x").scheme("https").authority("app.test")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(
+                new DefaultHttp2Headers(false).method("GET").path("/x").authority("app.test")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(
+                new DefaultHttp2Headers(false).method("GET").scheme("https").authority("app.test")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(request().path("")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(request().add(":method", "POST")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(request().add(":path", "/y")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(request().add(":status", "200")));
+        assertNull(Http2HeaderRules.check(new DefaultHttp2Headers(false).method("GET").path("/x").scheme("https")),
+                ":authority is optional outside CONNECT");
+    }
+
+    @Test
+    void connectHasAnAuthorityAndNoSchemeOrPath() {
+        assertNull(Http2HeaderRules.check(new DefaultHttp2Headers(false).method("CONNECT").authority("db:5432")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER,
+                Http2HeaderRules.check(new DefaultHttp2Headers(false).method("CONNECT")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(
+                new DefaultHttp2Headers(false).method("CONNECT").authority("db:5432").path("/")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(
+                new DefaultHttp2Headers(false).method("CONNECT").authority("db:5432").scheme("https")));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER, Http2HeaderRules.check(new DefaultHttp2Headers(false)
+                .method("CONNECT").authority("app.test").scheme("https").path("/chat").add(":protocol", "websocket")),
+                "extended CONNECT is not offered");
+    }
 }

@@ -1,4 +1,4 @@
-package io.portcullis.proxy.auth;
+package io.portcullis.proxy.access;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,7 +13,14 @@ import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Decision;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyInput;
-import io.portcullis.policy.RequestFacts;
+import io.portcullis.proxy.access.authn.BearerAuthenticator;
+import io.portcullis.proxy.access.stage.RoutePolicy;
+import io.portcullis.proxy.access.stage.RouteRateLimit;
+import io.portcullis.proxy.access.stage.TrackedRisk;
+import io.portcullis.proxy.access.stage.VerifiedPosture;
+import io.portcullis.proxy.auth.DecisionBed;
+import io.portcullis.proxy.auth.DeferredIdentityService;
+import io.portcullis.proxy.auth.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,18 +34,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request whose token and posture are already known is decided without future stages; its verdict
+ * The pipeline with the bearer authenticator, as the proxy runs it without login. A request whose
+ * token and posture are already known is decided without future stages; its verdict
  * must be the one the asynchronous path gives, which this test gets by holding every identity answer
  * back ({@link DeferredIdentityService}) for the same requests.
  */
-class AuthorizerDirectPathTest {
+class AccessPipelineDirectPathTest {
 
     private static DecisionBed bed;
     private static IdentityService identity;
     private static DevicePostureConfig posture;
     private static Policy admins;
     private static Policy open;
-    private static RequestFacts request;
 
     @BeforeAll
     static void start() throws Exception {
@@ -47,7 +54,6 @@ class AuthorizerDirectPathTest {
         posture = bed.posture;
         admins = bed.policy("admins-on-compliant-devices");
         open = bed.policy("public");
-        request = bed.request;
     }
 
     @AfterAll
@@ -59,6 +65,16 @@ class AuthorizerDirectPathTest {
         return bed.admin(compliant, true);
     }
 
+    /** The bearer pipeline the proxy runs without login, on the bed's route with {@code policy}. */
+    private static CompletableFuture<Verdict> decide(IdentityService service, Policy policy, List<String> authorization,
+                                                     String postureToken) {
+        AccessPipeline pipeline = new AccessPipeline(List.of(new BearerAuthenticator(service, false)),
+                new VerifiedPosture(service, posture), TrackedRisk.INSTANCE, RoutePolicy.INSTANCE,
+                RouteRateLimit.INSTANCE);
+        return pipeline.decide(bed.access(policy, authorization, postureToken), AccessState.NONE)
+                .thenApply(AccessDecision::verdict);
+    }
+
     private static Verdict join(CompletableFuture<Verdict> verdict) throws Exception {
         return verdict.get(20, TimeUnit.SECONDS);
     }
@@ -66,7 +82,7 @@ class AuthorizerDirectPathTest {
     /** The verdict of the asynchronous path: the same request with every identity answer held back. */
     private static Verdict deferred(Policy policy, List<String> authorization, String postureToken) throws Exception {
         DeferredIdentityService held = new DeferredIdentityService(identity);
-        CompletableFuture<Verdict> verdict = Authorizer.authorize(held, posture, policy, request, authorization,
+        CompletableFuture<Verdict> verdict = decide(held, policy, authorization,
                 postureToken);
         held.release();
         return join(verdict);
@@ -83,16 +99,17 @@ class AuthorizerDirectPathTest {
         if (expected.input() != null) {
             assertEquals(expected.input().identity(), actual.input().identity());
             assertEquals(expected.input().device(), actual.input().device());
-            assertEquals(expected.input().request(), actual.input().request());
+            assertEquals(expected.input().request().path(), actual.input().request().path());
+            assertEquals(expected.input().request().sourceIp(), actual.input().request().sourceIp());
         }
     }
 
     @Test
     void aCachedTokenIsDecidedAtOnceWithTheAsynchronousPathsVerdict() throws Exception {
         List<String> authorization = List.of("Bearer " + admin(true));
-        Verdict uncached = join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        Verdict uncached = join(decide(identity, admins, authorization, null));
 
-        CompletableFuture<Verdict> cached = Authorizer.authorize(identity, posture, admins, request, authorization, null);
+        CompletableFuture<Verdict> cached = decide(identity, admins, authorization, null);
 
         assertTrue(cached.isDone(), "no stage waits on anything for a cached token");
         assertEquals(Verdict.Kind.FORWARD, cached.join().kind());
@@ -104,9 +121,9 @@ class AuthorizerDirectPathTest {
     /** Decides a request with {@code token} twice (verified, then cached) and checks the cached verdict. */
     private static Verdict cachedVerdict(String token, Verdict.Kind expected) throws Exception {
         List<String> authorization = List.of("Bearer " + token);
-        join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        join(decide(identity, admins, authorization, null));
 
-        Verdict direct = join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        Verdict direct = join(decide(identity, admins, authorization, null));
 
         assertEquals(expected, direct.kind());
         assertSameVerdict(deferred(admins, authorization, null), direct);
@@ -130,9 +147,9 @@ class AuthorizerDirectPathTest {
     @Test
     void aPostureTokenIsStillResolvedAndItsProblemReported() throws Exception {
         List<String> authorization = List.of("Bearer " + admin(true));
-        join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        join(decide(identity, admins, authorization, null));
 
-        Verdict direct = join(Authorizer.authorize(identity, posture, admins, request, authorization, "garbage"));
+        Verdict direct = join(decide(identity, admins, authorization, "garbage"));
 
         assertNotNull(direct.postureProblem(), "an invalid posture token never falls back to the claim");
         assertNull(direct.posture());
@@ -148,7 +165,7 @@ class AuthorizerDirectPathTest {
                 List.of("Basic YTpi"), "credentials-unsupported-scheme",
                 List.of("Bearer a", "Bearer b"), "multiple-authorization-headers");
         for (var refusal : refusals.entrySet()) {
-            Verdict direct = join(Authorizer.authorize(identity, posture, admins, request, refusal.getKey(), null));
+            Verdict direct = join(decide(identity, admins, refusal.getKey(), null));
 
             assertEquals(List.of(refusal.getValue()), direct.reasons());
             assertNull(direct.identity());
@@ -160,12 +177,12 @@ class AuthorizerDirectPathTest {
     @Test
     void aMalformedVariantOfACachedTokenIsStillRefusedAsMalformed() throws Exception {
         String token = admin(true);
-        join(Authorizer.authorize(identity, posture, admins, request, List.of("Bearer " + token), null));
+        join(decide(identity, admins, List.of("Bearer " + token), null));
         int dot = token.indexOf('.');
 
         for (String variant : List.of(token + "!", token.substring(0, dot) + "=" + token.substring(dot),
                 token.substring(0, dot) + " " + token.substring(dot), token + "\u00e9")) {
-            Verdict verdict = join(Authorizer.authorize(identity, posture, admins, request,
+            Verdict verdict = join(decide(identity, admins,
                     List.of("Bearer " + variant), null));
 
             assertEquals(Verdict.Kind.UNAUTHENTICATED, verdict.kind());
@@ -178,8 +195,8 @@ class AuthorizerDirectPathTest {
     void aRefusedTokenIsUnauthenticatedOrAnonymousOnAPublicRoute() throws Exception {
         List<String> authorization = List.of("Bearer " + bed.idp.token().audience("elsewhere").sign());
 
-        Verdict refused = join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
-        Verdict anonymous = join(Authorizer.authorize(identity, posture, open, request, authorization, null));
+        Verdict refused = join(decide(identity, admins, authorization, null));
+        Verdict anonymous = join(decide(identity, open, authorization, null));
 
         assertEquals(Verdict.Kind.UNAUTHENTICATED, refused.kind());
         assertEquals(List.of("token-audience-invalid"), refused.reasons());
@@ -198,7 +215,7 @@ class AuthorizerDirectPathTest {
 
         List<String> authorization = List.of("Bearer " + token);
 
-        Verdict direct = join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        Verdict direct = join(decide(identity, admins, authorization, null));
 
         assertEquals(Verdict.Kind.UNAUTHENTICATED, direct.kind());
         assertEquals(List.of("token-expired"), direct.reasons());
@@ -224,11 +241,11 @@ class AuthorizerDirectPathTest {
             }
         };
         List<String> authorization = List.of("Bearer " + admin(true));
-        join(Authorizer.authorize(identity, posture, admins, request, authorization, null));
+        join(decide(identity, admins, authorization, null));
 
-        CompletableFuture<Verdict> direct = Authorizer.authorize(identity, posture, broken, request, authorization, null);
+        CompletableFuture<Verdict> direct = decide(identity, broken, authorization, null);
         DeferredIdentityService held = new DeferredIdentityService(identity);
-        CompletableFuture<Verdict> async = Authorizer.authorize(held, posture, broken, request, authorization, null);
+        CompletableFuture<Verdict> async = decide(held, broken, authorization, null);
         held.release();
 
         for (CompletableFuture<Verdict> verdict : List.of(direct, async)) {

@@ -1,0 +1,53 @@
+package io.portcullis.proxy.access;
+
+import io.portcullis.policy.RequestFacts;
+import io.portcullis.policy.RequestHeaders;
+import io.portcullis.proxy.auth.ClientCertificate;
+import io.portcullis.proxy.routing.Route;
+import java.net.InetAddress;
+import java.time.Instant;
+
+/**
+ * One request as the access decision sees it, with no transport type in it: what was asked, by which
+ * connection, when. Later facts join one of the sub-records, never this constructor.
+ *
+ * @param target    the routed request
+ * @param headers   the request's header fields (names match ignoring case)
+ * @param peer      who sent it
+ * @param time      when it is decided (the policy's {@code now})
+ * @param requestId the request id the decision log and the client see
+ */
+public record AccessRequest(Target target, RequestHeaders headers, Peer peer, Instant time, String requestId) {
+
+    /**
+     * What was asked.
+     *
+     * @param route    the route that took it
+     * @param method   the HTTP method
+     * @param host     the Host header, "" when absent
+     * @param path     the canonical path that was routed
+     * @param rawQuery the query as sent, without {@code ?}, or null
+     */
+    public record Target(Route route, String method, String host, String path, String rawQuery) {
+    }
+
+    /**
+     * Who sent it.
+     *
+     * @param address     the TCP peer
+     * @param client      the client address resolved through trusted proxies (the policy's source IP)
+     * @param certificate the client certificate the TLS handshake verified, or null
+     */
+    public record Peer(InetAddress address, InetAddress client, ClientCertificate certificate) {
+    }
+
+    /** The route the request was matched to. */
+    public Route route() {
+        return target.route();
+    }
+
+    /** The request facts a policy sees. */
+    public RequestFacts facts() {
+        return new RequestFacts(target.method(), target.host(), target.path(), peer.client(), headers);
+    }
+}

@@ -1,0 +1,171 @@
+package io.portcullis.proxy.observe;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that turns decision records into sealed lines. Event loops only add an immutable
+ * {@link DecisionRecord} to a lock-free queue ({@link #accept}: no lock, no wait, no wake-up); this
+ * thread takes them in order, writes each as JSON, seals it into the {@link DecisionChain} and hands
+ * it to the logger. The chain's order is the written order because one thread does both, so the lock
+ * that used to serialise every event loop around the logger is gone, and so is the loop's wait when
+ * the output is slow: only this thread waits for stdout or a disk.
+ *
+ * <p><b>At capacity.</b> No line is dropped and no event loop waits, so the queue has no bound on its
+ * count: a record is a few hundred bytes of strings the request already made, bounded by the request
+ * head limits. {@link #pending()} (the gauge {@code portcullis_decision_log_pending}) says how far the
+ * output is behind, and a warning goes to the proxy's log when it passes {@value #WARN_PENDING} lines
+ * (and a note when it is caught up again). A bounded queue would have to drop evidence or block a
+ * loop; pausing client reads instead would stop the whole listener behind one slow pipe.
+ *
+ * <p>Like {@link PollingAsyncAppender}, the thread polls rather than being woken per line (a wake-up
+ * per line was most of the event loop's logging cost): it drains what is queued, flushes buffered
+ * stream appenders of the logger once per batch, and sleeps {@value #BUSY_POLL_MILLIS} ms when it
+ * found nothing ({@value #IDLE_POLL_MILLIS} ms after a quiet second).
+ */
+final class DecisionWriter {
+
+    private static final Logger OPS = LoggerFactory.getLogger(DecisionLog.class);
+
+    static final int BUSY_POLL_MILLIS = 2;
+    static final int IDLE_POLL_MILLIS = 100;
+    /** The backlog, in lines, past which the proxy's log says the decision output is behind. */
+    static final long WARN_PENDING = 50_000;
+    /** A batch is flushed at least this often, so a steady stream of lines never sits in a buffer. */
+    private static final int FLUSH_EVERY = 512;
+    /** The builder is not kept after a line this long (a huge path), to not hold its memory for ever. */
+    private static final int RETAINED_CHARS = 16 * 1024;
+
+    private final Logger log;
+    private final ConcurrentLinkedQueue<DecisionRecord> queue = new ConcurrentLinkedQueue<>();
+    private final LongAdder accepted = new LongAdder();
+    private volatile long written;
+    private final DecisionChain chain = new DecisionChain();
+    private StringBuilder line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
+    private final Thread thread;
+    private volatile boolean stopping;
+    private boolean warned;
+
+    private DecisionWriter(Logger log, String threadName) {
+        this.log = log;
+        this.thread = new Thread(this::run, threadName);
+        thread.setDaemon(true);
+    }
+
+    /** A writer for {@code log}, its thread started. */
+    static DecisionWriter start(Logger log, String threadName) {
+        DecisionWriter writer = new DecisionWriter(log, threadName);
+        writer.thread.start();
+        return writer;
+    }
+
+    /** Takes a record to be written; called on event loops, so it neither locks nor waits. */
+    void accept(DecisionRecord record) {
+        // Counted before it is queued, so pending() never reads below the true backlog.
+        accepted.increment();
+        queue.offer(record);
+    }
+
+    /** Records accepted and not yet handed to the logger. */
+    long pending() {
+        return Math.max(0, accepted.sum() - written);
+    }
+
+    /**
+     * Waits until every record accepted before this call has been handed to the logger and flushed
+     * (shutdown, before logging stops; tests). False when {@code timeout} passed first.
+     */
+    boolean drain(Duration timeout) throws InterruptedException {
+        long target = accepted.sum();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (written < target) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.unpark(thread);
+            Thread.sleep(1);
+        }
+        return true;
+    }
+
+    /** Writes what is queued, then ends the thread (tests; the JVM's writer lives as long as the JVM). */
+    void close() throws InterruptedException {
+        stopping = true;
+        LockSupport.unpark(thread);
+        thread.join(TimeUnit.SECONDS.toMillis(30));
+    }
+
+    private void run() {
+        long lastLine = System.nanoTime();
+        while (true) {
+            int batch = writeQueued();
+            if (batch > 0) {
+                lastLine = System.nanoTime();
+                continue;
+            }
+            if (stopping) {
+                return;
+            }
+            boolean idle = System.nanoTime() - lastLine > TimeUnit.SECONDS.toNanos(1);
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(idle ? IDLE_POLL_MILLIS : BUSY_POLL_MILLIS));
+        }
+    }
+
+    /** Writes everything queued, flushing every {@value #FLUSH_EVERY} lines and at the end; the count written. */
+    private int writeQueued() {
+        int count = 0;
+        DecisionRecord record;
+        while ((record = queue.poll()) != null) {
+            write(record);
+            count++;
+            if (count % FLUSH_EVERY == 0) {
+                flush();
+            }
+        }
+        if (count > 0) {
+            flush();
+            watchBacklog();
+        }
+        return count;
+    }
+
+    private void write(DecisionRecord record) {
+        try {
+            line.setLength(0);
+            record.appendJson(line);
+            log.info(chain.seal(line));
+            if (line.capacity() > RETAINED_CHARS) {
+                line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
+            }
+        } catch (RuntimeException e) {
+            // A record that cannot be written must not end the thread and with it every later line.
+            OPS.error("a decision line could not be written (request {})", record.request().id(), e);
+        } finally {
+            written++;
+        }
+    }
+
+    private void flush() {
+        if (log instanceof ch.qos.logback.classic.Logger logback) {
+            BufferedAppenders.flush(logback.iteratorForAppenders(),
+                    (what, e) -> OPS.error("decision log: {}", what, e));
+        }
+    }
+
+    private void watchBacklog() {
+        long pending = pending();
+        if (!warned && pending > WARN_PENDING) {
+            warned = true;
+            OPS.warn("the decision log output is {} lines behind (slow or blocked stdout or disk); the lines are "
+                    + "kept in memory, none is dropped", pending);
+        } else if (warned && pending < WARN_PENDING / 10) {
+            warned = false;
+            OPS.info("the decision log output has caught up ({} lines behind)", pending);
+        }
+    }
+}

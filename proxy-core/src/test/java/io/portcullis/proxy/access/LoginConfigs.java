@@ -1,0 +1,31 @@
+package io.portcullis.proxy.access;
+
+import io.portcullis.config.ConfigLoader;
+import io.portcullis.config.PortcullisConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Configs with browser login on (an OIDC issuer that is never reached, a session key in a temp file), for access tests. */
+public final class LoginConfigs {
+
+    private LoginConfigs() {
+    }
+
+    /** @param routesAndPolicies the {@code routes:} and {@code policies:} blocks, unindented YAML */
+    public static PortcullisConfig withLogin(String routesAndPolicies) throws Exception {
+        Path key = Files.writeString(Files.createTempDirectory("portcullis-access").resolve("session.key"),
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        return ConfigLoader.parse("""
+                issuers:
+                  - id: corp
+                    issuer: http://127.0.0.1:9/realms/corp
+                    discovery: true
+                    audiences: [portcullis]
+                    client_id: portcullis
+                sso:
+                  issuer: corp
+                  external_url: https://apps.example.com
+                  session_keys_file: %s
+                """.formatted(key) + routesAndPolicies, "login.yaml");
+    }
+}
