@@ -53,7 +53,7 @@ public class DecisionBenchmark {
     public void setUp() throws Exception {
         bed = new IdentityBed();
         pipeline = new AccessPipeline(List.of(new BearerAuthenticator(bed.service, false)),
-                new VerifiedPosture(bed.service, bed.config.devicePosture()), TrackedRisk.INSTANCE,
+                new VerifiedPosture(bed.service, bed.config.identity().devicePosture()), TrackedRisk.INSTANCE,
                 RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
         admin = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service).route("admin");
         client = InetAddress.getByName("127.0.0.1");

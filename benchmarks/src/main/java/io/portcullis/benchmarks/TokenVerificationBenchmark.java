@@ -59,7 +59,7 @@ public class TokenVerificationBenchmark {
     public void setUp() {
         bed = new IdentityBed();
         // The same issuer wiring the service uses, without the verified-token cache in front of it.
-        IssuerConfig issuer = bed.config.issuers().get(0);
+        IssuerConfig issuer = bed.config.identity().issuers().get(0);
         JwksCache keys = new JwksCache(issuer, HttpClient.newHttpClient(), IdentityEvents.NONE,
                 Clock.systemUTC(), Duration.ofSeconds(30));
         keys.keys().join();

@@ -2,7 +2,6 @@ package io.portcullis.config;
 
 import io.portcullis.config.yaml.Node;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +13,25 @@ final class ConfigBinder {
     static final HostPort DEFAULT_LISTEN = new HostPort("127.0.0.1", 8080);
     static final HostPort DEFAULT_ADMIN = new HostPort("127.0.0.1", 9901);
 
+    /** The config when it bound without problems (else null), and what bound either way (may be null). */
+    record Bound(PortcullisConfig config, PartialConfig partial) {
+    }
+
     private ConfigBinder() {
     }
 
     /**
-     * The config, or null when there were problems (all recorded).
+     * The config, or only what bound of it when there were problems (all recorded).
      *
      * @param files the main file first, then the files it includes, in include order
+     * @param env   where {@code client_secret_env} names are looked up
      */
-    static PortcullisConfig bind(List<SourceFile> files, Problems problems) {
+    static Bound bind(List<SourceFile> files, Map<String, String> env, Problems problems) {
         SourceFile main = files.get(0);
         Node root = main.root();
         MapReader r = MapReader.of(root, "", problems).orElse(null);
         if (r == null) {
-            return null;
+            return new Bound(null, null);
         }
         r.node("include"); // resolved by the loader
         List<MapReader> readers = new ArrayList<>(List.of(r));
@@ -39,7 +43,7 @@ final class ConfigBinder {
         if (listen.equals(admin) && listen.port() != 0) {
             problems.add(r.node("admin").orElse(root).position(), "admin", "must differ from listen (" + listen + ")");
         }
-        IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, problems);
+        IssuerListBinder.Issuers issuers = IssuerListBinder.bind(r, env, problems);
         Map<String, PolicySpec> policies = MergedSection.bind(readers, "policies", "policy id", PolicyBinder::bind,
                 problems);
         if (readers.stream().noneMatch(f -> f.node("policies").isPresent())) {
@@ -53,26 +57,26 @@ final class ConfigBinder {
         List<RouteConfig> routes = RouteListBinder.bind(readers, policies, issuers.mayVouchForUsers(posture), problems);
         List<Cidr> trusted = r.optional("trusted_proxies", Values.listOf(Values.parsed(Cidr::parse)), List.of());
         List<String> mfa = r.optional("mfa_amr_values", Values.nonEmptyListOf(Values.string()),
-                PortcullisConfig.DEFAULT_MFA_AMR);
+                IdentityConfig.DEFAULT_MFA_AMR);
         LimitsConfig limits = r.node("limits").map(n -> LimitsBinder.bind(n, problems)).orElse(LimitsConfig.defaults());
         TimeoutsConfig timeouts = r.node("timeouts").map(n -> TimeoutsBinder.bind(n, problems))
                 .orElse(TimeoutsConfig.defaults());
         TransportConfig transport = TransportBinder.bind(r, problems);
         SsoConfig sso = r.node("sso").map(n -> SsoBinder.bind(n, issuers.bound(), posture, problems)).orElse(null);
         AssertionConfig assertion = r.node("assertion").map(n -> AssertionBinder.bind(n, problems)).orElse(null);
-        Duration riskHistory = r.node("risk").map(n -> RiskBinder.bind(n, problems))
-                .orElse(PortcullisConfig.DEFAULT_RISK_HISTORY);
+        RiskConfig risk = r.node("risk").map(n -> RiskBinder.bind(n, problems)).orElse(RiskConfig.defaults());
         SecurityEventsConfig securityEvents = r.node("security_events")
-                .map(n -> SecurityEventsBinder.bind(n, problems)).orElse(SecurityEventsConfig.none());
-        StateConfig state = r.node("state").map(n -> StateBinder.bind(n, problems)).orElse(StateConfig.memory());
+                .map(n -> SecurityEventsBinder.bind(n, env, problems)).orElse(SecurityEventsConfig.none());
+        StateConfig state = r.node("state").map(n -> StateBinder.bind(n, env, problems)).orElse(StateConfig.memory());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
-            return null;
+            return new Bound(null, new PartialConfig(policies, conditions, mfa, sso, assertion));
         }
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
-        return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, securityEvents, state);
+        return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
+                new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
+                assertion, risk, securityEvents, state), null);
     }
 }

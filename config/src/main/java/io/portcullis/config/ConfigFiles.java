@@ -6,8 +6,10 @@ import java.nio.file.Path;
 
 /**
  * Reads file paths named in the config. A relative path is taken from the directory of the config
- * file, so a config and its certificates can move together; the file must be readable at load time,
- * so a typo is a config error rather than a failure at the first connection.
+ * file that names it (the main file or an included one), never from the working directory, so a
+ * config and its certificates and keys can move together and {@code serve} finds the same files
+ * whatever directory it is started from. The file must be readable at load time, so a typo is a
+ * config error rather than a failure at the first connection.
  */
 final class ConfigFiles {
 
@@ -23,17 +25,23 @@ final class ConfigFiles {
             }
             Path file;
             try {
-                file = baseDir(node.position().file()).resolve(text).normalize();
+                file = resolve(node.position().file(), text);
             } catch (InvalidPathException e) {
                 problems.add(node.position(), path, "invalid file name '" + text + "'");
                 return null;
             }
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                problems.add(node.position(), path, "cannot read file " + file);
+                String resolved = Path.of(text).isAbsolute() ? "" : " (resolved to " + file + ")";
+                problems.add(node.position(), path, "cannot read file '" + text + "'" + resolved);
                 return null;
             }
             return file;
         };
+    }
+
+    /** {@code text} as an absolute path, relative ones taken from {@code configFile}'s directory. */
+    static Path resolve(String configFile, String text) {
+        return baseDir(configFile).resolve(text).normalize();
     }
 
     private static Path baseDir(String configFile) {

@@ -1,5 +1,6 @@
 package io.portcullis.config;
 
+import io.portcullis.config.yaml.EnvInterpolation;
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
 import io.portcullis.config.yaml.YamlNodes;
@@ -13,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a config file, and the files its {@code include:} list names, into a validated
@@ -24,12 +26,20 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** Loads and validates the file and its includes, which must be UTF-8. */
+    /** Loads and validates the file and its includes, which must be UTF-8, with the process's environment. */
     public static PortcullisConfig load(Path file) throws ConfigException {
+        return load(file, System.getenv());
+    }
+
+    /**
+     * Loads and validates the file and its includes, taking {@code ${VAR}} references (and
+     * {@code client_secret_env}) from {@code env}.
+     */
+    public static PortcullisConfig load(Path file, Map<String, String> env) throws ConfigException {
         String name = file.toString();
         byte[] bytes = read(file, name);
         String text = Utf8Text.decode(bytes, name);
-        return bind(text, name, file, file, sha256(bytes));
+        return bind(text, name, file, file, sha256(bytes), env);
     }
 
     /**
@@ -37,7 +47,13 @@ public final class ConfigLoader {
      * Includes are resolved relative to {@code fileName}'s directory.
      */
     public static PortcullisConfig parse(String text, String fileName) throws ConfigException {
-        return bind(text, fileName, null, Path.of(fileName), sha256(text.getBytes(StandardCharsets.UTF_8)));
+        return parse(text, fileName, System.getenv());
+    }
+
+    /** As {@link #parse(String, String)}, with environment references taken from {@code env}. */
+    public static PortcullisConfig parse(String text, String fileName, Map<String, String> env)
+            throws ConfigException {
+        return bind(text, fileName, null, Path.of(fileName), sha256(text.getBytes(StandardCharsets.UTF_8)), env);
     }
 
     /** Hex SHA-256 of {@code bytes}, as recorded in {@link PortcullisConfig#sha256()}. */
@@ -60,30 +76,42 @@ public final class ConfigLoader {
         return sha256((String.join("\n", fileHashes) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static PortcullisConfig bind(String text, String name, Path source, Path where, String sha)
-            throws ConfigException {
-        Node root = YamlNodes.parse(Utf8Text.withoutBom(text), name);
+    private static PortcullisConfig bind(String text, String name, Path source, Path where, String sha,
+            Map<String, String> env) throws ConfigException {
         Problems problems = new Problems();
+        Node root = tree(Utf8Text.withoutBom(text), name, env, problems);
         List<SourceFile> files = new ArrayList<>();
         files.add(new SourceFile(source, name, sha, root));
         if (root instanceof MapNode map) {
             for (IncludeList.Entry e : IncludeList.resolve(map, name, where, problems)) {
-                SourceFile included = readIncluded(e, problems);
+                SourceFile included = readIncluded(e, env, problems);
                 if (included != null) {
                     files.add(included);
                 }
             }
         }
         problems.orderFiles(files.stream().map(SourceFile::name).toList());
-        PortcullisConfig config = ConfigBinder.bind(files, problems);
-        problems.throwIfAny();
-        return config;
+        ConfigBinder.Bound bound = ConfigBinder.bind(files, env, problems);
+        problems.throwIfAny(bound.partial());
+        return bound.config();
     }
 
-    private static SourceFile readIncluded(IncludeList.Entry e, Problems problems) {
+    /**
+     * The parsed file with environment references resolved. A reference that cannot be resolved is
+     * the only problem reported at its place: the binder's complaint about the unresolved text would
+     * only repeat it.
+     */
+    static Node tree(String text, String name, Map<String, String> env, Problems problems) throws ConfigException {
+        List<ConfigProblem> unresolved = new ArrayList<>();
+        Node root = EnvInterpolation.apply(YamlNodes.parse(text, name), env, unresolved);
+        unresolved.forEach(problems::addSettling);
+        return root;
+    }
+
+    private static SourceFile readIncluded(IncludeList.Entry e, Map<String, String> env, Problems problems) {
         try {
             byte[] bytes = read(e.path(), e.name());
-            Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, e.name())), e.name());
+            Node root = tree(Utf8Text.withoutBom(Utf8Text.decode(bytes, e.name())), e.name(), env, problems);
             return new SourceFile(e.path(), e.name(), sha256(bytes), root);
         } catch (ConfigException ex) {
             ex.problems().forEach(problems::add);

@@ -30,7 +30,7 @@ final class DevicePostureBinder {
 
     private static String declared(String id, Set<String> issuerIds) {
         if (!issuerIds.contains(id)) {
-            throw new IllegalArgumentException("unknown issuer '" + id + "' (declare it under issuers)");
+            throw new IllegalArgumentException("unknown issuer '" + id + "'" + KeySuggester.hint(id, issuerIds, "issuers"));
         }
         return id;
     }

@@ -4,6 +4,7 @@ import io.portcullis.config.yaml.Node;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Binds one entry of {@code issuers}. */
 final class IssuerBinder {
@@ -15,7 +16,7 @@ final class IssuerBinder {
     }
 
     /** The issuer, or null when it has a problem (already recorded). */
-    static IssuerConfig bind(Node node, String path, Problems problems) {
+    static IssuerConfig bind(Node node, String path, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, path, problems).orElse(null);
         if (r == null) {
             return null;
@@ -35,7 +36,7 @@ final class IssuerBinder {
                 List.of("RS256"));
         Duration skew = r.optional("clock_skew", Values.duration(Duration.ZERO, MAX_CLOCK_SKEW), Duration.ofSeconds(30));
         Duration refresh = r.optional("jwks_refresh", Values.duration(MIN_JWKS_REFRESH, null), Duration.ofMinutes(5));
-        OidcClientBinder.Bound client = OidcClientBinder.bind(r, discovery, problems);
+        OidcClientBinder.Bound client = OidcClientBinder.bind(r, discovery, env, problems);
         SenderConstraintConfig senderConstraint = SenderConstraintBinder.bind(r, problems);
         r.finish();
         if (id == null || issuer == null || audiences == null) {

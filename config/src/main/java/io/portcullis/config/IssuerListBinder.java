@@ -6,6 +6,7 @@ import io.portcullis.config.yaml.ScalarNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ final class IssuerListBinder {
     private IssuerListBinder() {
     }
 
-    static Issuers bind(MapReader top, Problems problems) {
+    static Issuers bind(MapReader top, Map<String, String> env, Problems problems) {
         List<IssuerConfig> bound = new ArrayList<>();
         Set<String> declaredIds = new HashSet<>();
         UniqueNames ids = new UniqueNames("issuer id");
@@ -37,13 +38,13 @@ final class IssuerListBinder {
         Optional<ListNode> list = ListBinding.list(top, "issuers", false, problems);
         list.ifPresent(l -> ListBinding.forEach(l, "issuers", (item, path) -> {
             if (!(item instanceof MapNode m)) {
-                IssuerBinder.bind(item, path, problems);
+                IssuerBinder.bind(item, path, env, problems);
                 return;
             }
             if (m.get("id").orElse(null) instanceof ScalarNode id && !id.isNull()) {
                 declaredIds.add(id.value());
             }
-            IssuerConfig issuer = IssuerBinder.bind(m, path, problems);
+            IssuerConfig issuer = IssuerBinder.bind(m, path, env, problems);
             if (issuer != null) {
                 ids.claim(issuer.id(), m.get("id").orElseThrow().position(), path + ".id", problems);
                 iss.claim(issuer.issuer(), m.get("issuer").orElseThrow().position(), path + ".issuer", problems);

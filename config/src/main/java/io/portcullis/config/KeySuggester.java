@@ -27,6 +27,15 @@ public final class KeySuggester {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The end of an "unknown name" message: {@code (did you mean 'x'?)} when a declared name is close,
+     * else {@code (declare it under <section>)}.
+     */
+    static String hint(String unknown, Collection<String> declared, String section) {
+        return suggest(unknown, declared).map(k -> " (did you mean '" + k + "'?)")
+                .orElse(" (declare it under " + section + ")");
+    }
+
     /** Levenshtein distance, two rows. */
     public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

@@ -77,6 +77,7 @@ final class MapReader {
 
     /** Reports every key that was never asked for. Call once, after all reads. */
     void finish() {
+        problems.asked(path, known);
         for (Map.Entry<String, MapNode.Entry> e : map.entries().entrySet()) {
             if (!known.contains(e.getKey())) {
                 String hint = KeySuggester.suggest(e.getKey(), known).map(k -> " (did you mean '" + k + "'?)").orElse("");

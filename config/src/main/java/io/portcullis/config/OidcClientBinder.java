@@ -1,6 +1,7 @@
 package io.portcullis.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds the client keys of an issuer ({@code client_id}, {@code client_secret_file} or
@@ -16,11 +17,11 @@ final class OidcClientBinder {
     private OidcClientBinder() {
     }
 
-    static Bound bind(MapReader r, boolean discovery, Problems problems) {
+    static Bound bind(MapReader r, boolean discovery, Map<String, String> env, Problems problems) {
         String clientId = r.optional("client_id", Values.string(), null);
         boolean hasFile = r.node("client_secret_file").isPresent();
         boolean hasEnv = r.node("client_secret_env").isPresent();
-        ClientSecret secret = FileValues.secretFromFileOrEnv(r, "client_secret", problems);
+        ClientSecret secret = FileValues.secretFromFileOrEnv(r, "client_secret", env, problems);
         List<String> scopes = r.optional("scopes", Values.nonEmptyListOf(Values.string()), OidcClientConfig.DEFAULT_SCOPES);
         r.node("scopes").ifPresent(node -> {
             if (!scopes.contains("openid")) {

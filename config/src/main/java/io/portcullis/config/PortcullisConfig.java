@@ -1,7 +1,6 @@
 package io.portcullis.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +9,27 @@ import java.util.Optional;
 
 /**
  * A fully parsed and validated configuration. Immutable: a reload builds a new one and swaps the
- * reference, so a request always sees one consistent config.
+ * reference, so a request always sees one consistent config. A new setting is a field of one of the
+ * section records, never a new component or constructor here.
  *
  * @param source          the main file it was read from (null when built in code)
  * @param sha256          hex SHA-256 of the file bytes, for logs and {@code /policies}; with includes,
  *                        {@link ConfigLoader#combinedSha256} of every file's hash
- * @param policies        every policy, from the main file and then from included files
- * @param mfaAmrValues    RFC 8176 {@code amr} values that count as a second factor
- * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
- * @param transport       listener TLS, HTTP/2 and shutdown grace
- * @param sso             browser single sign-on; null when off
- * @param assertion       the signed identity assertion; null when off
- * @param conditions      the named conditions rules may reference, from every file
  * @param sources         every file read from disk: the main file first, then included files in
  *                        include order (empty when built in code; without the main file for parsed text)
- * @param riskHistory     how long a device or network a user was allowed from stays known to the
- *                        proxy's risk signals ({@code risk.history})
+ * @param listen          the data-plane listener
+ * @param admin           the admin listener
+ * @param transport       listener TLS, HTTP/2 and shutdown grace
+ * @param trustedProxies  peers whose {@code X-Forwarded-For} is believed
+ * @param identity        issuers, device posture and second factors
+ * @param routes          in match order: the main file's, then each included file's
+ * @param policies        every policy, from the main file and then from included files
+ * @param conditions      the named conditions rules may reference, from every file
+ * @param limits          request limits
+ * @param timeouts        listener and upstream timeouts
+ * @param sso             browser single sign-on; null when off
+ * @param assertion       the signed identity assertion; null when off
+ * @param risk            the risk signals' settings
  * @param securityEvents  the Shared Signals transmitters whose security events are received
  *                        ({@code security_events}); never null
  * @param state           where replicas share revocations, rate limits and risk history ({@code state})
@@ -33,102 +37,44 @@ import java.util.Optional;
 public record PortcullisConfig(
         Path source,
         String sha256,
+        List<Path> sources,
         HostPort listen,
         HostPort admin,
-        List<IssuerConfig> issuers,
-        DevicePostureConfig devicePosture,
+        TransportConfig transport,
+        List<Cidr> trustedProxies,
+        IdentityConfig identity,
         List<RouteConfig> routes,
         Map<String, PolicySpec> policies,
-        List<Cidr> trustedProxies,
-        List<String> mfaAmrValues,
+        Map<String, ConditionSpec> conditions,
         LimitsConfig limits,
         TimeoutsConfig timeouts,
-        TransportConfig transport,
         SsoConfig sso,
         AssertionConfig assertion,
-        Map<String, ConditionSpec> conditions,
-        List<Path> sources,
-        Duration riskHistory,
+        RiskConfig risk,
         SecurityEventsConfig securityEvents,
         StateConfig state) {
 
-    /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
-    public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);
-
-    /** A config without security events, with the single-instance state store. */
-    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
-                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
-                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
-                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
-                            AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources,
-                            Duration riskHistory) {
-        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, SecurityEventsConfig.none(),
-                StateConfig.memory());
-    }
-
-    /** A config with the default risk history. */
-    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
-                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
-                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
-                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
-                            AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources) {
-        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, sso, assertion, conditions, sources, DEFAULT_RISK_HISTORY);
-    }
-
-    /** The default second factors, from RFC 8176. */
-    public static final List<String> DEFAULT_MFA_AMR =
-            List.of("mfa", "otp", "hwk", "swk", "sms", "fpt", "face", "pop");
-
     public PortcullisConfig {
-        issuers = List.copyOf(issuers);
+        sources = List.copyOf(sources);
+        transport = transport == null ? TransportConfig.defaults() : transport;
+        trustedProxies = List.copyOf(trustedProxies);
+        identity = identity == null ? IdentityConfig.defaults() : identity;
         routes = List.copyOf(routes);
         policies = Collections.unmodifiableMap(new LinkedHashMap<>(policies));
-        trustedProxies = List.copyOf(trustedProxies);
-        mfaAmrValues = List.copyOf(mfaAmrValues);
-        transport = transport == null ? TransportConfig.defaults() : transport;
         conditions = Collections.unmodifiableMap(new LinkedHashMap<>(conditions));
-        sources = List.copyOf(sources);
-        riskHistory = riskHistory == null ? DEFAULT_RISK_HISTORY : riskHistory;
+        limits = limits == null ? LimitsConfig.defaults() : limits;
+        timeouts = timeouts == null ? TimeoutsConfig.defaults() : timeouts;
+        risk = risk == null ? RiskConfig.defaults() : risk;
         securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
         state = state == null ? StateConfig.memory() : state;
     }
 
-    /** A config of one file (or built in code), without named conditions. */
-    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
-                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
-                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
-                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
-                            AssertionConfig assertion) {
-        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, sso, assertion, Map.of(), source == null ? List.of() : List.of(source));
-    }
-
-    /** A config with the default transport (cleartext HTTP/1.1), no single sign-on and no assertions. */
-    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
-                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
-                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
-                            TimeoutsConfig timeouts) {
-        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, TransportConfig.defaults(), null, null);
-    }
-
-    /** A config with the given transport, no single sign-on and no assertions. */
-    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
-                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
-                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
-                            TimeoutsConfig timeouts, TransportConfig transport) {
-        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
-                limits, timeouts, transport, null, null);
-    }
-
     public Optional<IssuerConfig> issuer(String id) {
-        return issuers.stream().filter(i -> i.id().equals(id)).findFirst();
+        return identity.issuer(id);
     }
 
     /** True when the issuer may only vouch for devices. */
     public boolean isDeviceIssuer(String id) {
-        return devicePosture.issuers().contains(id);
+        return identity.isDeviceIssuer(id);
     }
 }

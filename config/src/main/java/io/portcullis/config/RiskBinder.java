@@ -12,14 +12,14 @@ final class RiskBinder {
     private RiskBinder() {
     }
 
-    static Duration bind(Node node, Problems problems) {
+    static RiskConfig bind(Node node, Problems problems) {
         MapReader r = MapReader.of(node, "risk", problems).orElse(null);
         if (r == null) {
-            return PortcullisConfig.DEFAULT_RISK_HISTORY;
+            return RiskConfig.defaults();
         }
         Duration history = r.optional("history", Values.duration(Duration.ofHours(1), Duration.ofDays(365)),
-                PortcullisConfig.DEFAULT_RISK_HISTORY);
+                RiskConfig.DEFAULT_HISTORY);
         r.finish();
-        return history;
+        return new RiskConfig(history);
     }
 }

@@ -32,7 +32,8 @@ final class RouteBinder {
             Position at = r.node("policy").orElseThrow().position();
             PolicySpec spec = policies.get(policy);
             if (!policies.containsKey(policy)) {
-                problems.add(at, r.path("policy"), "unknown policy '" + policy + "' (declare it under policies)");
+                problems.add(at, r.path("policy"), "unknown policy '" + policy + "'"
+                        + KeySuggester.hint(policy, policies.keySet(), "policies"));
             } else if (spec != null && spec.isShadow()) {
                 problems.add(at, r.path("policy"), "policy '" + policy
                         + "' is in shadow mode, so it is never enforced; name it as shadow_policy");
@@ -45,7 +46,8 @@ final class RouteBinder {
         if (shadow != null) {
             Position at = r.node("shadow_policy").orElseThrow().position();
             if (!policies.containsKey(shadow)) {
-                problems.add(at, r.path("shadow_policy"), "unknown policy '" + shadow + "' (declare it under policies)");
+                problems.add(at, r.path("shadow_policy"), "unknown policy '" + shadow + "'"
+                        + KeySuggester.hint(shadow, policies.keySet(), "policies"));
             } else if (shadow.equals(policy)) {
                 problems.add(at, r.path("shadow_policy"), "is the enforced policy itself; comparing it tells nothing");
             }
@@ -63,8 +65,9 @@ final class RouteBinder {
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
-        return new RouteConfig(id, match, upstream, policy, headers, passAuthorization, passDevicePosture, timeout,
-                maxBody, r.position(), transport, login, assertionHeader, shadow, rateLimit);
+        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login),
+                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader),
+                new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
     }
 
     private static String assertionHeader(String name) {

@@ -16,10 +16,10 @@ final class RouteFeatureChecks {
         boolean assertion = top.node("assertion").isPresent();
         for (int i = 0; i < routes.size(); i++) {
             RouteConfig route = routes.get(i);
-            if (route.login() && !sso) {
+            if (route.access().login() && !sso) {
                 problems.add(route.position(), "routes[" + i + "].login", "needs a top-level sso block");
             }
-            if (route.assertionHeader() != null && !assertion) {
+            if (route.forwarding().assertionHeader() != null && !assertion) {
                 problems.add(route.position(), "routes[" + i + "].assertion_header",
                         "needs a top-level assertion block");
             }

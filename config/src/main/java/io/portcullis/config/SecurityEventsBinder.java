@@ -3,6 +3,7 @@ package io.portcullis.config;
 import io.portcullis.config.yaml.Node;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds {@code security_events: { transmitters: [...] }}. Transmitter ids must be unique: each names
@@ -13,7 +14,7 @@ final class SecurityEventsBinder {
     private SecurityEventsBinder() {
     }
 
-    static SecurityEventsConfig bind(Node node, Problems problems) {
+    static SecurityEventsConfig bind(Node node, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, "security_events", problems).orElse(null);
         if (r == null) {
             return SecurityEventsConfig.none();
@@ -22,7 +23,7 @@ final class SecurityEventsBinder {
         List<String> ids = new ArrayList<>();
         ListBinding.list(r, "transmitters", true, problems).ifPresent(list ->
                 ListBinding.forEach(list, r.path("transmitters"), (item, path) -> {
-                    TransmitterConfig t = TransmitterBinder.bind(item, path, problems);
+                    TransmitterConfig t = TransmitterBinder.bind(item, path, env, problems);
                     if (t == null) {
                         return;
                     }

@@ -2,7 +2,6 @@ package io.portcullis.config;
 
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.Node;
-import io.portcullis.config.yaml.YamlNodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,7 +69,9 @@ record SourceFingerprint(String sha256, Set<Path> directories) {
             return cached.root();
         }
         PARSES.incrementAndGet();
-        Node root = YamlNodes.parse(Utf8Text.withoutBom(Utf8Text.decode(bytes, name)), name);
+        // The include list may name ${VAR}s; a bad one is the reload's to report.
+        Node root = ConfigLoader.tree(Utf8Text.withoutBom(Utf8Text.decode(bytes, name)), name, System.getenv(),
+                new Problems());
         lastParsed = new Parsed(sha256, root);
         return root;
     }

@@ -30,7 +30,8 @@ final class SsoBinder {
             Node at = r.node("issuer").orElseThrow();
             IssuerConfig issuer = issuers.stream().filter(i -> i.id().equals(issuerId)).findFirst().orElse(null);
             if (issuer == null) {
-                problems.add(at.position(), "sso.issuer", "unknown issuer '" + issuerId + "'");
+                problems.add(at.position(), "sso.issuer", "unknown issuer '" + issuerId + "'"
+                        + KeySuggester.hint(issuerId, issuers.stream().map(IssuerConfig::id).toList(), "issuers"));
             } else if (posture.issuers().contains(issuerId)) {
                 problems.add(at.position(), "sso.issuer", "issuer '" + issuerId + "' vouches for devices, not users");
             } else if (issuer.client() == null) {

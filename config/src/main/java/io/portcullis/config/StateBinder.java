@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ final class StateBinder {
     private StateBinder() {
     }
 
-    static StateConfig bind(Node node, Problems problems) {
+    static StateConfig bind(Node node, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, "state", problems).orElse(null);
         if (r == null) {
             return StateConfig.memory();
@@ -36,7 +37,7 @@ final class StateBinder {
                 result = new StateConfig(StateConfig.Type.MEMORY, null, r.position());
             }
             case "redis" -> {
-                RedisStateConfig redis = redis(r, problems);
+                RedisStateConfig redis = redis(r, env, problems);
                 result = redis == null ? null : new StateConfig(StateConfig.Type.REDIS, redis, r.position());
             }
             default -> {
@@ -49,13 +50,13 @@ final class StateBinder {
         return result == null ? StateConfig.memory() : result;
     }
 
-    private static RedisStateConfig redis(MapReader r, Problems problems) {
+    private static RedisStateConfig redis(MapReader r, Map<String, String> env, Problems problems) {
         URI url = r.required("url", Values.parsed(StateBinder::redisUrl));
         String username = r.optional("username", Values.string(), null);
-        ClientSecret password = password(r, problems);
-        Path ca = r.optional("ca_file", FileValues.readableFile(), null);
-        Path cert = r.optional("client_cert_file", FileValues.readableFile(), null);
-        Path key = r.optional("client_key_file", FileValues.readableFile(), null);
+        ClientSecret password = password(r, env, problems);
+        Path ca = r.optional("ca_file", ConfigFiles.readable(), null);
+        Path cert = r.optional("client_cert_file", ConfigFiles.readable(), null);
+        Path key = r.optional("client_key_file", ConfigFiles.readable(), null);
         long database = r.optional("database", Values.integer(0, 15), 0L);
         String prefix = r.optional("key_prefix", Values.string(), RedisStateConfig.DEFAULT_KEY_PREFIX);
         Duration connect = r.optional("connect_timeout", Values.duration(Duration.ofMillis(10), Duration.ofMinutes(1)),
@@ -83,18 +84,10 @@ final class StateBinder {
         return new RedisStateConfig(url, username, password, ca, cert, key, (int) database, prefix, connect, command);
     }
 
-    private static ClientSecret password(MapReader r, Problems problems) {
+    private static ClientSecret password(MapReader r, Map<String, String> env, Problems problems) {
         r.node("password").ifPresent(n -> problems.add(n.position(), r.path("password"),
                 "is never written in the config: use password_file or password_env"));
-        boolean hasFile = r.node("password_file").isPresent();
-        boolean hasEnv = r.node("password_env").isPresent();
-        if (hasFile && hasEnv) {
-            problems.add(r.node("password_env").orElseThrow().position(), r.path("password_env"),
-                    "set either password_file or password_env, not both");
-            return null;
-        }
-        return hasFile ? r.optional("password_file", FileValues::secretFromFile, null)
-                : r.optional("password_env", FileValues::secretFromEnv, null);
+        return FileValues.secretFromFileOrEnv(r, "password", env, problems);
     }
 
     /** {@code redis://host[:port]} or {@code rediss://...}; user info, a path or a query are refused. */

@@ -5,6 +5,7 @@ import io.portcullis.config.yaml.Node;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds one entry of {@code security_events.transmitters}. Push needs the secret the transmitter
@@ -19,7 +20,7 @@ final class TransmitterBinder {
     }
 
     /** The transmitter, or null when it has a problem (already recorded). */
-    static TransmitterConfig bind(Node node, String path, Problems problems) {
+    static TransmitterConfig bind(Node node, String path, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, path, problems).orElse(null);
         if (r == null) {
             return null;
@@ -35,13 +36,13 @@ final class TransmitterBinder {
         Duration maxAge = r.optional("max_age", Values.duration(Duration.ofMinutes(1), MAX_AGE_LIMIT),
                 Duration.ofHours(1));
         Delivery delivery = r.required("delivery", Values.parsed(TransmitterBinder::delivery));
-        ClientSecret pushAuthorization = FileValues.secretFromFileOrEnv(r, "push_authorization", problems);
+        ClientSecret pushAuthorization = FileValues.secretFromFileOrEnv(r, "push_authorization", env, problems);
         URI pushUrl = r.optional("push_url", Values.parsed(HttpUrls::parse), null);
         Duration pollInterval = r.optional("poll_interval", Values.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
                 Duration.ofSeconds(10));
         long pollMaxEvents = r.optional("poll_max_events", Values.integer(1, 1000), 100L);
         String streamId = r.optional("stream_id", Values.string(), null);
-        StreamClientConfig client = r.optional("client", TransmitterBinder::client, null);
+        StreamClientConfig client = r.optional("client", (n, p, pr) -> client(n, p, env, pr), null);
         List<String> events = r.optional("events", Values.nonEmptyListOf(Values.parsed(TransmitterBinder::eventName)),
                 TransmitterConfig.DEFAULT_EVENTS);
         checkDelivery(r, delivery, pushAuthorization, client, problems);
@@ -93,14 +94,14 @@ final class TransmitterBinder {
         return name;
     }
 
-    private static StreamClientConfig client(Node node, String path, Problems problems) {
+    private static StreamClientConfig client(Node node, String path, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, path, problems).orElse(null);
         if (r == null) {
             return null;
         }
         URI tokenEndpoint = r.required("token_endpoint", Values.parsed(HttpUrls::parse));
         String clientId = r.required("client_id", Values.string());
-        ClientSecret secret = FileValues.secretFromFileOrEnv(r, "client_secret", problems);
+        ClientSecret secret = FileValues.secretFromFileOrEnv(r, "client_secret", env, problems);
         if (secret == null && r.node("client_secret_file").isEmpty() && r.node("client_secret_env").isEmpty()) {
             problems.add(r.position(), r.path("client_secret_file"), "needs client_secret_file or client_secret_env");
         }

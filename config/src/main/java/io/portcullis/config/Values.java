@@ -39,7 +39,7 @@ final class Values {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException e) {
-                problems.add(node.position(), path, e.getMessage());
+                problems.add(node.position(), path, withoutResolvedValue(node, e.getMessage()));
                 return null;
             }
         };
@@ -138,8 +138,19 @@ final class Values {
 
     static String describe(Node node) {
         if (node instanceof ScalarNode s) {
-            return s.isNull() ? "nothing" : "'" + s.value() + "'";
+            return s.isNull() ? "nothing" : "'" + s.shown() + "'";
         }
         return node.kind();
+    }
+
+    /**
+     * A parser's message with a value taken from the environment replaced by the reference as written
+     * ({@code ${VAR}}): any value may be a secret, and problem messages end up in logs.
+     */
+    static String withoutResolvedValue(Node node, String message) {
+        if (node instanceof ScalarNode s && s.fromEnvironment() && !s.value().isEmpty()) {
+            return message.replace(s.value(), s.written()) + " (from the environment)";
+        }
+        return message;
     }
 }

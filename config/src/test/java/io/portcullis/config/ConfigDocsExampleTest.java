@@ -23,12 +23,12 @@ class ConfigDocsExampleTest {
         PortcullisConfig c = ConfigLoader.parse(yaml, "configuration.md");
 
         assertEquals(List.of("admin", "public", "apps"), c.routes().stream().map(RouteConfig::id).toList());
-        assertEquals("staff-from-office", c.routes().get(2).shadowPolicy());
+        assertEquals("staff-from-office", c.routes().get(2).access().shadowPolicy());
         assertTrue(c.routes().get(2).match().hostPattern().matches("payroll.apps.example.com"));
         assertTrue(c.policies().get("staff-from-office").isShadow());
         assertEquals(List.of("office"), List.copyOf(c.conditions().keySet()));
         assertEquals(Set.of("GET", "POST"), c.routes().get(0).match().methods());
-        assertEquals(List.of("corp", "mdm"), c.issuers().stream().map(IssuerConfig::id).toList());
+        assertEquals(List.of("corp", "mdm"), c.identity().issuers().stream().map(IssuerConfig::id).toList());
         assertTrue(c.isDeviceIssuer("mdm"));
         assertEquals(LimitsConfig.defaults(), c.limits());
         assertEquals(TimeoutsConfig.defaults(), c.timeouts());

@@ -94,7 +94,7 @@ class ConfigIncludeTest {
         assertEquals(List.of("main", "a", "b"), c.routes().stream().map(RouteConfig::id).toList());
         assertEquals(List.of("users", "team-a", "shared"), List.copyOf(c.policies().keySet()));
         assertEquals(List.of("corp-network"), List.copyOf(c.conditions().keySet()));
-        assertEquals("team-a", c.routes().get(2).shadowPolicy());
+        assertEquals("team-a", c.routes().get(2).access().shadowPolicy());
         assertEquals(List.of("users"), c.policies().get("shared").include().stream().map(n -> n.value()).toList());
         assertEquals(List.of(main, dir.resolve("policies/a.yaml"), dir.resolve("policies/b.yaml"),
                 dir.resolve("shared.yaml")), c.sources());
@@ -184,7 +184,7 @@ class ConfigIncludeTest {
                 new Case("an include in an included file", "", "shared.yaml", "include: [x.yaml]\n",
                         List.of("shared.yaml:1:1: include: only the main file may include other files")),
                 new Case("a YAML error in an included file", "", "shared.yaml", "policies: {a: 1\n",
-                        List.of("shared.yaml:2:1: invalid YAML: expected ',' or '}', but got <stream end>")),
+                        List.of("shared.yaml:1:11: invalid YAML: '{' is never closed (a missing '}')")),
                 new Case("a glob in a directory", "include: [policies/*.yaml, shared.yaml]",
                         "shared.yaml", "", List.of("MAIN:6:11: include[0]: 'p*/*.yaml': a glob may only be used in the"
                                 + " file name, not in directories")),

@@ -146,7 +146,7 @@ class ConfigLoaderErrorsTest {
                         "8:20: routes[0].match.host: invalid host 'a*.example' (the only wildcard allowed is a whole"
                                 + " first label: '*.example.com')"),
                 new Case("unknown shadow policy", "    policy: users\n", "    policy: users\n    shadow_policy: usrs\n",
-                        "11:20: routes[0].shadow_policy: unknown policy 'usrs' (declare it under policies)"),
+                        "11:20: routes[0].shadow_policy: unknown policy 'usrs' (did you mean 'users'?)"),
                 new Case("shadow policy is the enforced one", "    policy: users\n",
                         "    policy: users\n    shadow_policy: users\n",
                         "11:20: routes[0].shadow_policy: is the enforced policy itself; comparing it tells nothing"),

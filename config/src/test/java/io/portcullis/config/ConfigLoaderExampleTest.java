@@ -58,7 +58,7 @@ class ConfigLoaderExampleTest {
         assertTrue(c.isDeviceIssuer("mdm"));
         assertFalse(c.isDeviceIssuer("corp"));
 
-        DevicePostureConfig posture = c.devicePosture();
+        DevicePostureConfig posture = c.identity().devicePosture();
         assertEquals(new DevicePostureConfig("X-Device-Posture", List.of("mdm"), "sub", Duration.ofMinutes(15),
                 "device"), posture);
 
@@ -68,21 +68,21 @@ class ConfigLoaderExampleTest {
         assertEquals(Set.of("GET", "POST"), admin.match().methods());
         assertNull(admin.match().host());
         assertEquals(URI.create("http://127.0.0.1:9001"), admin.upstream());
-        assertEquals("admins-on-compliant-devices", admin.policy());
-        assertEquals(Map.of("X-Forwarded-User", "sub"), admin.identityHeaders());
-        assertFalse(admin.passAuthorization());
-        assertFalse(admin.passDevicePosture());
-        assertEquals(Duration.ofSeconds(30), admin.timeout());
-        assertEquals(10L * 1024 * 1024, admin.maxBodyBytes());
+        assertEquals("admins-on-compliant-devices", admin.access().policy());
+        assertEquals(Map.of("X-Forwarded-User", "sub"), admin.forwarding().identityHeaders());
+        assertFalse(admin.forwarding().passAuthorization());
+        assertFalse(admin.forwarding().passDevicePosture());
+        assertEquals(Duration.ofSeconds(30), admin.limits().timeout());
+        assertEquals(10L * 1024 * 1024, admin.limits().maxBodyBytes());
 
         RouteConfig pub = c.routes().get(1);
         assertEquals("www.example.com", pub.match().host());
         assertTrue(pub.match().pathRegex().matcher("/static/app.js").matches());
         assertEquals(Set.of(), pub.match().methods());
         assertEquals("/assets", pub.upstream().getPath());
-        assertTrue(pub.identityHeaders().isEmpty());
-        assertNull(pub.timeout());
-        assertNull(pub.maxBodyBytes());
+        assertTrue(pub.forwarding().identityHeaders().isEmpty());
+        assertNull(pub.limits().timeout());
+        assertNull(pub.limits().maxBodyBytes());
 
         assertEquals(List.of("admins-on-compliant-devices", "public"), List.copyOf(c.policies().keySet()));
         PolicySpec guarded = c.policies().get("admins-on-compliant-devices");
@@ -94,7 +94,7 @@ class ConfigLoaderExampleTest {
 
         assertTrue(c.trustedProxies().get(0).contains(InetAddress.getByName("10.1.2.3")));
         assertTrue(c.trustedProxies().get(1).contains(InetAddress.getByName("::1")));
-        assertEquals(List.of("mfa", "otp", "hwk"), c.mfaAmrValues());
+        assertEquals(List.of("mfa", "otp", "hwk"), c.identity().mfaAmrValues());
         assertEquals(LimitsConfig.defaults(), c.limits());
         assertEquals(TimeoutsConfig.defaults(), c.timeouts());
     }
@@ -115,17 +115,17 @@ class ConfigLoaderExampleTest {
         assertNull(c.source());
         assertEquals(new HostPort("127.0.0.1", 8080), c.listen());
         assertEquals(new HostPort("127.0.0.1", 9901), c.admin());
-        assertTrue(c.issuers().isEmpty());
-        assertEquals(DevicePostureConfig.disabled(), c.devicePosture());
+        assertTrue(c.identity().issuers().isEmpty());
+        assertEquals(DevicePostureConfig.disabled(), c.identity().devicePosture());
         assertTrue(c.trustedProxies().isEmpty());
-        assertEquals(PortcullisConfig.DEFAULT_MFA_AMR, c.mfaAmrValues());
+        assertEquals(IdentityConfig.DEFAULT_MFA_AMR, c.identity().mfaAmrValues());
         assertEquals(LimitsConfig.defaults(), c.limits());
         assertEquals(TimeoutsConfig.defaults(), c.timeouts());
         RouteConfig r = c.routes().get(0);
-        assertFalse(r.passAuthorization());
-        assertFalse(r.passDevicePosture());
-        assertNull(r.timeout());
-        assertNull(r.maxBodyBytes());
+        assertFalse(r.forwarding().passAuthorization());
+        assertFalse(r.forwarding().passDevicePosture());
+        assertNull(r.limits().timeout());
+        assertNull(r.limits().maxBodyBytes());
     }
 
     @Test
@@ -150,9 +150,9 @@ class ConfigLoaderExampleTest {
 
         assertEquals(new HostPort("::1", 0), c.listen());
         assertEquals(new HostPort("localhost", 0), c.admin());
-        assertTrue(c.routes().get(0).passAuthorization());
-        assertTrue(c.routes().get(0).passDevicePosture());
-        assertEquals(0L, c.routes().get(0).maxBodyBytes());
+        assertTrue(c.routes().get(0).forwarding().passAuthorization());
+        assertTrue(c.routes().get(0).forwarding().passDevicePosture());
+        assertEquals(0L, c.routes().get(0).limits().maxBodyBytes());
         assertEquals(new LimitsConfig(1024, 2048, 7, 1024L * 1024 * 1024, 3, 512), c.limits());
         assertEquals(new TimeoutsConfig(Duration.ofSeconds(1), Duration.ofMinutes(90), Duration.ofMillis(250),
                 Duration.ofDays(1)), c.timeouts());

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class MapReaderTest {
 
     private static List<String> problemsOf(Problems problems) {
-        ConfigException e = assertThrows(ConfigException.class, problems::throwIfAny);
+        ConfigException e = assertThrows(ConfigException.class, () -> problems.throwIfAny(null));
         return e.problems().stream().map(ConfigProblem::format).toList();
     }
 

@@ -24,17 +24,17 @@ class RateLimitBinderTest {
     void bindsEveryFieldAndDefaultsBurstToRequests() throws Exception {
         RateLimitConfig full = ConfigLoader.parse(config(
                 "    rate_limit: { per: subject, requests: 100, per_seconds: 60, burst: 20 }\n"), "c.yaml")
-                .routes().get(0).rateLimit();
+                .routes().get(0).limits().rateLimit();
         assertEquals("subject", full.per());
         assertEquals(100, full.requests());
         assertEquals(60, full.perSeconds());
         assertEquals(20, full.burst());
         assertEquals(100.0 / 60, full.refillPerSecond());
         RateLimitConfig minimal = ConfigLoader.parse(config("    rate_limit: { per: source_ip, requests: 5 }\n"),
-                "c.yaml").routes().get(0).rateLimit();
+                "c.yaml").routes().get(0).limits().rateLimit();
         assertEquals(1, minimal.perSeconds());
         assertEquals(5, minimal.burst());
-        assertNull(ConfigLoader.parse(config(""), "c.yaml").routes().get(0).rateLimit());
+        assertNull(ConfigLoader.parse(config(""), "c.yaml").routes().get(0).limits().rateLimit());
     }
 
     @Test

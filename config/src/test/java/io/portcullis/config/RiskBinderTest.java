@@ -12,9 +12,9 @@ class RiskBinderTest {
 
     @Test
     void historyDefaultsAndBinds() throws Exception {
-        assertEquals(Duration.ofDays(30), ConfigLoader.parse(ConfigLoaderErrorsTest.BASE, "c.yaml").riskHistory());
+        assertEquals(Duration.ofDays(30), ConfigLoader.parse(ConfigLoaderErrorsTest.BASE, "c.yaml").risk().history());
         assertEquals(Duration.ofDays(7),
-                ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + "risk: { history: 7d }\n", "c.yaml").riskHistory());
+                ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + "risk: { history: 7d }\n", "c.yaml").risk().history());
     }
 
     @Test

@@ -19,7 +19,7 @@ class SenderConstraintBinderTest {
     }
 
     static SenderConstraintConfig bound(String text) throws ConfigException {
-        return ConfigLoader.parse(config(text), "c.yaml").issuers().get(0).senderConstraint();
+        return ConfigLoader.parse(config(text), "c.yaml").identity().issuers().get(0).senderConstraint();
     }
 
     static List<String> problems(String text) {

@@ -100,7 +100,7 @@ class SsoConfigLoaderTest {
                   issuer: https://app.example.com
                 """.formatted(sessionKey, oldSessionKey, assertionKey)));
 
-        IssuerConfig issuer = c.issuers().get(0);
+        IssuerConfig issuer = c.identity().issuers().get(0);
         assertEquals("portcullis", issuer.client().clientId());
         assertEquals("very-secret", issuer.client().secret().value());
         assertFalse(issuer.toString().contains("very-secret"), "the secret never shows in toString");
@@ -108,8 +108,8 @@ class SsoConfigLoaderTest {
         assertEquals(new IntrospectionConfig(URI.create("https://idp.example.com/introspect"), Duration.ofMinutes(2),
                 Duration.ofSeconds(5)), issuer.introspection());
         RouteConfig route = c.routes().get(0);
-        assertTrue(route.login());
-        assertEquals("X-Portcullis-Assertion", route.assertionHeader());
+        assertTrue(route.access().login());
+        assertEquals("X-Portcullis-Assertion", route.forwarding().assertionHeader());
         SsoConfig sso = c.sso();
         assertEquals("corp", sso.issuerId());
         assertEquals(URI.create("https://app.example.com/.portcullis/callback"), sso.callbackUri());
@@ -128,7 +128,7 @@ class SsoConfigLoaderTest {
         PortcullisConfig c = load(yaml("client_id: portcullis\nclient_secret_env: PATH\nintrospection: {}\n",
                 "login: true\n", sso() + "assertion:\n  key_file: " + assertionKey + "\n"));
 
-        IssuerConfig issuer = c.issuers().get(0);
+        IssuerConfig issuer = c.identity().issuers().get(0);
         assertEquals(OidcClientConfig.DEFAULT_SCOPES, issuer.client().scopes());
         assertEquals("env:PATH", issuer.client().secret().source());
         assertEquals(new IntrospectionConfig(null, Duration.ofMinutes(5), Duration.ofSeconds(10)), issuer.introspection());
@@ -138,18 +138,18 @@ class SsoConfigLoaderTest {
         assertNull(c.sso().postLogoutRedirect());
         assertEquals(Duration.ofSeconds(60), c.assertion().ttl());
         assertEquals("portcullis", c.assertion().issuer());
-        assertNull(c.routes().get(0).assertionHeader());
+        assertNull(c.routes().get(0).forwarding().assertionHeader());
     }
 
     @Test
     void withoutTheNewKeysNothingChanges() throws Exception {
         PortcullisConfig c = load(yaml("", "", ""));
 
-        assertNull(c.issuers().get(0).client());
-        assertNull(c.issuers().get(0).introspection());
+        assertNull(c.identity().issuers().get(0).client());
+        assertNull(c.identity().issuers().get(0).introspection());
         assertNull(c.sso());
         assertNull(c.assertion());
-        assertFalse(c.routes().get(0).login());
+        assertFalse(c.routes().get(0).access().login());
     }
 
     @Test
@@ -202,7 +202,7 @@ class SsoConfigLoaderTest {
     void ssoMisuse() {
         assertEquals(List.of("f.yaml:17:11: sso.issuer: issuer 'corp' needs a client_id for login"),
                 problems(yaml("", "", sso())));
-        assertEquals(List.of("f.yaml:17:11: sso.issuer: unknown issuer 'nope'"),
+        assertEquals(List.of("f.yaml:17:11: sso.issuer: unknown issuer 'nope' (declare it under issuers)"),
                 problems(yaml("client_id: p\n", "", sso().replace("issuer: corp", "issuer: nope"))));
         assertEquals(List.of("f.yaml:18:17: sso.external_url: must have no path (the proxy answers /.portcullis/"
                         + " at the root)"),

@@ -20,7 +20,7 @@ class ValuesTest {
     }
 
     private static List<String> problemsOf(Problems problems) {
-        ConfigException e = assertThrows(ConfigException.class, problems::throwIfAny);
+        ConfigException e = assertThrows(ConfigException.class, () -> problems.throwIfAny(null));
         return e.problems().stream().map(ConfigProblem::message).toList();
     }
 

@@ -49,8 +49,8 @@ public final class DefaultIdentityService implements IdentityService {
         this.directory = new IssuerDirectory(issuers);
         this.verifier = new TokenVerifier(directory, events, settings.clock());
         this.verified = new VerifiedTokenCache(settings.verifiedTokenCacheSize(), settings.clock());
-        this.posture = new PostureResolver(config.devicePosture(), verifier, settings.clock());
-        List<IssuerConfig> introspecting = config.issuers().stream()
+        this.posture = new PostureResolver(config.identity().devicePosture(), verifier, settings.clock());
+        List<IssuerConfig> introspecting = config.identity().issuers().stream()
                 .filter(i -> i.introspection() != null && !config.isDeviceIssuer(i.id())).toList();
         this.introspector = introspecting.isEmpty() ? null
                 : new Introspector(introspecting, new NimbusHttp(runtime.http()), settings.clock());
@@ -70,7 +70,7 @@ public final class DefaultIdentityService implements IdentityService {
     private static DefaultIdentityService create(PortcullisConfig config, IdentityEvents events,
             IdentitySettings settings, IdentityRuntime runtime, List<JwksCache> reusable) {
         List<TrustedIssuer> issuers = new ArrayList<>();
-        for (IssuerConfig issuer : config.issuers()) {
+        for (IssuerConfig issuer : config.identity().issuers()) {
             Role role = config.isDeviceIssuer(issuer.id()) ? Role.DEVICE : Role.IDENTITY;
             JwksCache keys = reusable.stream()
                     .filter(cache -> SameKeySource.test(cache.issuer(), issuer))

@@ -36,7 +36,7 @@ class BoundTokenFlowTest {
     @BeforeEach
     void start() {
         bed = SingleIssuerBed.start(IdentityEvents.NONE);
-        SenderConstraints constraints = SenderConstraints.build(bed.service.config().issuers(),
+        SenderConstraints constraints = SenderConstraints.build(bed.service.config().identity().issuers(),
                 new MemoryReplayGuard(1_000), RotatingNonceSource.withRandomKey(Duration.ofMinutes(5), Clock.systemUTC()),
                 Clock.systemUTC());
         check = constraints.forIssuer("corp");

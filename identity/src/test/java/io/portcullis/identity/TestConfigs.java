@@ -1,17 +1,15 @@
 package io.portcullis.identity;
 
 import io.portcullis.config.DevicePostureConfig;
-import io.portcullis.config.HostPort;
+import io.portcullis.config.IdentityConfig;
 import io.portcullis.config.IssuerConfig;
-import io.portcullis.config.LimitsConfig;
 import io.portcullis.config.PortcullisConfig;
-import io.portcullis.config.TimeoutsConfig;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import io.portcullis.fixtures.TokenBuilder;
+import io.portcullis.fixtures.config.ConfigBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** Builds config records for tests, the way the loader would from YAML. */
 final class TestConfigs {
@@ -31,9 +29,8 @@ final class TestConfigs {
     }
 
     static PortcullisConfig config(List<IssuerConfig> issuers, DevicePostureConfig posture) {
-        return new PortcullisConfig(null, null, new HostPort("127.0.0.1", 0), new HostPort("127.0.0.1", 0),
-                issuers, posture, List.of(), Map.of(), List.of(), PortcullisConfig.DEFAULT_MFA_AMR,
-                LimitsConfig.defaults(), TimeoutsConfig.defaults());
+        return ConfigBuilder.config().identity(new IdentityConfig(issuers, posture, IdentityConfig.DEFAULT_MFA_AMR))
+                .build();
     }
 
     static PortcullisConfig config(IssuerConfig... issuers) {

@@ -43,7 +43,7 @@ public final class PolicyCompiler {
 
     /** Compiles the policies and named conditions of a loaded config. */
     public static PolicySet compile(PortcullisConfig config) throws ConfigException {
-        return compile(config.policies(), config.conditions(), config.mfaAmrValues());
+        return compile(config.policies(), config.conditions(), config.identity().mfaAmrValues());
     }
 
     /**

@@ -29,9 +29,9 @@ public final class PolicyLint {
         Set<String> used = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         for (RouteConfig r : config.routes()) {
-            todo.add(r.policy());
-            if (r.shadowPolicy() != null) {
-                todo.add(r.shadowPolicy());
+            todo.add(r.access().policy());
+            if (r.access().shadowPolicy() != null) {
+                todo.add(r.access().shadowPolicy());
             }
         }
         while (!todo.isEmpty()) {

@@ -73,7 +73,7 @@ public final class Portcullis implements AutoCloseable {
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));
-        for (var issuer : config.issuers()) {
+        for (var issuer : config.identity().issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
                     .filter(s -> s.issuerId().equals(id)).anyMatch(IssuerStatus::stale));
@@ -81,7 +81,7 @@ public final class Portcullis implements AutoCloseable {
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
         ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http",
-                new RiskTracker(() -> runtime.get().config().riskHistory(), RiskTracker.defaultMaxBytes(), clock,
+                new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
                         state.riskHistory()),
                 new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics),
                 clock);
@@ -252,7 +252,7 @@ public final class Portcullis implements AutoCloseable {
                     sb.append(first ? "" : ",").append("{\"id\":");
                     Json.quote(sb, r.id());
                     sb.append(",\"policy\":");
-                    Json.quote(sb, r.config().policy());
+                    Json.quote(sb, r.config().access().policy());
                     sb.append(",\"upstream\":");
                     Json.quote(sb, r.upstream().key());
                     sb.append('}');

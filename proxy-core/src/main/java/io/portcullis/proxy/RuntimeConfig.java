@@ -50,16 +50,16 @@ public record RuntimeConfig(
         int maxBytes = config.limits().maxIdentityHeaderBytes();
         List<Route> routes = new ArrayList<>();
         for (RouteConfig rc : config.routes()) {
-            Policy policy = policies.get(rc.policy())
-                    .orElseThrow(() -> new IllegalStateException("route " + rc.id() + ": no policy " + rc.policy()));
+            Policy policy = policies.get(rc.access().policy())
+                    .orElseThrow(() -> new IllegalStateException("route " + rc.id() + ": no policy " + rc.access().policy()));
             List<IdentityHeaderRule> rules = new ArrayList<>();
-            for (Map.Entry<String, String> e : rc.identityHeaders().entrySet()) {
+            for (Map.Entry<String, String> e : rc.forwarding().identityHeaders().entrySet()) {
                 rules.add(new IdentityHeaderRule(e.getKey(), e.getValue(), maxBytes));
             }
             routes.add(new Route(rc, policy, rules));
         }
         List<String> internal = new ArrayList<>(INTERNAL_HEADERS);
-        config.routes().stream().map(RouteConfig::assertionHeader).filter(java.util.Objects::nonNull).forEach(internal::add);
+        config.routes().stream().map(r -> r.forwarding().assertionHeader()).filter(java.util.Objects::nonNull).forEach(internal::add);
         return new RuntimeConfig(config, policies, new Router(routes), identity,
                 IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso,
                 AccessPipeline.forProxy(config, identity, sso));

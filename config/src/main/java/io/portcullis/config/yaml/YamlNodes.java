@@ -51,8 +51,7 @@ public final class YamlNodes {
         try {
             root = yaml.compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new ConfigException(pos(file, m), "invalid YAML: " + describe(e));
+            throw new ConfigException(List.of(YamlSyntaxMessage.of(e, file)));
         } catch (YAMLException e) {
             throw new ConfigException(new Position(file, 1, 1), "invalid YAML: " + e.getMessage());
         }
@@ -65,14 +64,6 @@ public final class YamlNodes {
             throw new ConfigException(problems);
         }
         return node;
-    }
-
-    private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem();
-        if (problem == null) {
-            problem = e.getContext();
-        }
-        return problem == null ? "syntax error" : problem.trim();
     }
 
     private static Node convert(org.yaml.snakeyaml.nodes.Node n, String file, List<ConfigProblem> problems) {
@@ -89,7 +80,7 @@ public final class YamlNodes {
             boolean quoted = s.getScalarStyle() != null
                     && s.getScalarStyle() != org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN;
             String value = (!quoted && tag.equals(Tag.NULL)) ? null : s.getValue();
-            return new io.portcullis.config.yaml.ScalarNode(value, quoted, p);
+            return new io.portcullis.config.yaml.ScalarNode(value, quoted, p, null);
         }
         if (n instanceof SequenceNode seq) {
             List<Node> items = new ArrayList<>();
@@ -123,7 +114,7 @@ public final class YamlNodes {
             return new MapNode(entries, p);
         }
         problems.add(new ConfigProblem(p, "unsupported YAML node"));
-        return new io.portcullis.config.yaml.ScalarNode(null, false, p);
+        return new io.portcullis.config.yaml.ScalarNode(null, false, p, null);
     }
 
     private static Position pos(String file, Mark m) {

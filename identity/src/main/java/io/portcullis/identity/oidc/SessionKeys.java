@@ -55,6 +55,11 @@ public final class SessionKeys {
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read session key file " + file);
             }
+            if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+                // A file of several keys, one per line, reads like rotation but would be one broken key.
+                throw new IllegalArgumentException("session key file " + file + " holds more than one line: a file"
+                        + " holds one key; to rotate, list several files (session_keys_file: [new.key, old.key])");
+            }
             byte[] secret;
             try {
                 secret = text.contains("-") || text.contains("_")

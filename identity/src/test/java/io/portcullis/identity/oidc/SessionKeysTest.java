@@ -39,6 +39,19 @@ class SessionKeysTest {
     }
 
     @Test
+    void aFileOfOneKeyPerLineIsRefusedWithTheWayToRotate() throws Exception {
+        String k1 = Base64.getEncoder().encodeToString(new byte[32]);
+        String k2 = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+        Path both = write("both.key", k1 + "\n" + k2 + "\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SessionKeys.read(List.of(both)));
+
+        assertTrue(e.getMessage().contains("both.key holds more than one line"), e.getMessage());
+        assertTrue(e.getMessage().contains("session_keys_file: [new.key, old.key]"), e.getMessage());
+        assertFalse(e.getMessage().contains(k1), e.getMessage());
+    }
+
+    @Test
     void aKeyOfTheWrongSizeIsRefusedWithoutShowingIt() throws Exception {
         Path shortKey = write("short.key", "c2hvcnQta2V5LXZhbHVl");
 

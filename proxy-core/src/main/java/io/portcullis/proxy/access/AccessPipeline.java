@@ -56,7 +56,7 @@ public final class AccessPipeline {
         List<Authenticator> authenticators = sso.loginEnabled()
                 ? List.of(new BearerAuthenticator(identity, true), new SessionAuthenticator(sso, Clock.systemUTC()))
                 : List.of(new BearerAuthenticator(identity, false));
-        return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.devicePosture()),
+        return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.identity().devicePosture()),
                 TrackedRisk.INSTANCE, RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
     }
 

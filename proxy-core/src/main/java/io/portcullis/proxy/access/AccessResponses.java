@@ -64,7 +64,7 @@ public final class AccessResponses {
 
     /** The login a browser is sent to instead of a 401, or null when the 401 stands. */
     private static StepUp login(AccessRequest request, AccessDecision decision, Clock clock) {
-        if (!request.route().config().login()
+        if (!request.route().config().access().login()
                 || !BrowserNavigation.test(request.target().method(), first(request, "Accept"))
                 || !request.headers().all("Authorization").isEmpty()) {
             return null;

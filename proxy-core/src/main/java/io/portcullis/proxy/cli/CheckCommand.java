@@ -11,9 +11,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code portcullis check --config FILE [--strict]}: validates a config exactly as {@code serve} would
+ * {@code portcullis check [FILE | --config FILE] [--strict]} (default {@code $PORTCULLIS_CONFIG}): validates a config exactly as {@code serve} would
  * and prints every problem as {@code FILE:LINE:COL: message}, then lint warnings (unreachable routes,
  * unused policies, allow rules that never match, deny rules a missing attribute decides) as
  * {@code FILE:LINE:COL: warning: message}. Exit 0 when valid, 2 when not; with {@code --strict}, 1
@@ -27,8 +28,12 @@ final class CheckCommand implements Callable<Integer> {
     /** With {@code --strict}: the config is valid but has warnings. */
     static final int WARNINGS_STRICT = 1;
 
-    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Config file (YAML); default: $PORTCULLIS_CONFIG.")
     Path config;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE", description = "Config file (YAML), instead of --config.")
+    Path file;
 
     @Option(names = "--strict", description = "Exit 1 when there are warnings (for CI).")
     boolean strict;
@@ -38,6 +43,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path config = ConfigArgument.required(this.config, file, spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfigCompiler.Compiled compiled;
@@ -57,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         out.printf("%s: OK (%d routes, %d policies, %d issuers, sha256 %s)%s%n", config,
                 compiled.config().routes().size(), compiled.policies().policies().size(),
-                compiled.config().issuers().size(), compiled.config().sha256(),
+                compiled.config().identity().issuers().size(), compiled.config().sha256(),
                 warnings.isEmpty() ? "" : ", " + warnings.size() + " warning(s)");
         out.flush();
         return strict && !warnings.isEmpty() ? WARNINGS_STRICT : 0;

@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
         description = "Explain the decision for one request: route, each criterion's outcome, final decision.")
 final class ExplainCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Config file (YAML); default: $PORTCULLIS_CONFIG.")
     Path config;
 
     @Option(names = "--token", paramLabel = "JWT|@FILE",
@@ -65,6 +66,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Path config = ConfigArgument.required(this.config, spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfigCompiler.Compiled compiled;
@@ -137,7 +139,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             out.println("route:    " + ev.route().id() + " (" + ev.route().config().position() + ") for " + ev.path()
                     + " -> " + ev.route().upstream().key());
-            out.println("policy:   " + ev.route().config().policy());
+            out.println("policy:   " + ev.route().config().access().policy());
         }
         for (CriterionTrace t : e.criteria()) {
             out.printf("  %-5s %-7s %s  %s  %s%n", t.part(), t.value(), t.refuses() ? "NO" : "ok", t.position(),

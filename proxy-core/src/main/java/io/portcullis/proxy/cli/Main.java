@@ -40,7 +40,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this directly). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine(System.getenv()).execute(args);
+    }
+
+    /** The command line, with {@code --config} defaulting to {@code PORTCULLIS_CONFIG} in {@code env}. */
+    static CommandLine commandLine(java.util.Map<String, String> env) {
+        return new CommandLine(new Main()).setDefaultValueProvider(new ConfigPathDefault(env));
     }
 
     /** {@code --version}: the version and commit the build was made from. */

@@ -15,13 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code portcullis serve --config FILE}: runs the proxy. Refuses to start on any config problem
+ * {@code portcullis serve [--config FILE]} (default {@code $PORTCULLIS_CONFIG}): runs the proxy. Refuses to start on any config problem
  * (exit 2). Reloads on SIGHUP and when the file changes.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the proxy.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = {"-c", "--config"}, required = true, description = "Config file (YAML).")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Config file (YAML); default: $PORTCULLIS_CONFIG.")
     Path config;
 
     @CommandLine.Spec
@@ -29,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path config = ConfigArgument.required(this.config, spec);
         ConfigCompiler.Compiled compiled;
         try {
             compiled = ConfigCompiler.compile(config);

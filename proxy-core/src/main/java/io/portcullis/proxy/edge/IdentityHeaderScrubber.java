@@ -60,12 +60,12 @@ public final class IdentityHeaderScrubber {
     public static IdentityHeaderScrubber forConfig(PortcullisConfig config, Collection<String> internalNames) {
         List<String> names = new ArrayList<>(internalNames);
         for (RouteConfig route : config.routes()) {
-            for (Map.Entry<String, String> header : route.identityHeaders().entrySet()) {
+            for (Map.Entry<String, String> header : route.forwarding().identityHeaders().entrySet()) {
                 names.add(header.getKey());
             }
         }
-        if (config.devicePosture() != null) {
-            names.add(config.devicePosture().header());
+        if (config.identity().devicePosture() != null) {
+            names.add(config.identity().devicePosture().header());
         }
         return new IdentityHeaderScrubber(names);
     }

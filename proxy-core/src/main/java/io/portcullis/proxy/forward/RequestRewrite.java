@@ -61,8 +61,8 @@ public final class RequestRewrite {
     /** Rewrites {@code h} for the upstream. */
     public static void apply(HttpHeaders h, RuntimeConfig rc, Facts facts) {
         Route route = facts.route();
-        String postureHeader = rc.config().devicePosture().header();
-        String posture = route.config().passDevicePosture() ? h.get(postureHeader) : null;
+        String postureHeader = rc.config().identity().devicePosture().header();
+        String posture = route.config().forwarding().passDevicePosture() ? h.get(postureHeader) : null;
         boolean chunked = h.containsValue(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED, true);
         HopByHop.strip(h);
         if (facts.websocket()) {
@@ -73,7 +73,7 @@ public final class RequestRewrite {
         rc.scrubber().scrub(h);
         UpstreamIdentity.stripSessionCookies(rc.sso(), h);
         removeAll(h, ForwardHeaders.OVERRIDE);
-        if (!route.config().passAuthorization()) {
+        if (!route.config().forwarding().passAuthorization()) {
             h.remove(HttpHeaderNames.AUTHORIZATION);
         }
         if (posture != null) {

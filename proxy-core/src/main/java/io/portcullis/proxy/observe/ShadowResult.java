@@ -23,7 +23,7 @@ public record ShadowResult(String policy, String decision, ShadowComparison comp
      * none or the enforced policy was never reached (nothing to compare with).
      */
     public static ShadowResult forRoute(RouteConfig route, PolicySet policies, Decision enforced, PolicyInput input) {
-        String shadowId = route.shadowPolicy();
+        String shadowId = route.access().shadowPolicy();
         Policy shadow = shadowId == null || enforced == null || input == null ? null : policies.policies().get(shadowId);
         return shadow == null ? null : of(shadow, enforced, input);
     }

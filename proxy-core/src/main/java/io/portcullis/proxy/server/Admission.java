@@ -44,12 +44,12 @@ final class Admission {
         if (TracingMethods.refused(method, ex.route)) {
             return refused(ex, HttpResponseStatus.METHOD_NOT_ALLOWED, "method-not-allowed", false);
         }
-        Long routeMax = ex.route.config().maxBodyBytes();
+        Long routeMax = ex.route.config().limits().maxBodyBytes();
         ex.maxBody = routeMax != null ? routeMax : cfg.limits().maxBodyBytes();
         if (HttpUtil.getContentLength(ex.request, -1L) > ex.maxBody) {
             return refused(ex, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large", true);
         }
-        if (h.getAll(cfg.devicePosture().header()).size() > 1) {
+        if (h.getAll(cfg.identity().devicePosture().header()).size() > 1) {
             return refused(ex, HttpResponseStatus.BAD_REQUEST, "multiple-posture-headers", true);
         }
         return true;

@@ -185,8 +185,8 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         RequestRewrite.apply(request.headers(), rc, this);
         request.setUri(route.upstream().target(path, rawQuery));
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        leg = new UpstreamLeg(this, conn, route.upstream(), request, pending, route.config().timeout() != null
-                ? route.config().timeout() : rc.config().timeouts().upstreamResponse());
+        leg = new UpstreamLeg(this, conn, route.upstream(), request, pending, route.config().limits().timeout() != null
+                ? route.config().limits().timeout() : rc.config().timeouts().upstreamResponse());
         leg.connect();
     }
 

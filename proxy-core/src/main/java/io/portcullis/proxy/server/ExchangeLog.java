@@ -53,7 +53,7 @@ final class ExchangeLog {
         }
         Identity id = v == null ? null : v.identity();
         String policy = v != null && v.decision() != null ? v.decision().policy()
-                : (ex.route == null ? null : ex.route.config().policy());
+                : (ex.route == null ? null : ex.route.config().access().policy());
         String rule = v != null && v.decision() != null ? v.decision().rule() : null;
         String deviceId = v != null && v.posture() != null ? v.posture().deviceId() : null;
         ex.shared.decisions().record(DecisionRecord.builder().time(ex.shared.clock().instant())

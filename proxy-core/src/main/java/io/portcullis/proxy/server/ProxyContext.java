@@ -26,7 +26,7 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
     /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock}. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
                         Clock clock) {
-        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
+        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().risk().history(),
                 RiskTracker.defaultMaxBytes(), clock), new RateLimiter(), clock);
     }
 

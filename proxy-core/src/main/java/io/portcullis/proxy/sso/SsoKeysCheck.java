@@ -1,10 +1,15 @@
 package io.portcullis.proxy.sso;
 
+import io.portcullis.config.AssertionConfig;
 import io.portcullis.config.ConfigException;
+import io.portcullis.config.ConfigProblem;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.config.SsoConfig;
 import io.portcullis.identity.assertion.AssertionSigner;
 import io.portcullis.identity.oidc.SessionKeys;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Loads the session and assertion keys a config names, so {@code check} and a reload refuse a key file
@@ -16,19 +21,29 @@ public final class SsoKeysCheck {
     }
 
     public static void check(PortcullisConfig config) throws ConfigException {
-        if (config.sso() != null) {
+        List<ConfigProblem> problems = problems(config.sso(), config.assertion());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** Every problem of the key files of {@code sso} and {@code assertion}, either of which may be null. */
+    public static List<ConfigProblem> problems(SsoConfig sso, AssertionConfig assertion) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (sso != null) {
             try {
-                SessionKeys.read(config.sso().sessionKeyFiles());
+                SessionKeys.read(sso.sessionKeyFiles());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(config.sso().position(), "sso.session_keys_file: " + e.getMessage());
+                problems.add(new ConfigProblem(sso.position(), "sso.session_keys_file: " + e.getMessage()));
             }
         }
-        if (config.assertion() != null) {
+        if (assertion != null) {
             try {
-                AssertionSigner.load(config.assertion(), Clock.systemUTC());
+                AssertionSigner.load(assertion, Clock.systemUTC());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(config.assertion().position(), "assertion.key_file: " + e.getMessage());
+                problems.add(new ConfigProblem(assertion.position(), "assertion.key_file: " + e.getMessage()));
             }
         }
+        return problems;
     }
 }

@@ -23,7 +23,7 @@ public final class UpstreamIdentity {
     }
 
     public static void assertion(SsoRuntime sso, Route route, Verdict verdict, HttpHeaders headers) {
-        String header = route.config().assertionHeader();
+        String header = route.config().forwarding().assertionHeader();
         Identity identity = verdict.identity();
         if (header == null || identity == null || sso.signer() == null) {
             return;

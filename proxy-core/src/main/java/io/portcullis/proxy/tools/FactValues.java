@@ -94,7 +94,7 @@ public final class FactValues {
             return now.getEpochSecond();
         }
         try {
-            long seconds = DurationText.parse(new ScalarNode(m.group(2), false, s.position()), "relative time")
+            long seconds = DurationText.parse(new ScalarNode(m.group(2), false, s.position(), null), "relative time")
                     .getSeconds();
             return now.getEpochSecond() + (m.group(1).equals("-") ? -seconds : seconds);
         } catch (InvalidRule e) {

@@ -59,7 +59,7 @@ public final class DecisionBed implements AutoCloseable {
                 """.formatted(idp.issuerUrl(), idp.jwksUri()) + ExampleConfig.POLICIES, "decision-bed.yaml");
         this.config = config;
         policies = ConfigCompiler.compile(config).policies();
-        posture = config.devicePosture();
+        posture = config.identity().devicePosture();
         identity = DefaultIdentityService.start(config, IdentityEvents.NONE);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!identity.issuers().stream().allMatch(IssuerStatus::keysLoaded)) {

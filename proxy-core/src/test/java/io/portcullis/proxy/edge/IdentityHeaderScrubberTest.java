@@ -18,6 +18,8 @@ import io.portcullis.config.HostPort;
 import io.portcullis.config.LimitsConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.RouteConfig;
+import io.portcullis.fixtures.config.ConfigBuilder;
+import io.portcullis.fixtures.config.RouteBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -117,11 +119,9 @@ class IdentityHeaderScrubberTest {
 
     @Test
     void configSuppliesRouteIdentityHeadersPostureHeaderAndInternalNames() {
-        RouteConfig route = new RouteConfig("r", null, URI.create("http://127.0.0.1:1"), "p",
-                Map.of("X-Auth-Email", "email"), false, false, null, null, null);
-        PortcullisConfig config = new PortcullisConfig(null, "", new HostPort("127.0.0.1", 0), null, List.of(),
-                DevicePostureConfig.disabled(), List.of(route), Map.of(), List.of(), List.of(),
-                LimitsConfig.defaults(), null);
+        RouteConfig route = RouteBuilder.route("r").policy("p")
+                .forwarding(f -> f.withIdentityHeaders(Map.of("X-Auth-Email", "email"))).build();
+        PortcullisConfig config = ConfigBuilder.config().routes(route).build();
 
         IdentityHeaderScrubber fromConfig = IdentityHeaderScrubber.forConfig(config, List.of("X-Request-Id"));
 

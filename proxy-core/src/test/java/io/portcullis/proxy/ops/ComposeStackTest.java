@@ -120,8 +120,8 @@ class ComposeStackTest {
     @Test
     void issuerIsTheKeycloakServiceAndItsFixedHostname() throws Exception {
         PortcullisConfig config = ComposeStack.portcullisConfig();
-        assertEquals(1, config.issuers().size());
-        IssuerConfig issuer = config.issuers().get(0);
+        assertEquals(1, config.identity().issuers().size());
+        IssuerConfig issuer = config.identity().issuers().get(0);
         String realm = Yamls.string(JsonFiles.loadFile(mountAt("keycloak", "/opt/keycloak/data/import/").source())
                 .get("realm"), "realm");
         String hostname = Yamls.string(env("keycloak").get("KC_HOSTNAME"), "KC_HOSTNAME");

@@ -18,7 +18,7 @@ public final class RouteRateLimit implements RateLimitStage {
 
     @Override
     public AccessDecision.RateLimited acquire(AccessRequest request, AccessState state, Verdict allowed) {
-        RateLimitConfig limit = request.route().config().rateLimit();
+        RateLimitConfig limit = request.route().config().limits().rateLimit();
         if (limit == null || state.rateLimits() == null) {
             return null;
         }

@@ -55,7 +55,7 @@ public final class Explainer {
         }
         DevicePosture posture = null;
         String postureProblem = null;
-        boolean postureExpected = request.deviceToken() != null || config.devicePosture().claimsFromIdentityToken() != null;
+        boolean postureExpected = request.deviceToken() != null || config.identity().devicePosture().claimsFromIdentityToken() != null;
         if (identity != null && postureExpected) {
             PostureResult p = await(identityService.posture(request.deviceToken(), identity));
             if (p instanceof PostureResult.Present present) {

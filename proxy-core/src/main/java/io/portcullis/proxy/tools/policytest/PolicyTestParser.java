@@ -217,7 +217,7 @@ public final class PolicyTestParser {
     }
 
     private String defaultIssuer() {
-        for (IssuerConfig i : config.issuers()) {
+        for (IssuerConfig i : config.identity().issuers()) {
             if (!config.isDeviceIssuer(i.id())) {
                 return i.issuer();
             }
@@ -229,7 +229,7 @@ public final class PolicyTestParser {
         Map<String, Object> attributes = new LinkedHashMap<>(new FactValues(now, problems).object(node, "device"));
         attributes.values().removeIf(v -> v == null);
         Object id = attributes.get("id");
-        List<String> deviceIssuers = config.devicePosture().issuers();
+        List<String> deviceIssuers = config.identity().devicePosture().issuers();
         String source = deviceIssuers.isEmpty() ? "test" : "token:" + deviceIssuers.get(0);
         return new DeviceFacts(id == null ? null : id.toString(), source, attributes);
     }

@@ -52,7 +52,7 @@ class RouteRateLimitTest {
         assertNull(second);
         assertNotNull(third, "the burst of two is spent");
         assertEquals(10, third.retryAfterSeconds());
-        assertEquals(route.config().rateLimit(), third.limit());
+        assertEquals(route.config().limits().rateLimit(), third.limit());
         assertNull(other, "another address has its own bucket");
         assertNull(RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), AccessState.NONE, allowed),
                 "no buckets (an offline tool): nothing is limited");

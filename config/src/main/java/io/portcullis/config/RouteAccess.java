@@ -1,0 +1,25 @@
+package io.portcullis.config;
+
+/**
+ * Who may use a route: the policy that decides it and what happens around the decision.
+ *
+ * @param policy       id of the enforced policy (declared under {@code policies}); never null in a
+ *                     loaded config, since a route without a policy would have nothing to deny with
+ * @param shadowPolicy id of a policy evaluated beside {@code policy} for comparison only, or null
+ * @param login        unauthenticated browsers are sent to the SSO login instead of a 401
+ */
+public record RouteAccess(String policy, String shadowPolicy, boolean login) {
+
+    /** Enforces {@code policy}, no shadow policy, no browser login. */
+    public static RouteAccess defaults(String policy) {
+        return new RouteAccess(policy, null, false);
+    }
+
+    public RouteAccess withShadowPolicy(String shadow) {
+        return new RouteAccess(policy, shadow, login);
+    }
+
+    public RouteAccess withLogin(boolean on) {
+        return new RouteAccess(policy, shadowPolicy, on);
+    }
+}
