@@ -64,6 +64,8 @@ final class ConfigBinder {
                 .orElse(PortcullisConfig.DEFAULT_RISK_HISTORY);
         SecurityEventsConfig securityEvents = r.node("security_events")
                 .map(n -> SecurityEventsBinder.bind(n, problems)).orElse(SecurityEventsConfig.none());
+        DecisionApiConfig decisionApi = r.node("decision_api")
+                .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -72,6 +74,7 @@ final class ConfigBinder {
         List<Path> sources = files.stream().map(SourceFile::path).filter(Objects::nonNull).toList();
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new PortcullisConfig(main.path(), sha, listen, admin, issuers.bound(), posture, routes, policies, trusted,
-                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, securityEvents);
+                mfa, limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, securityEvents,
+                decisionApi);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
  *                        proxy's risk signals ({@code risk.history})
  * @param securityEvents  the Shared Signals transmitters whose security events are received
  *                        ({@code security_events}); never null
+ * @param decisionApi     the forward-auth and AuthZEN listener ({@code decision_api}); null when off
  */
 public record PortcullisConfig(
         Path source,
@@ -48,7 +49,19 @@ public record PortcullisConfig(
         Map<String, ConditionSpec> conditions,
         List<Path> sources,
         Duration riskHistory,
-        SecurityEventsConfig securityEvents) {
+        SecurityEventsConfig securityEvents,
+        DecisionApiConfig decisionApi) {
+
+    /** A config without a decision API. */
+    public PortcullisConfig(Path source, String sha256, HostPort listen, HostPort admin, List<IssuerConfig> issuers,
+                            DevicePostureConfig devicePosture, List<RouteConfig> routes, Map<String, PolicySpec> policies,
+                            List<Cidr> trustedProxies, List<String> mfaAmrValues, LimitsConfig limits,
+                            TimeoutsConfig timeouts, TransportConfig transport, SsoConfig sso,
+                            AssertionConfig assertion, Map<String, ConditionSpec> conditions, List<Path> sources,
+                            Duration riskHistory, SecurityEventsConfig securityEvents) {
+        this(source, sha256, listen, admin, issuers, devicePosture, routes, policies, trustedProxies, mfaAmrValues,
+                limits, timeouts, transport, sso, assertion, conditions, sources, riskHistory, securityEvents, null);
+    }
 
     /** How long a place stays known to the risk signals when {@code risk.history} is not set. */
     public static final Duration DEFAULT_RISK_HISTORY = Duration.ofDays(30);

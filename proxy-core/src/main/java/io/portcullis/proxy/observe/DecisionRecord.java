@@ -29,10 +29,13 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
      * @param method   the method as received
      * @param path     the canonical path, never the query
      * @param sourceIp the client address the policy saw
+     * @param via      how the question came when not as a proxied request ({@code forward-auth:nginx},
+     *                 {@code authzen}), or null for the proxy's own requests (then the line has no
+     *                 {@code via} field, as before)
      */
-    public record Request(String id, String route, String method, String path, String sourceIp) {
+    public record Request(String id, String route, String method, String path, String sourceIp, String via) {
         public static Request defaults() {
-            return new Request(null, null, null, null, null);
+            return new Request(null, null, null, null, null, null);
         }
     }
 
@@ -104,6 +107,9 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         field(sb, ",\"method\":", request.method());
         field(sb, ",\"path\":", request.path());
         field(sb, ",\"source_ip\":", request.sourceIp());
+        if (request.via() != null) {
+            field(sb, ",\"via\":", request.via());
+        }
         field(sb, ",\"issuer\":", identity.issuer());
         field(sb, ",\"subject\":", identity.subject());
         field(sb, ",\"token_ref\":", identity.tokenRef());
@@ -148,6 +154,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         private String method;
         private String path;
         private String sourceIp;
+        private String via;
         private String issuer;
         private String subject;
         private String tokenRef;
@@ -192,6 +199,11 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
 
         public Builder sourceIp(String value) {
             sourceIp = value;
+            return this;
+        }
+
+        public Builder via(String value) {
+            via = value;
             return this;
         }
 
@@ -264,7 +276,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         public DecisionRecord build() {
             Identity who = issuer == null && subject == null && tokenRef == null && deviceId == null
                     ? Identity.defaults() : new Identity(issuer, subject, tokenRef, deviceId);
-            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp), who,
+            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, via), who,
                     new Decision(decision, reasons, policy, rule, shadow),
                     new Outcome(status, decisionMicros, latencyMicros), new Config(configSha256));
         }
