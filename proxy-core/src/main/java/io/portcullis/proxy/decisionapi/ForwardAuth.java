@@ -73,10 +73,10 @@ public final class ForwardAuth {
                 new AccessRequest.Target(route, method, original.host(), path, canonical.rawQuery()), headers,
                 new AccessRequest.Peer(peer, client, null), clock.instant(), requestId);
         return rc.access().decide(access, state)
-                .thenApply(d -> answer(api, flavour, original, canonical, access, d, source));
+                .thenApply(d -> answer(rc, api, flavour, original, canonical, access, d, source));
     }
 
-    private ForwardAuthAnswer answer(DecisionApiConfig api, Flavour flavour, ForwardedRequest original,
+    private ForwardAuthAnswer answer(RuntimeConfig rc, DecisionApiConfig api, Flavour flavour, ForwardedRequest original,
                                      CanonicalPath.Canonical canonical, AccessRequest access, AccessDecision d,
                                      String source) {
         AccessResponse r = AccessResponses.of(access, d, api.loginUrl() != null, clock);
@@ -89,7 +89,7 @@ public final class ForwardAuth {
         switch (r.action()) {
             case FORWARD -> {
                 status = 200;
-                identityHeaders(route, d.verdict().identity(), headers);
+                identityHeaders(rc, route, d.verdict().identity(), headers);
             }
             case LOGIN -> {
                 String login = api.loginUrl() + "?rd=" + URLEncoder.encode(
@@ -116,14 +116,25 @@ public final class ForwardAuth {
                 source, d.verdict(), r.reasons());
     }
 
-    private static void identityHeaders(Route route, Identity identity, List<Map.Entry<String, String>> out) {
-        if (identity == null) {
-            return;
-        }
+    /**
+     * The route's identity headers, and every other route's identity header names with an empty value:
+     * the caller copies them over whatever the client sent (as the proxy scrubs every route's identity
+     * headers on every route), and a header missing from the answer would leave the client's value or,
+     * in Caddy 2.6, the unexpanded placeholder text in place.
+     */
+    private static void identityHeaders(RuntimeConfig rc, Route route, Identity identity,
+                                        List<Map.Entry<String, String>> out) {
+        java.util.Set<String> named = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (IdentityHeaderRule rule : route.identityHeaders()) {
-            IdentityHeaderRule.Rendered rendered = rule.render(identity.claims());
-            if (rendered.value() != null) {
-                out.add(Map.entry(rule.header(), rendered.value()));
+            IdentityHeaderRule.Rendered rendered = identity == null ? null : rule.render(identity.claims());
+            out.add(Map.entry(rule.header(), rendered == null || rendered.value() == null ? "" : rendered.value()));
+            named.add(rule.header());
+        }
+        for (io.portcullis.config.RouteConfig other : rc.config().routes()) {
+            for (String header : other.identityHeaders().keySet()) {
+                if (named.add(header)) {
+                    out.add(Map.entry(header, ""));
+                }
             }
         }
     }

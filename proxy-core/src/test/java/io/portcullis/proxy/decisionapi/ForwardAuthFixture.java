@@ -73,6 +73,24 @@ final class ForwardAuthFixture implements AutoCloseable {
                 .claim("groups", groups).sign();
     }
 
+    void assertUpstreamSawNothing() throws InterruptedException {
+        org.junit.jupiter.api.Assertions.assertNull(fx.upstream.takeRequest(Duration.ofMillis(200)),
+                "the upstream must not see the request");
+    }
+
+    /** Closes each that was started (a skipped test started none). */
+    static void closeAll(AutoCloseable... all) {
+        for (AutoCloseable c : all) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         fx.close();

@@ -93,7 +93,9 @@ class ForwardAuthTest {
         assertTrue(line.contains("\"decision\":\"reject\"") && line.contains("path-"), line);
         assertEquals(400, nginx("127.0.0.1", "/admin;jsessionid=1").status());
         assertEquals(400, nginx("127.0.0.1", "http://evil.example/public").status());
-        assertEquals(200, nginx("127.0.0.1", "/public/x").status());
+        ApiCall.Response open = nginx("127.0.0.1", "/public/x", "X-Forwarded-User: mallory");
+        assertEquals(200, open.status());
+        assertEquals("", open.header("X-Forwarded-User"), "every identity header is answered, empty without one");
     }
 
     @Test
