@@ -100,6 +100,10 @@ public final class DecisionApiServer implements AutoCloseable {
             HttpHeaders h = req.headers();
             String requestId = RequestIds.generate();
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+            if (api != null && req.decoderResult().isSuccess() && AuthZenEndpoint.handles(req.uri())) {
+                AuthZenEndpoint.answer(ctx, req, rc, api, peer, shared, start);
+                return;
+            }
             Flavour flavour = api == null ? null : Flavour.of(req.uri());
             if (!req.decoderResult().isSuccess() || flavour == null) {
                 boolean malformed = !req.decoderResult().isSuccess();
@@ -170,26 +174,33 @@ public final class DecisionApiServer implements AutoCloseable {
         private static void send(ChannelHandlerContext ctx, FullHttpRequest req, int status,
                                  List<Map.Entry<String, String>> headers, String requestId, boolean close) {
             HttpResponseStatus st = HttpResponseStatus.valueOf(status);
-            byte[] body = (status < 300 ? "" : st.reasonPhrase() + "\n").getBytes(StandardCharsets.UTF_8);
-            FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, Unpooled.wrappedBuffer(body));
-            for (Map.Entry<String, String> e : headers) {
-                res.headers().add(e.getKey(), e.getValue());
-            }
-            res.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
-                    .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                    .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                    .set("X-Request-Id", requestId);
-            if (close || !HttpUtil.isKeepAlive(req)) {
-                res.headers().set(HttpHeaderNames.CONNECTION, "close");
-                ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.writeAndFlush(res);
-            }
+            DecisionApiServer.send(ctx, req, st, "text/plain; charset=utf-8", status < 300 ? "" : st.reasonPhrase() + "\n",
+                    headers, requestId, close);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             ctx.close();
+        }
+    }
+
+    /** Writes one answer; {@code headers} first, then the fixed ones. */
+    static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus st, String type, String text,
+                     List<Map.Entry<String, String>> headers, String requestId, boolean close) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, Unpooled.wrappedBuffer(body));
+        for (Map.Entry<String, String> e : headers) {
+            res.headers().add(e.getKey(), e.getValue());
+        }
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                .set("X-Request-Id", requestId);
+        if (close || !HttpUtil.isKeepAlive(req)) {
+            res.headers().set(HttpHeaderNames.CONNECTION, "close");
+            ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(res);
         }
     }
 }

@@ -6,7 +6,10 @@
  * ({@link io.portcullis.proxy.decisionapi.CallerTrust}) before anything it forwards is believed; the
  * target is canonicalized and routed as a proxied request's is, and decided by the one
  * {@link io.portcullis.proxy.access.AccessPipeline} ({@link io.portcullis.proxy.decisionapi.ForwardAuth}).
- * Only {@link io.portcullis.proxy.decisionapi.DecisionApiServer} imports Netty; it may import access,
- * edge, routing, forward, observe, server (addresses, request ids, transports) and sso.
+ * The same listener is an OpenID AuthZEN 1.0 PDP ({@link io.portcullis.proxy.decisionapi.AuthZenPdp}),
+ * deciding given subject facts with the same pipeline through {@code tools.OfflineAuthorizer}. Only
+ * {@link io.portcullis.proxy.decisionapi.DecisionApiServer} and its AuthZEN endpoint import Netty; the
+ * package may import access, edge, routing, forward, observe, tools, server (addresses, request ids,
+ * transports) and sso.
  */
 package io.portcullis.proxy.decisionapi;

@@ -34,6 +34,12 @@ final class ApiCall {
 
     static Response send(String from, int port, String method, String target, String... headerLines)
             throws IOException {
+        return sendJson(from, port, method, target, null, headerLines);
+    }
+
+    /** @param body a JSON body sent with its Content-Length, or null for none */
+    static Response sendJson(String from, int port, String method, String target, String body, String... headerLines)
+            throws IOException {
         try (Socket s = new Socket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -42,9 +48,14 @@ final class ApiCall {
             for (String h : headerLines) {
                 req.append(h).append("\r\n");
             }
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                req.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            }
             req.append("Connection: close\r\n\r\n");
             OutputStream out = s.getOutputStream();
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
             out.flush();
             InputStream in = s.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -57,7 +68,7 @@ final class ApiCall {
                 int c = lines[i].indexOf(':');
                 headers.add(new String[] {lines[i].substring(0, c).toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim()});
             }
-            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(all.toByteArray(), end + 4, all.size() - end - 4, StandardCharsets.UTF_8));
         }
     }
 }
