@@ -1,10 +1,10 @@
 package io.portcullis.proxy.decisionapi;
 
+import io.portcullis.config.Cidr;
 import io.portcullis.config.HeaderNames;
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.RequestFacts;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -84,12 +84,9 @@ public record AuthZenRequest(RequestFacts request, IdentityFacts identity, Insta
 
     /** An IP literal only: a name would be a DNS lookup on the event loop and a fact nobody checked. */
     private static InetAddress literalAddress(String ip) {
-        if (ip.isEmpty() || !ip.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-            return null;
-        }
         try {
-            return InetAddress.getByName(ip);
-        } catch (UnknownHostException e) {
+            return Cidr.parseAddress(ip);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

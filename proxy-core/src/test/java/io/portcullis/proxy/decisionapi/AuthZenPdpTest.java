@@ -79,6 +79,15 @@ class AuthZenPdpTest {
         assertTrue(noSubject.body().contains("subject-missing"), noSubject.body());
         assertEquals(false, json(post("127.0.0.1", "/access/v1/evaluation",
                 evaluation(bob, "GET", "/nowhere"))).get("decision"), "no route: deny");
+        // A source address must be an IP literal: a name is never looked up, and the evaluation is denied.
+        ApiCall.Response named = post("127.0.0.1", "/access/v1/evaluation", evaluation(bob, "GET", "/public/x")
+                .replace("\"context\":{}", "\"context\":{\"source_ip\":\"cafe.example\"}"));
+        assertEquals(false, json(named).get("decision"));
+        assertTrue(named.body().contains("context-source-ip-invalid"), named.body());
+        String literal = f.fx.awaitDecision(post("127.0.0.1", "/access/v1/evaluation", evaluation(bob, "GET",
+                "/public/x").replace("\"context\":{}", "\"context\":{\"source_ip\":\"10.1.2.3\"}"))
+                .header("X-Request-Id"));
+        assertTrue(literal.contains("\"source_ip\":\"10.1.2.3\""), literal);
     }
 
     @Test
