@@ -68,6 +68,8 @@ final class ConfigBinder {
         SecurityEventsConfig securityEvents = r.node("security_events")
                 .map(n -> SecurityEventsBinder.bind(n, env, problems)).orElse(SecurityEventsConfig.none());
         StateConfig state = r.node("state").map(n -> StateBinder.bind(n, env, problems)).orElse(StateConfig.memory());
+        DecisionApiConfig decisionApi = r.node("decision_api")
+                .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -77,6 +79,6 @@ final class ConfigBinder {
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
                 new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
-                assertion, risk, securityEvents, state), null);
+                assertion, risk, securityEvents, state, decisionApi), null);
     }
 }

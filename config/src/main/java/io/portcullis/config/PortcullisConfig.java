@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param securityEvents  the Shared Signals transmitters whose security events are received
  *                        ({@code security_events}); never null
  * @param state           where replicas share revocations, rate limits and risk history ({@code state})
+ * @param decisionApi     the forward-auth and AuthZEN listener ({@code decision_api}); null when off
  */
 public record PortcullisConfig(
         Path source,
@@ -52,7 +53,8 @@ public record PortcullisConfig(
         AssertionConfig assertion,
         RiskConfig risk,
         SecurityEventsConfig securityEvents,
-        StateConfig state) {
+        StateConfig state,
+        DecisionApiConfig decisionApi) {
 
     public PortcullisConfig {
         sources = List.copyOf(sources);

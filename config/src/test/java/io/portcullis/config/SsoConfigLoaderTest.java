@@ -217,7 +217,7 @@ class SsoConfigLoaderTest {
 
     @Test
     void routeFeaturesNeedTheirTopLevelBlocks() {
-        assertEquals(List.of("f.yaml:8:5: routes[0].login: needs a top-level sso block"),
+        assertEquals(List.of("f.yaml:8:5: routes[0].login: needs a top-level sso block or decision_api.login_url"),
                 problems(yaml("", "login: true\n", "")));
         assertEquals(List.of("f.yaml:8:5: routes[0].assertion_header: needs a top-level assertion block"),
                 problems(yaml("", "assertion_header: X-Assert\n", "")));

@@ -10,6 +10,7 @@ import io.portcullis.identity.IssuerStatus;
 import io.portcullis.identity.revocation.RevocationCheckingIdentityService;
 import io.portcullis.proxy.admin.AdminServer;
 import io.portcullis.proxy.observe.CertificateExpiry;
+import io.portcullis.proxy.decisionapi.DecisionApiServer;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
@@ -52,6 +53,9 @@ public final class Portcullis implements AutoCloseable {
     private final EventLoopGroup workers;
     private final ProxyServer proxy;
     private final AdminServer admin;
+    // --- decision API (forward-auth): its own listener, null when decision_api is not configured ---
+    private final DecisionApiServer decisionApi;
+    // --- end decision API ---
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
@@ -87,14 +91,22 @@ public final class Portcullis implements AutoCloseable {
                 clock);
         ProxyServer p = null;
         AdminServer a = null;
+        DecisionApiServer d = null;
         try {
             p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
                     boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
             a = ListenerUnavailableException.open("admin", "admin", config.admin(),
                     () -> AdminServer.start(config.admin(), boss, this::adminEndpoints));
+            // --- decision API ---
+            d = config.decisionApi() == null ? null : ListenerUnavailableException.open("decision API", "decision_api.listen",
+                    config.decisionApi().listen(), () -> DecisionApiServer.start(config.decisionApi(), boss, workers, ctx));
+            // --- end decision API ---
         } catch (InterruptedException | RuntimeException e) {
             if (p != null) {
                 p.close();
+            }
+            if (a != null) {
+                a.close();
             }
             shutdownGroups();
             identity.close();
@@ -105,6 +117,7 @@ public final class Portcullis implements AutoCloseable {
         }
         proxy = p;
         admin = a;
+        decisionApi = d;
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
         LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}, state {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
@@ -141,6 +154,11 @@ public final class Portcullis implements AutoCloseable {
 
     public int adminPort() {
         return admin.port();
+    }
+
+    /** The decision API's port; -1 when {@code decision_api} is not configured. */
+    public int decisionApiPort() {
+        return decisionApi == null ? -1 : decisionApi.port();
     }
 
     public Metrics metrics() {
@@ -286,6 +304,9 @@ public final class Portcullis implements AutoCloseable {
         }
         proxy.close();
         admin.close();
+        if (decisionApi != null) {
+            decisionApi.close();
+        }
         shutdownGroups();
         runtime.get().identity().close();
         runtime.get().sso().close();

@@ -31,10 +31,14 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
      * @param sourceIp the client address the policy saw
      * @param clientId the {@code X-Request-Id} a client that is not a trusted proxy sent, kept apart from
      *                 {@code id} (always ours for such clients), or null ({@code client_request_id})
+     * @param via      how the question came when not as a proxied request ({@code forward-auth:nginx},
+     *                 {@code authzen}), or null for the proxy's own requests (then the line has no
+     *                 {@code via} field, as before)
      */
-    public record Request(String id, String route, String method, String path, String sourceIp, String clientId) {
+    public record Request(String id, String route, String method, String path, String sourceIp, String clientId,
+                          String via) {
         public static Request defaults() {
-            return new Request(null, null, null, null, null, null);
+            return new Request(null, null, null, null, null, null, null);
         }
     }
 
@@ -106,6 +110,9 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         field(sb, ",\"method\":", request.method());
         field(sb, ",\"path\":", request.path());
         field(sb, ",\"source_ip\":", request.sourceIp());
+        if (request.via() != null) {
+            field(sb, ",\"via\":", request.via());
+        }
         field(sb, ",\"issuer\":", identity.issuer());
         field(sb, ",\"subject\":", identity.subject());
         field(sb, ",\"token_ref\":", identity.tokenRef());
@@ -152,6 +159,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         private String path;
         private String sourceIp;
         private String clientRequestId;
+        private String via;
         private String issuer;
         private String subject;
         private String tokenRef;
@@ -201,6 +209,11 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
 
         public Builder clientRequestId(String value) {
             clientRequestId = value;
+            return this;
+        }
+
+        public Builder via(String value) {
+            via = value;
             return this;
         }
 
@@ -273,7 +286,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         public DecisionRecord build() {
             Identity who = issuer == null && subject == null && tokenRef == null && deviceId == null
                     ? Identity.defaults() : new Identity(issuer, subject, tokenRef, deviceId);
-            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, clientRequestId), who,
+            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, clientRequestId, via), who,
                     new Decision(decision, reasons, policy, rule, shadow),
                     new Outcome(status, decisionMicros, latencyMicros), new Config(configSha256));
         }

@@ -133,6 +133,14 @@ public final class Metrics implements IdentityEvents, StateEvents {
         c.increment();
     }
 
+    /** A decision asked for by another proxy or a policy enforcement point, not a proxied request. */
+    public void decisionApi(String via, String route, String decision, String reason) {
+        Counter.builder("portcullis.decision_api.decisions")
+                .description("Decisions answered on the decision API, by flavour, route, decision and reason")
+                .tag("via", via).tag("route", route).tag("decision", decision).tag("reason", reason)
+                .register(registry).increment();
+    }
+
     public void decisionLatency(long nanos) {
         decisionLatency.record(nanos, TimeUnit.NANOSECONDS);
     }

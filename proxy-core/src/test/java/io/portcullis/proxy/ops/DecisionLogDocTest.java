@@ -24,7 +24,7 @@ class DecisionLogDocTest {
     @Test
     void documentsEveryFieldInWriteOrder() throws Exception {
         String json = new DecisionChain().seal(DecisionRecord.builder().time(Instant.EPOCH).requestId("r").route("route")
-                .method("GET").path("/").sourceIp("127.0.0.1").issuer("corp").subject("sub").tokenRef("ref")
+                .method("GET").path("/").sourceIp("127.0.0.1").via("forward-auth:nginx").issuer("corp").subject("sub").tokenRef("ref")
                 .deviceId("dev").decision("allow").reasons(List.of("public")).policy("policy").rule("allow")
                 .status(200).decisionMicros(1).latencyMicros(2).configSha256("sha").build().toJson());
         List<String> written = new ArrayList<>(JSONObjectUtils.parse(json).keySet());
