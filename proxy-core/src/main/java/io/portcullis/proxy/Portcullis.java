@@ -8,6 +8,7 @@ import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IssuerStatus;
 import io.portcullis.identity.revocation.RevocationCheckingIdentityService;
+import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.admin.AdminServer;
 import io.portcullis.proxy.observe.CertificateExpiry;
 import io.portcullis.proxy.decisionapi.DecisionApiServer;
@@ -84,10 +85,10 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
-        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http",
+        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
                         state.riskHistory()),
-                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics),
+                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics)),
                 clock);
         ProxyServer p = null;
         AdminServer a = null;

@@ -33,6 +33,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AccessPipeline {
 
+    /** The commonest refusal (no credential on a route that needs one), completed once and shared. */
+    private static final CompletableFuture<AccessDecision> TOKEN_MISSING_NOW = CompletableFuture.completedFuture(
+            AccessDecision.of(refusal(Verdict.Kind.UNAUTHENTICATED, "token-missing")));
+
     private final List<Authenticator> authenticators;
     private final PostureStage posture;
     private final RiskStage risk;
@@ -106,6 +110,9 @@ public final class AccessPipeline {
         SessionOutcome session = who != null ? who.session() : ((Authentication.Anonymous) authentication).session();
         if (who == null && !request.route().policy().allowsAnonymous()) {
             String reason = ((Authentication.Anonymous) authentication).reason();
+            if (session == SessionOutcome.NONE && "token-missing".equals(reason)) {
+                return TOKEN_MISSING_NOW;
+            }
             return CompletableFuture.completedFuture(
                     new AccessDecision(refusal(Verdict.Kind.UNAUTHENTICATED, reason), session, null));
         }

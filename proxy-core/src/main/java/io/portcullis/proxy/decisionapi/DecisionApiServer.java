@@ -126,7 +126,7 @@ public final class DecisionApiServer implements AutoCloseable {
             }
             CompletableFuture<ForwardAuthAnswer> f;
             try {
-                f = forwardAuth.decide(rc, new AccessState(shared.risk(), shared.rateLimits()), api, flavour,
+                f = forwardAuth.decide(rc, shared.access(), api, flavour,
                         original, h::getAll, peer, requestId);
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);

@@ -15,7 +15,6 @@ import io.portcullis.proxy.access.AccessDecision;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.AccessResponse;
 import io.portcullis.proxy.access.AccessResponses;
-import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.forward.ForwardHeaders;
 import io.portcullis.proxy.forward.RequestRewrite;
@@ -122,7 +121,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
      */
     private CompletableFuture<AccessDecision> decide(AccessRequest access) {
         try {
-            return rc.access().decide(access, new AccessState(shared.risk(), shared.rateLimits()));
+            return rc.access().decide(access, shared.access());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -1,10 +1,10 @@
 package io.portcullis.proxy.server;
 
 import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
-import io.portcullis.proxy.risk.RiskSignals;
 import io.portcullis.proxy.risk.RiskTracker;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -16,22 +16,23 @@ import java.util.function.Supplier;
  * (token and session expiry, decision-line times), so a test can set the time.
  *
  * @param scheme     {@code http} or {@code https}, for X-Forwarded-Proto
- * @param risk       per-subject device and network history for the policy's {@code risk} criteria
- * @param rateLimits the routes' per-caller token buckets
+ * @param access     per-subject device and network history for the policy's {@code risk} criteria and
+ *                   the routes' per-caller token buckets, built once so no request builds it again
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           RiskSignals risk, RateLimiter rateLimits, Clock clock) {
+                           AccessState access, Clock clock) {
 
     /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock}. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
                         Clock clock) {
-        this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().risk().history(),
-                RiskTracker.defaultMaxBytes(), clock), new RateLimiter(), clock);
+        this(runtime, metrics, decisions, scheme, new AccessState(new RiskTracker(
+                () -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock), new RateLimiter()),
+                clock);
     }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits, clock);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock);
     }
 }

@@ -14,6 +14,7 @@ import io.portcullis.policy.Decision;
 import io.portcullis.policy.Policy;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.proxy.access.authn.BearerAuthenticator;
+import io.portcullis.proxy.access.stage.PostureOutcome;
 import io.portcullis.proxy.access.stage.RoutePolicy;
 import io.portcullis.proxy.access.stage.RouteRateLimit;
 import io.portcullis.proxy.access.stage.TrackedRisk;
@@ -65,13 +66,17 @@ class AccessPipelineDirectPathTest {
         return bed.admin(compliant, true);
     }
 
-    /** The bearer pipeline the proxy runs without login, on the bed's route with {@code policy}. */
-    private static CompletableFuture<Verdict> decide(IdentityService service, Policy policy, List<String> authorization,
-                                                     String postureToken) {
-        AccessPipeline pipeline = new AccessPipeline(List.of(new BearerAuthenticator(service, false)),
+    /** The bearer pipeline the proxy runs without login. */
+    private static AccessPipeline pipeline(IdentityService service) {
+        return new AccessPipeline(List.of(new BearerAuthenticator(service, false)),
                 new VerifiedPosture(service, posture), TrackedRisk.INSTANCE, RoutePolicy.INSTANCE,
                 RouteRateLimit.INSTANCE);
-        return pipeline.decide(bed.access(policy, authorization, postureToken), AccessState.NONE)
+    }
+
+    /** The bearer pipeline's verdict on the bed's route with {@code policy}. */
+    private static CompletableFuture<Verdict> decide(IdentityService service, Policy policy, List<String> authorization,
+                                                     String postureToken) {
+        return pipeline(service).decide(bed.access(policy, authorization, postureToken), AccessState.NONE)
                 .thenApply(AccessDecision::verdict);
     }
 
@@ -172,6 +177,36 @@ class AccessPipelineDirectPathTest {
             assertNull(direct.decision(), "the policy is never reached");
             assertSameVerdict(deferred(admins, refusal.getKey(), null), direct);
         }
+    }
+
+    @Test
+    void theCommonestRefusalIsOneSharedAnswerWithTheSameVerdict() throws Exception {
+        AccessPipeline pipeline = pipeline(identity);
+
+        CompletableFuture<AccessDecision> first = pipeline.decide(bed.access(admins, List.of(), null), AccessState.NONE);
+        CompletableFuture<AccessDecision> second = pipeline.decide(bed.access(admins, List.of(), null), AccessState.NONE);
+
+        assertSame(first, second, "a request without a credential allocates no decision of its own");
+        assertEquals(Verdict.Kind.UNAUTHENTICATED, first.join().verdict().kind());
+        assertEquals(List.of("token-missing"), first.join().verdict().reasons());
+        assertSame(SessionOutcome.NONE, first.join().session());
+        assertNull(first.join().rateLimit());
+        assertSameVerdict(deferred(admins, List.of(), null), first.join().verdict());
+    }
+
+    @Test
+    void anAnonymousRequestWithoutACertificateHasTheSharedNoDeviceAnswer() throws Exception {
+        VerifiedPosture stage = new VerifiedPosture(identity, posture);
+
+        CompletableFuture<PostureOutcome> device = stage.posture(bed.access(open, List.of(), null), null);
+
+        assertSame(PostureOutcome.NONE_NOW, device);
+        assertNull(device.join().posture());
+        assertNull(device.join().facts());
+        assertNull(device.join().problem());
+        Verdict anonymous = join(decide(identity, open, List.of(), null));
+        assertEquals(Verdict.Kind.FORWARD, anonymous.kind());
+        assertNull(anonymous.posture(), "no device was claimed or presented");
     }
 
     @Test

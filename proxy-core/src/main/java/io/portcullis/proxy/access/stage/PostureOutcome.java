@@ -2,6 +2,7 @@ package io.portcullis.proxy.access.stage;
 
 import io.portcullis.identity.DevicePosture;
 import io.portcullis.policy.DeviceFacts;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The device the request comes from, as far as it was verified.
@@ -12,8 +13,17 @@ import io.portcullis.policy.DeviceFacts;
  */
 public record PostureOutcome(DevicePosture posture, DeviceFacts facts, String problem) {
 
+    /** No device and nothing wrong: what most requests have (no posture configured, no certificate). */
+    public static final PostureOutcome NONE = new PostureOutcome(null, null, null);
+
+    /** {@link #NONE}, completed, shared: a request without a device allocates no outcome. */
+    public static final CompletableFuture<PostureOutcome> NONE_NOW = CompletableFuture.completedFuture(NONE);
+
     /** The outcome for a verified posture (or none) and a problem (or none). */
     public static PostureOutcome of(DevicePosture posture, String problem) {
+        if (posture == null && problem == null) {
+            return NONE;
+        }
         DeviceFacts facts = posture == null ? null
                 : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
         return new PostureOutcome(posture, facts, problem);

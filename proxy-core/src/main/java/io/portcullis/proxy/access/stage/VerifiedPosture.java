@@ -31,13 +31,13 @@ public final class VerifiedPosture implements PostureStage {
     public CompletableFuture<PostureOutcome> posture(AccessRequest request, Authentication.Authenticated who) {
         ClientCertificate certificate = request.peer().certificate();
         if (who == null || who.identity() == null) {
-            return CompletableFuture.completedFuture(PostureOutcome.of(CertificatePosture.merge(null, certificate), null));
+            return certificateOnly(certificate);
         }
         // More than one posture header is refused before the decision; the first is the only one.
         List<String> values = request.headers().all(config.header());
         String token = values.isEmpty() ? null : values.get(0);
         if (token == null && config.claimsFromIdentityToken() == null) {
-            return CompletableFuture.completedFuture(PostureOutcome.of(CertificatePosture.merge(null, certificate), null));
+            return certificateOnly(certificate);
         }
         CompletableFuture<PostureResult> result = who.bearer() == null
                 ? identity.posture(token, who.identity())
@@ -46,6 +46,12 @@ public final class VerifiedPosture implements PostureStage {
             return CompletableFuture.completedFuture(outcome(result.getNow(null), certificate));
         }
         return result.thenApply(p -> outcome(p, certificate));
+    }
+
+    /** The certificate's facts alone; without a certificate, the shared "no device" answer. */
+    private static CompletableFuture<PostureOutcome> certificateOnly(ClientCertificate certificate) {
+        return certificate == null ? PostureOutcome.NONE_NOW
+                : CompletableFuture.completedFuture(PostureOutcome.of(CertificatePosture.merge(null, certificate), null));
     }
 
     private static PostureOutcome outcome(PostureResult result, ClientCertificate certificate) {
