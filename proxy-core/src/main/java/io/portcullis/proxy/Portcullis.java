@@ -1,5 +1,7 @@
 package io.portcullis.proxy;
 
+import io.portcullis.proxy.access.authn.BindingState;
+
 import io.netty.channel.EventLoopGroup;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigWatcher;
@@ -48,6 +50,8 @@ public final class Portcullis implements AutoCloseable {
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
+    /** Seen DPoP proofs and the nonce key: they must survive a reload. */
+    private final BindingState binding;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -55,8 +59,9 @@ public final class Portcullis implements AutoCloseable {
         PortcullisConfig config = compiled.config();
         Clock clock = Clock.systemUTC();
         SsoRuntime sso = SsoRuntime.start(config, metrics, clock);
+        binding = BindingState.inMemory(clock);
         IdentityService identity = identityFactory.apply(config, metrics);
-        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
+        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
         for (var issuer : config.issuers()) {
             String id = issuer.id();
             metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
@@ -170,7 +175,7 @@ public final class Portcullis implements AutoCloseable {
             }
             IdentityService identity = old.identity().reconfigure(next);
             proxy.prepareUpstreamTls(next);
-            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
+            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso, binding));
             metrics.reload(true);
             LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
             return true;

@@ -68,7 +68,7 @@ class AccessPipelineDirectPathTest {
     /** The bearer pipeline the proxy runs without login, on the bed's route with {@code policy}. */
     private static CompletableFuture<Verdict> decide(IdentityService service, Policy policy, List<String> authorization,
                                                      String postureToken) {
-        AccessPipeline pipeline = new AccessPipeline(List.of(new BearerAuthenticator(service, false)),
+        AccessPipeline pipeline = new AccessPipeline(List.of(new BearerAuthenticator(service, false, null)),
                 new VerifiedPosture(service, posture), TrackedRisk.INSTANCE, RoutePolicy.INSTANCE,
                 RouteRateLimit.INSTANCE);
         return pipeline.decide(bed.access(policy, authorization, postureToken), AccessState.NONE)

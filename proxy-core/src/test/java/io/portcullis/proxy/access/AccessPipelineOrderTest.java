@@ -65,7 +65,7 @@ class AccessPipelineOrderTest {
 
     private static AccessRequest request(Route route) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/admin", null), name -> List.of(),
+        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/admin", null, null), name -> List.of(),
                 new AccessRequest.Peer(loopback, loopback, null), Instant.now(), "r1");
     }
 

@@ -57,7 +57,7 @@ public final class SessionAuthenticator implements Authenticator {
         }
         return service.resume(session).thenApply(status -> {
             if (status instanceof SessionStatus.Ended ended) {
-                return new Authentication.Anonymous(ended.reason(), SessionOutcome.cleared(cookies.clearAll(sent)));
+                return new Authentication.Anonymous(ended.reason(), SessionOutcome.cleared(cookies.clearAll(sent)), null);
             }
             Session current = ((SessionStatus.Active) status).session();
             List<String> setCookies = ((SessionStatus.Active) status).changed()
@@ -71,6 +71,6 @@ public final class SessionAuthenticator implements Authenticator {
     private static CompletableFuture<Authentication> noSession(String reason, SsoCookies cookies,
                                                                Map<String, String> sent) {
         return CompletableFuture.completedFuture(
-                new Authentication.Anonymous(reason, SessionOutcome.cleared(cookies.clearAll(sent))));
+                new Authentication.Anonymous(reason, SessionOutcome.cleared(cookies.clearAll(sent)), null));
     }
 }
