@@ -45,9 +45,15 @@ class SenderConstrainedTokensTest {
                 match: { path_prefix: /api }
                 upstream: ${UPSTREAM}
                 policy: signed-in
+              - id: bound
+                match: { path_prefix: /bound }
+                upstream: ${UPSTREAM}
+                policy: dpop-only
             policies:
               signed-in:
                 allow: { authenticated: true }
+              dpop-only:
+                allow: { token: { bound: dpop } }
             """;
 
     private static ProxyFixture fx;
@@ -185,5 +191,19 @@ class SenderConstrainedTokensTest {
         assertEquals(401, r.status());
         assertTrue(r.body().contains("dpop-key-mismatch"), r.body());
         assertUpstreamSawNothing();
+    }
+
+    @Test
+    void aRouteThatDemandsDPoPRefusesAnUnboundTokenItsIssuerAccepts() throws Exception {
+        RawHttp.Response r = get("/bound/x", "Authorization: Bearer " + fx.corp.token().subject("bob").sign());
+        assertEquals(403, r.status());
+        assertTrue(r.body().contains("token-not-bound-dpop"), r.body());
+        assertUpstreamSawNothing();
+
+        String token = boundToken();
+        RawHttp.Response ok = get("/bound/x", "Authorization: DPoP " + token,
+                "DPoP: " + KEY.proof("GET", uri("/bound/x"), token));
+        assertEquals(200, ok.status(), ok.body());
+        assertNotNull(fx.upstream.takeRequest(Duration.ofSeconds(5)));
     }
 }

@@ -57,15 +57,11 @@ public sealed interface Authentication {
     record Authenticated(Identity identity, IdentityFacts facts, AuthResult.Authenticated bearer,
                          SessionOutcome session, Binding binding) implements Authentication {
 
-        /** A verified identity with the facts the policy sees of it. */
-        public static Authenticated of(Identity identity, AuthResult.Authenticated bearer, SessionOutcome session) {
+        /** A verified identity with the facts the policy sees of it; {@code binding} null for a session. */
+        public static Authenticated of(Identity identity, AuthResult.Authenticated bearer, SessionOutcome session,
+                                       Binding binding) {
             return new Authenticated(identity, new IdentityFacts(identity.issuer(), identity.subject(),
-                    identity.claims()), bearer, session, null);
-        }
-
-        /** The same identity, with how its token was bound. */
-        public Authenticated bound(Binding how) {
-            return new Authenticated(identity, facts, bearer, session, how);
+                    identity.claims(), binding == null ? null : binding.code()), bearer, session, binding);
         }
     }
 

@@ -81,18 +81,16 @@ public final class BearerAuthenticator implements Authenticator {
             return CompletableFuture.completedFuture(Authentication.anonymous(rejected.reason().code()));
         }
         AuthResult.Authenticated authenticated = (AuthResult.Authenticated) result;
-        Authentication.Authenticated who = Authentication.Authenticated.of(authenticated.identity(), authenticated,
-                SessionOutcome.NONE);
         Identity id = authenticated.identity();
         SenderConstraintCheck check = constraints == null ? null : constraints.forIssuer(id.issuerId());
         if (check == null) {
             return CompletableFuture.completedFuture(presented.dpop()
-                    ? Authentication.anonymous("dpop-token-not-bound") : who);
+                    ? Authentication.anonymous("dpop-token-not-bound") : authenticated(authenticated, null));
         }
         List<String> proofs = request.headers().all(DPOP);
         if (!presented.dpop() && proofs.isEmpty() && !id.claims().containsKey("cnf")
                 && check.config().mode() != SenderConstraintConfig.Mode.REQUIRED) {
-            return CompletableFuture.completedFuture(who.bound(
+            return CompletableFuture.completedFuture(authenticated(authenticated,
                     check.config().mode() == SenderConstraintConfig.Mode.NONE ? Binding.NOT_CHECKED : Binding.UNBOUND));
         }
         Presentation presentation = new Presentation(
@@ -101,15 +99,19 @@ public final class BearerAuthenticator implements Authenticator {
                 certificate(request));
         CompletableFuture<BindingOutcome> outcome = check.check(presentation, id.confirmation()).toCompletableFuture();
         if (Completed.normally(outcome)) {
-            return CompletableFuture.completedFuture(judged(who, check, outcome.getNow(null)));
+            return CompletableFuture.completedFuture(judged(authenticated, check, outcome.getNow(null)));
         }
-        return outcome.thenApply(o -> judged(who, check, o));
+        return outcome.thenApply(o -> judged(authenticated, check, o));
     }
 
-    private static Authentication judged(Authentication.Authenticated who, SenderConstraintCheck check,
+    private static Authentication.Authenticated authenticated(AuthResult.Authenticated result, Binding binding) {
+        return Authentication.Authenticated.of(result.identity(), result, SessionOutcome.NONE, binding);
+    }
+
+    private static Authentication judged(AuthResult.Authenticated result, SenderConstraintCheck check,
                                          BindingOutcome outcome) {
         if (outcome instanceof BindingOutcome.Accepted accepted) {
-            return who.bound(accepted.binding());
+            return authenticated(result, accepted.binding());
         }
         BindingOutcome.Refused refused = (BindingOutcome.Refused) outcome;
         return new Authentication.Anonymous(refused.reason().code(), SessionOutcome.NONE,

@@ -64,7 +64,7 @@ public final class SessionAuthenticator implements Authenticator {
                     ? cookies.setSession(service.sessions().encode(current),
                             Duration.between(clock.instant(), current.expiresAt()), sent)
                     : List.of();
-            return Authentication.Authenticated.of(current.identity(), null, new SessionOutcome(current, setCookies));
+            return Authentication.Authenticated.of(current.identity(), null, new SessionOutcome(current, setCookies), null);
         });
     }
 
