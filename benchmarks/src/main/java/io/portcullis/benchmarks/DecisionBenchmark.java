@@ -52,7 +52,7 @@ public class DecisionBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         bed = new IdentityBed();
-        pipeline = new AccessPipeline(List.of(new BearerAuthenticator(bed.service, false)),
+        pipeline = new AccessPipeline(List.of(new BearerAuthenticator(bed.service, false, null)),
                 new VerifiedPosture(bed.service, bed.config.identity().devicePosture()), TrackedRisk.INSTANCE,
                 RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
         admin = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service).route("admin");
@@ -73,7 +73,7 @@ public class DecisionBenchmark {
     public Verdict cachedTokenDecision() {
         // Built per request, as the server builds it.
         AccessRequest request = new AccessRequest(
-                new AccessRequest.Target(admin, "GET", "app.example", "/admin/users", null),
+                new AccessRequest.Target(admin, "GET", "app.example", "/admin/users", null, null),
                 name -> name.equalsIgnoreCase("Authorization") ? authorization : List.of(),
                 new AccessRequest.Peer(client, client, null), Instant.now(), "bench");
         return pipeline.decide(request, AccessState.NONE).join().verdict();

@@ -47,7 +47,7 @@ public class PolicyBenchmark {
                 "sub", "alice",
                 "groups", List.of("staff", "admins"),
                 "amr", List.of("pwd", "otp"),
-                "auth_time", now.minus(Duration.ofHours(1)).getEpochSecond()));
+                "auth_time", now.minus(Duration.ofHours(1)).getEpochSecond()), null);
         DeviceFacts device = new DeviceFacts("dev-1", "identity-claim",
                 Map.of("id", "dev-1", "compliant", true, "patch_age_days", 5L));
         admin = new PolicyInput(new RequestFacts("GET", "app.example", "/admin/users",

@@ -1,5 +1,7 @@
 package io.portcullis.proxy;
 
+import io.portcullis.proxy.access.authn.BindingState;
+
 import io.netty.channel.EventLoopGroup;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigWatcher;
@@ -63,6 +65,8 @@ public final class Portcullis implements AutoCloseable {
     private final CertificateExpiry certificates = new CertificateExpiry(metrics.registry());
     /** Shared state: opened once, kept across reloads (a changed {@code state} section needs a restart). */
     private final StateStore state;
+    /** Seen DPoP proofs and the nonce key: they must survive a reload. */
+    private final BindingState binding;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -75,7 +79,8 @@ public final class Portcullis implements AutoCloseable {
         // Bearer tokens are checked against revocations after authentication, cached ones included.
         IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
                 state.revocations());
-        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso));
+        binding = BindingState.inMemory(clock);
+        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));
         for (var issuer : config.identity().issuers()) {
@@ -219,7 +224,7 @@ public final class Portcullis implements AutoCloseable {
             }
             IdentityService identity = old.identity().reconfigure(next);
             proxy.prepareUpstreamTls(next);
-            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
+            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso, binding));
             metrics.reload(true);
             metrics.configInUse(next.sha256());
             certificates.watch(CertificateExpiry.sourcesOf(next));

@@ -1,5 +1,7 @@
 package io.portcullis.proxy;
 
+import io.portcullis.proxy.access.authn.BindingState;
+
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.RouteConfig;
 import io.portcullis.identity.IdentityService;
@@ -41,12 +43,15 @@ public record RuntimeConfig(
 
     /** Compiles a validated config; the policies were compiled by the caller (see {@link ConfigCompiler}). */
     public static RuntimeConfig of(PortcullisConfig config, PolicySet policies, IdentityService identity) {
-        return of(config, policies, identity, SsoRuntime.disabled());
+        return of(config, policies, identity, SsoRuntime.disabled(), BindingState.inMemory(java.time.Clock.systemUTC()));
     }
 
-    /** Like {@link #of(PortcullisConfig, PolicySet, IdentityService)}, with the config's SSO runtime. */
+    /**
+     * Like {@link #of(PortcullisConfig, PolicySet, IdentityService)}, with the config's SSO runtime and
+     * the sender-constraint state that outlives reloads (seen proofs, the nonce key).
+     */
     public static RuntimeConfig of(PortcullisConfig config, PolicySet policies, IdentityService identity,
-                                   SsoRuntime sso) {
+                                   SsoRuntime sso, BindingState binding) {
         int maxBytes = config.limits().maxIdentityHeaderBytes();
         List<Route> routes = new ArrayList<>();
         for (RouteConfig rc : config.routes()) {
@@ -62,6 +67,6 @@ public record RuntimeConfig(
         config.routes().stream().map(r -> r.forwarding().assertionHeader()).filter(java.util.Objects::nonNull).forEach(internal::add);
         return new RuntimeConfig(config, policies, new Router(routes), identity,
                 IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso,
-                AccessPipeline.forProxy(config, identity, sso));
+                AccessPipeline.forProxy(config, identity, sso, binding.constraintsFor(config.identity().issuers())));
     }
 }

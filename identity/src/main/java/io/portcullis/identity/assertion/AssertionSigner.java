@@ -74,8 +74,11 @@ public final class AssertionSigner {
      *
      * @param routeId  the audience: an assertion for one route is worthless at another
      * @param deviceId the verified device's id, or null
+     * @param binding  how the access token was tied to its presenter ({@code dpop}, {@code mtls},
+     *                 {@code dpop+mtls}, {@code unbound}, {@code not-checked}), stated so that the upstream
+     *                 can tell a proven presenter from a mere holder; null when not from a token (a session)
      */
-    public String sign(String routeId, Identity identity, String deviceId) {
+    public String sign(String routeId, Identity identity, String deviceId, String binding) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -95,6 +98,9 @@ public final class AssertionSigner {
         }
         if (deviceId != null) {
             claims.claim("device_id", deviceId);
+        }
+        if (binding != null) {
+            claims.claim("token_binding", binding);
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
                 .keyID(signingKey.getKeyID())

@@ -41,7 +41,7 @@ class AssertionSignerTest {
         AssertionSigner signer = new AssertionSigner(List.of(current, next), "portcullis", Duration.ofSeconds(60),
                 Clock.fixed(now, ZoneOffset.UTC));
 
-        SignedJWT jwt = SignedJWT.parse(signer.sign("reports", alice, "laptop-7"));
+        SignedJWT jwt = SignedJWT.parse(signer.sign("reports", alice, "laptop-7", "dpop"));
         JWKSet published = JWKSet.parse(signer.publicJwks());
 
         assertEquals(JWSAlgorithm.ES256, jwt.getHeader().getAlgorithm());
@@ -56,6 +56,7 @@ class AssertionSignerTest {
         assertEquals("alice@corp.example", claims.getStringClaim("email"));
         assertEquals(List.of("admins"), claims.getStringListClaim("groups"));
         assertEquals("laptop-7", claims.getStringClaim("device_id"));
+        assertEquals("dpop", claims.getStringClaim("token_binding"));
         assertEquals("https://idp.example", claims.getStringClaim("idp"));
         assertEquals(now, claims.getIssueTime().toInstant());
         assertEquals(now.plusSeconds(60), claims.getExpirationTime().toInstant());
@@ -69,8 +70,9 @@ class AssertionSignerTest {
         AssertionSigner signer = new AssertionSigner(List.of(newKey()), "portcullis", Duration.ofSeconds(60),
                 Clock.systemUTC());
 
-        assertNotEquals(SignedJWT.parse(signer.sign("r", alice, null)).getJWTClaimsSet().getJWTID(),
-                SignedJWT.parse(signer.sign("r", alice, null)).getJWTClaimsSet().getJWTID());
-        assertNull(SignedJWT.parse(signer.sign("r", alice, null)).getJWTClaimsSet().getClaim("device_id"));
+        assertNotEquals(SignedJWT.parse(signer.sign("r", alice, null, null)).getJWTClaimsSet().getJWTID(),
+                SignedJWT.parse(signer.sign("r", alice, null, null)).getJWTClaimsSet().getJWTID());
+        assertNull(SignedJWT.parse(signer.sign("r", alice, null, null)).getJWTClaimsSet().getClaim("device_id"));
+        assertNull(SignedJWT.parse(signer.sign("r", alice, null, null)).getJWTClaimsSet().getClaim("token_binding"));
     }
 }

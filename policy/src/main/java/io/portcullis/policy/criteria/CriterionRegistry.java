@@ -38,6 +38,7 @@ public final class CriterionRegistry {
         p.put("valid_between", ValidBetweenCriterion::parse);
         p.put("risk", RiskCriterion::parse);
         p.put("header", HeaderCriterion::parse);
+        p.put("token", TokenCriterion::parse);
         return new CriterionRegistry(p);
     }
 

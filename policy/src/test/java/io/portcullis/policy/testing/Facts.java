@@ -31,6 +31,7 @@ public final class Facts {
     private Instant now = NOW;
     private RiskFacts risk;
     private Map<String, List<String>> headers;
+    private String binding;
 
     private Facts() {
     }
@@ -46,6 +47,12 @@ public final class Facts {
 
     public Facts claims(Object... nameValues) {
         this.claims = pairs(nameValues);
+        return this;
+    }
+
+    /** How the identity's token was bound ({@code dpop}, {@code mtls}, …); null: not a token. */
+    public Facts binding(String binding) {
+        this.binding = binding;
         return this;
     }
 
@@ -110,7 +117,7 @@ public final class Facts {
         RequestHeaders access = fields == null ? null : name -> fields.getOrDefault(name, List.of());
         RequestFacts request = new RequestFacts(method, "app.example", path, ip == null ? null : Cidr.parseAddress(ip),
                 access);
-        IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", subject, claims);
+        IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", subject, claims, binding);
         DeviceFacts posture = device == null ? null : new DeviceFacts("dev-1", "token:mdm", device);
         return new PolicyInput(request, identity, posture, now, risk);
     }

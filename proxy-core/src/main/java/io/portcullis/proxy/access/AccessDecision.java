@@ -1,5 +1,7 @@
 package io.portcullis.proxy.access;
 
+import io.portcullis.identity.binding.BindingChallenge;
+
 import io.portcullis.config.RateLimitConfig;
 import io.portcullis.proxy.auth.Verdict;
 
@@ -12,8 +14,10 @@ import io.portcullis.proxy.auth.Verdict;
  * @param session   what the session authenticator adds to the response ({@link SessionOutcome#NONE}
  *                  when no session was involved)
  * @param rateLimit why the request was refused for its rate, or null when it was not
+ * @param challenge what a token whose sender binding was not proven is answered with, or null
  */
-public record AccessDecision(Verdict verdict, SessionOutcome session, RateLimited rateLimit) {
+public record AccessDecision(Verdict verdict, SessionOutcome session, RateLimited rateLimit,
+                             BindingChallenge challenge) {
 
     /**
      * The request was allowed by policy but its caller's bucket was empty.
@@ -32,6 +36,6 @@ public record AccessDecision(Verdict verdict, SessionOutcome session, RateLimite
 
     /** A decision with nothing but its verdict. */
     public static AccessDecision of(Verdict verdict) {
-        return new AccessDecision(verdict, SessionOutcome.NONE, null);
+        return new AccessDecision(verdict, SessionOutcome.NONE, null, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.portcullis.proxy.access;
 
+import io.portcullis.identity.binding.SenderConstraints;
+
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Decision;
@@ -56,10 +58,12 @@ public final class AccessPipeline {
      * The proxy's pipeline for a config: a bearer token, else (with login on) the session cookie;
      * verified posture; the listener's risk history; the route's policy and rate limit.
      */
-    public static AccessPipeline forProxy(PortcullisConfig config, IdentityService identity, SsoRuntime sso) {
+    public static AccessPipeline forProxy(PortcullisConfig config, IdentityService identity, SsoRuntime sso,
+                                          SenderConstraints constraints) {
         List<Authenticator> authenticators = sso.loginEnabled()
-                ? List.of(new BearerAuthenticator(identity, true), new SessionAuthenticator(sso, Clock.systemUTC()))
-                : List.of(new BearerAuthenticator(identity, false));
+                ? List.of(new BearerAuthenticator(identity, true, constraints),
+                        new SessionAuthenticator(sso, Clock.systemUTC()))
+                : List.of(new BearerAuthenticator(identity, false, constraints));
         return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.identity().devicePosture()),
                 TrackedRisk.INSTANCE, RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
     }
@@ -114,7 +118,8 @@ public final class AccessPipeline {
                 return TOKEN_MISSING_NOW;
             }
             return CompletableFuture.completedFuture(
-                    new AccessDecision(refusal(Verdict.Kind.UNAUTHENTICATED, reason), session, null));
+                    new AccessDecision(refusal(Verdict.Kind.UNAUTHENTICATED, reason), session, null,
+                            ((Authentication.Anonymous) authentication).challenge()));
         }
         // A public route serves anonymous users: a refused credential there is ignored, never trusted.
         CompletableFuture<PostureOutcome> device = posture.posture(request, who);
@@ -141,17 +146,17 @@ public final class AccessPipeline {
         Verdict verdict = new Verdict(kind, d.reasons(), d, who == null ? null : who.identity(), device.posture(),
                 device.problem(), input);
         if (kind != Verdict.Kind.FORWARD) {
-            return new AccessDecision(verdict, session, null);
+            return new AccessDecision(verdict, session, null, null);
         }
         if (who != null) {
             risk.recordAllowed(request, state, who.facts(), device.facts());
         }
         AccessDecision.RateLimited limited = rateLimit.acquire(request, state, verdict);
         if (limited == null) {
-            return new AccessDecision(verdict, session, null);
+            return new AccessDecision(verdict, session, null, null);
         }
         return new AccessDecision(new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), d, verdict.identity(),
-                verdict.posture(), verdict.postureProblem(), input), session, limited);
+                verdict.posture(), verdict.postureProblem(), input), session, limited, null);
     }
 
     private static Verdict refusal(Verdict.Kind kind, String reason) {

@@ -27,8 +27,12 @@ public record AccessRequest(Target target, RequestHeaders headers, Peer peer, In
      * @param host     the Host header, "" when absent
      * @param path     the canonical path that was routed
      * @param rawQuery the query as sent, without {@code ?}, or null
+     * @param origin   {@code scheme://host[:port]} as the client addressed us: {@code sso.external_url}
+     *                 when set, else the listener's scheme and the Host (a trusted proxy's
+     *                 X-Forwarded-Proto/Host); what a DPoP proof's {@code htu} is checked against;
+     *                 null when the request carries no proof
      */
-    public record Target(Route route, String method, String host, String path, String rawQuery) {
+    public record Target(Route route, String method, String host, String path, String rawQuery, String origin) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.portcullis.proxy.access;
 
+import io.portcullis.identity.binding.BindingChallenge;
+
 import io.portcullis.identity.oidc.StepUp;
 import java.util.List;
 
@@ -14,9 +16,12 @@ import java.util.List;
  * @param close             the connection closes after the answer (the request itself is ambiguous)
  * @param login             for {@link Action#LOGIN}, what the login asks the IdP for, else null
  * @param setCookies        Set-Cookie values every answer carries (a refreshed or cleared session)
+ * @param binding           for a token whose sender binding was not proven: its challenges (sent
+ *                          instead of {@code wwwAuthenticate}) and {@code DPoP-Nonce}; else null
  */
 public record AccessResponse(Action action, int status, List<String> reasons, String wwwAuthenticate,
-                             long retryAfterSeconds, boolean close, StepUp login, List<String> setCookies) {
+                             long retryAfterSeconds, boolean close, StepUp login, List<String> setCookies,
+                             BindingChallenge binding) {
 
     /** What the server does with the request. */
     public enum Action {

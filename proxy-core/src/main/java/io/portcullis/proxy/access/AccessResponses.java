@@ -1,5 +1,7 @@
 package io.portcullis.proxy.access;
 
+import io.portcullis.identity.binding.BindingChallenge;
+
 import io.portcullis.identity.oidc.Session;
 import io.portcullis.identity.oidc.StepUp;
 import io.portcullis.proxy.auth.StepUpChallenge;
@@ -38,11 +40,16 @@ public final class AccessResponses {
         Verdict v = decision.verdict();
         List<String> cookies = decision.session().setCookies();
         if (v.kind() == Verdict.Kind.FORWARD) {
-            return new AccessResponse(AccessResponse.Action.FORWARD, 0, v.reasons(), null, 0, false, null, cookies);
+            return new AccessResponse(AccessResponse.Action.FORWARD, 0, v.reasons(), null, 0, false, null, cookies, null);
         }
         StepUp login = loginEnabled ? login(request, decision, clock) : null;
         if (login != null) {
-            return new AccessResponse(AccessResponse.Action.LOGIN, 0, v.reasons(), null, 0, false, login, cookies);
+            return new AccessResponse(AccessResponse.Action.LOGIN, 0, v.reasons(), null, 0, false, login, cookies, null);
+        }
+        if (decision.challenge() != null) {
+            BindingChallenge c = decision.challenge();
+            return new AccessResponse(AccessResponse.Action.REFUSE, c.status(), v.reasons(), null, 0, false, null,
+                    cookies, c);
         }
         return switch (v.kind()) {
             case BAD_REQUEST -> refuse(400, v, null, 0, true, cookies);
@@ -59,7 +66,7 @@ public final class AccessResponses {
     private static AccessResponse refuse(int status, Verdict v, String wwwAuthenticate, long retryAfter, boolean close,
                                          List<String> cookies) {
         return new AccessResponse(AccessResponse.Action.REFUSE, status, v.reasons(), wwwAuthenticate, retryAfter,
-                close, null, cookies);
+                close, null, cookies, null);
     }
 
     /** The login a browser is sent to instead of a 401, or null when the 401 stands. */

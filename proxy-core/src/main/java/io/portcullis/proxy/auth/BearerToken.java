@@ -4,8 +4,9 @@ import io.portcullis.identity.PresentedToken;
 import java.util.List;
 
 /**
- * Extracts a bearer token (RFC 6750 §2.1) from the {@code Authorization} header values of a request.
- * The scheme is case-insensitive; the token must be token68. More than one Authorization header is
+ * Extracts an access token from the {@code Authorization} header values of a request: {@code Bearer}
+ * (RFC 6750 §2.1) or {@code DPoP} (RFC 9449 §7.1), the scheme kept so that the binding check knows how
+ * the token came. The scheme is case-insensitive; the token must be token68. More than one Authorization header is
  * ambiguous (which one would the upstream read?) and is refused.
  */
 public final class BearerToken {
@@ -14,9 +15,10 @@ public final class BearerToken {
      * Result of extraction: exactly one of presented / problem is set, or neither (no credentials).
      *
      * @param presented the token, hashed where it lies in the header value
+     * @param dpop      the token came with the {@code DPoP} scheme rather than {@code Bearer}
      */
-    public record Extraction(PresentedToken presented, String problem) {
-        static final Extraction NONE = new Extraction(null, null);
+    public record Extraction(PresentedToken presented, String problem, boolean dpop) {
+        static final Extraction NONE = new Extraction(null, null, false);
 
         public boolean present() {
             return presented != null;
@@ -31,9 +33,9 @@ public final class BearerToken {
     /** Upper bound on a token's length; longer headers are refused before any parsing. */
     public static final int MAX_TOKEN_CHARS = 16 * 1024;
 
-    private static final Extraction MULTIPLE = new Extraction(null, "multiple-authorization-headers");
-    private static final Extraction UNSUPPORTED_SCHEME = new Extraction(null, "credentials-unsupported-scheme");
-    private static final Extraction MALFORMED = new Extraction(null, "token-malformed");
+    private static final Extraction MULTIPLE = new Extraction(null, "multiple-authorization-headers", false);
+    private static final Extraction UNSUPPORTED_SCHEME = new Extraction(null, "credentials-unsupported-scheme", false);
+    private static final Extraction MALFORMED = new Extraction(null, "token-malformed", false);
 
     private BearerToken() {
     }
@@ -64,10 +66,18 @@ public final class BearerToken {
         while (end > start && v.charAt(end - 1) <= ' ') {
             end--;
         }
-        if (end - start < 7 || !v.regionMatches(true, start, "Bearer", 0, 6) || v.charAt(start + 6) != ' ') {
+        int schemeEnd;
+        boolean dpop;
+        if (end - start >= 7 && v.regionMatches(true, start, "Bearer", 0, 6) && v.charAt(start + 6) == ' ') {
+            schemeEnd = start + 6;
+            dpop = false;
+        } else if (end - start >= 5 && v.regionMatches(true, start, "DPoP", 0, 4) && v.charAt(start + 4) == ' ') {
+            schemeEnd = start + 4;
+            dpop = true;
+        } else {
             return UNSUPPORTED_SCHEME;
         }
-        int tokenStart = start + 7;
+        int tokenStart = schemeEnd + 1;
         while (tokenStart < end && v.charAt(tokenStart) <= ' ') {
             tokenStart++;
         }
@@ -75,7 +85,7 @@ public final class BearerToken {
             return MALFORMED;
         }
         PresentedToken token = PresentedToken.ofAscii(v, tokenStart, end);
-        return token == null ? MALFORMED : new Extraction(token, null);
+        return token == null ? MALFORMED : new Extraction(token, null, dpop);
     }
 
     /** {@code extraction}, or token-malformed when it holds a token that is not token68. */

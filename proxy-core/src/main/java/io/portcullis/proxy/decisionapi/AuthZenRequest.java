@@ -75,7 +75,7 @@ public record AuthZenRequest(RequestFacts request, IdentityFacts identity, Insta
         String issuer = claims.get("iss") instanceof String iss ? iss : ISSUER;
         // The PEP's request headers are not the subject's: a policy's header test sees none (unknown).
         return new AuthZenRequest(new RequestFacts(method, host, path, source, header -> List.of()),
-                new IdentityFacts(issuer, sub, claims), time, null);
+                new IdentityFacts(issuer, sub, claims, null), time, null);
     }
 
     private static AuthZenRequest problem(String reason, Instant now) {

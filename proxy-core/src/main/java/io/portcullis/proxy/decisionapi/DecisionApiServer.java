@@ -23,7 +23,6 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.portcullis.config.DecisionApiConfig;
 import io.portcullis.identity.Identity;
 import io.portcullis.proxy.RuntimeConfig;
-import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.RequestIds;

@@ -70,7 +70,8 @@ public final class ForwardAuth {
             return now(ForwardAuthAnswer.refused(403, "method-not-allowed", route.id(), method, path, source));
         }
         AccessRequest access = new AccessRequest(
-                new AccessRequest.Target(route, method, original.host(), path, canonical.rawQuery()), headers,
+                new AccessRequest.Target(route, method, original.host(), path, canonical.rawQuery(),
+                        origin(rc, original)), headers,
                 new AccessRequest.Peer(peer, client, null), clock.instant(), requestId);
         return rc.access().decide(access, state)
                 .thenApply(d -> answer(rc, api, flavour, original, canonical, access, d, source));
@@ -141,5 +142,21 @@ public final class ForwardAuth {
 
     private static CompletableFuture<ForwardAuthAnswer> now(ForwardAuthAnswer answer) {
         return CompletableFuture.completedFuture(answer);
+    }
+
+    /**
+     * The scheme and authority a DPoP proof's {@code htu} must name: the configured external URL, else
+     * what the trusted caller forwarded (the caller is the client's edge, so its proto and host are the
+     * ones the client addressed); null when the caller sent neither.
+     */
+    private static String origin(RuntimeConfig rc, ForwardedRequest original) {
+        if (rc.config().sso() != null && rc.config().sso().externalUrl() != null) {
+            java.net.URI u = rc.config().sso().externalUrl();
+            return u.getScheme() + "://" + u.getRawAuthority();
+        }
+        if (original.proto() == null || original.host() == null) {
+            return null;
+        }
+        return original.proto() + "://" + original.host();
     }
 }

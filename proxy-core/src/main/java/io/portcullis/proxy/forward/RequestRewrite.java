@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class RequestRewrite {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestRewrite.class);
+    private static final AsciiString DPOP = AsciiString.cached("DPoP");
 
     /**
      * What the rewrite reads of one request. The exchange implements it, so a request allocates
@@ -73,6 +74,8 @@ public final class RequestRewrite {
         rc.scrubber().scrub(h);
         UpstreamIdentity.stripSessionCookies(rc.sso(), h);
         removeAll(h, ForwardHeaders.OVERRIDE);
+        // A proof is for us, and would let whoever reads it upstream learn the client's key use.
+        h.remove(DPOP);
         if (!route.config().forwarding().passAuthorization()) {
             h.remove(HttpHeaderNames.AUTHORIZATION);
         }

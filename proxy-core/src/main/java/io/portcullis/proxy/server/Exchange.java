@@ -80,7 +80,10 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         }
         String host = h.get(HttpHeaderNames.HOST);
         AccessRequest access = new AccessRequest(
-                new AccessRequest.Target(route, request.method().name(), host == null ? "" : host, path, rawQuery),
+                new AccessRequest.Target(route, request.method().name(), host == null ? "" : host, path, rawQuery,
+                        // only a proof's htu needs it: no string built for other requests
+                        h.contains(RequestOrigin.DPOP) ? RequestOrigin.of(cfg, shared.scheme(), host, h, peerTrusted)
+                                : null),
                 h::getAll, new AccessRequest.Peer(peer, client, ClientCertificates.of(ctx.channel())),
                 shared.clock().instant(), requestId);
         CompletableFuture<AccessDecision> f = decide(access);
@@ -162,6 +165,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
             }
             case REFUSE -> {
                 retryAfterSeconds = r.retryAfterSeconds();
+                bindingChallenge = r.binding();
                 LocalReplies.refuse(this, HttpResponseStatus.valueOf(r.status()), r.reasons().get(0),
                         r.wwwAuthenticate(), r.close());
             }

@@ -56,6 +56,8 @@ abstract class ExchangeFacts implements RequestRewrite.Facts, ResponseRewrite.Fa
     Verdict verdict;
     ShadowResult shadow;
     long retryAfterSeconds;
+    /** The challenges and nonce of a token whose sender binding was not proven, or null. */
+    io.portcullis.identity.binding.BindingChallenge bindingChallenge;
     /** The status the client got (the upstream's, once its head was passed on). */
     int status;
     /** Why the exchange did not end with a whole answer of the upstream's, or null. */

@@ -50,6 +50,15 @@ final class LocalReplies {
         if (wwwAuthenticate != null) {
             res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
         }
+        if (ex.bindingChallenge != null) {
+            // one field per challenge: a client picks the one whose scheme it speaks (RFC 9449 §7.1)
+            for (String challenge : ex.bindingChallenge.wwwAuthenticate()) {
+                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+            }
+            if (ex.bindingChallenge.dpopNonce() != null) {
+                res.headers().set("DPoP-Nonce", ex.bindingChallenge.dpopNonce());
+            }
+        }
         send(ex, res, reason, forceClose);
     }
 

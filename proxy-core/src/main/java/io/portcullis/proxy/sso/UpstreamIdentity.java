@@ -29,6 +29,8 @@ public final class UpstreamIdentity {
             return;
         }
         String deviceId = verdict.posture() == null ? null : verdict.posture().deviceId();
-        headers.set(header, sso.signer().sign(route.id(), identity, deviceId));
+        String binding = verdict.input() == null || verdict.input().identity() == null ? null
+                : verdict.input().identity().tokenBinding();
+        headers.set(header, sso.signer().sign(route.id(), identity, deviceId, binding));
     }
 }

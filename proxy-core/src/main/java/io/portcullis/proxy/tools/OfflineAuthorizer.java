@@ -68,7 +68,7 @@ public final class OfflineAuthorizer {
         AccessPipeline pipeline = new AccessPipeline(List.of(new FactsAuthenticator(identity, noIdentityReason)),
                 new GivenPosture(device), new GivenRisk(risk), RoutePolicy.INSTANCE, RateLimitStage.NONE);
         AccessRequest access = new AccessRequest(
-                new AccessRequest.Target(route, request.method(), request.host(), path, null), request.headers(),
+                new AccessRequest.Target(route, request.method(), request.host(), path, null, null), request.headers(),
                 new AccessRequest.Peer(request.sourceIp(), request.sourceIp(), null), now, "offline");
         // Every stage here is given its facts, so the pipeline answers at once.
         Verdict v = pipeline.decide(access, AccessState.NONE).join().verdict();

@@ -68,7 +68,7 @@ class AccessPipelineDirectPathTest {
 
     /** The bearer pipeline the proxy runs without login. */
     private static AccessPipeline pipeline(IdentityService service) {
-        return new AccessPipeline(List.of(new BearerAuthenticator(service, false)),
+        return new AccessPipeline(List.of(new BearerAuthenticator(service, false, null)),
                 new VerifiedPosture(service, posture), TrackedRisk.INSTANCE, RoutePolicy.INSTANCE,
                 RouteRateLimit.INSTANCE);
     }

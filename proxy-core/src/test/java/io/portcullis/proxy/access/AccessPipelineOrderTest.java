@@ -65,7 +65,7 @@ class AccessPipelineOrderTest {
 
     private static AccessRequest request(Route route) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/admin", null), name -> List.of(),
+        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/admin", null, null), name -> List.of(),
                 new AccessRequest.Peer(loopback, loopback, null), Instant.now(), "r1");
     }
 
@@ -78,8 +78,8 @@ class AccessPipelineOrderTest {
 
     @Test
     void theFirstResponsibleAuthenticatorDecidesWhoAsks() {
-        IdentityFacts alice = new IdentityFacts("https://idp", "alice", Map.of("groups", List.of("admins")));
-        IdentityFacts bob = new IdentityFacts("https://idp", "bob", Map.of());
+        IdentityFacts alice = new IdentityFacts("https://idp", "alice", Map.of("groups", List.of("admins")), null);
+        IdentityFacts bob = new IdentityFacts("https://idp", "bob", Map.of(), null);
 
         Verdict v = pipeline(DECLINES, new FactsAuthenticator(alice, "x"), new FactsAuthenticator(bob, "y"))
                 .decide(request(admins), AccessState.NONE).join().verdict();
@@ -117,8 +117,8 @@ class AccessPipelineOrderTest {
     void riskIsAssessedBeforeThePolicyAndRecordedOnlyWhenItAllowed() {
         RiskTracker tracker = new RiskTracker(Duration.ofDays(30), RiskTracker.defaultMaxBytes(), Clock.systemUTC());
         AccessState state = new AccessState(tracker, null);
-        IdentityFacts bob = new IdentityFacts("https://idp", "bob", Map.of());
-        IdentityFacts alice = new IdentityFacts("https://idp", "alice", Map.of("groups", List.of("admins")));
+        IdentityFacts bob = new IdentityFacts("https://idp", "bob", Map.of(), null);
+        IdentityFacts alice = new IdentityFacts("https://idp", "alice", Map.of("groups", List.of("admins")), null);
 
         Verdict denied = pipeline(new FactsAuthenticator(bob, "x")).decide(request(admins), state).join().verdict();
         Verdict deniedAgain = pipeline(new FactsAuthenticator(bob, "x")).decide(request(admins), state).join().verdict();

@@ -52,7 +52,7 @@ class AccessResponsesTest {
 
     private static AccessRequest request(Route route, String method, String accept, String authorization) {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        return new AccessRequest(new AccessRequest.Target(route, method, "app.test", "/x", null), name -> {
+        return new AccessRequest(new AccessRequest.Target(route, method, "app.test", "/x", null, null), name -> {
             if (name.equalsIgnoreCase("Accept") && accept != null) {
                 return List.of(accept);
             }
@@ -62,7 +62,7 @@ class AccessResponsesTest {
 
     private static AccessDecision decision(Verdict.Kind kind, String reason) {
         return new AccessDecision(new Verdict(kind, List.of(reason), null, null, null, null),
-                new SessionOutcome(null, List.of("_portcullis=; Max-Age=0")), null);
+                new SessionOutcome(null, List.of("_portcullis=; Max-Age=0")), null, null);
     }
 
     private static AccessResponse answer(AccessRequest request, AccessDecision decision) {
@@ -105,7 +105,7 @@ class AccessResponsesTest {
     @Test
     void aRateLimitedRequestIs429WithRetryAfter() {
         AccessDecision limited = new AccessDecision(new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), null,
-                null, null, null), SessionOutcome.NONE, new AccessDecision.RateLimited(null, 7));
+                null, null, null), SessionOutcome.NONE, new AccessDecision.RateLimited(null, 7), null);
 
         AccessResponse r = answer(request(api, "GET", null, null), limited);
 
@@ -141,10 +141,10 @@ class AccessResponsesTest {
 
         AccessResponse first = answer(request(login, "GET", "text/html", null), new AccessDecision(new Verdict(
                 Verdict.Kind.CHALLENGE, challenge.reasons(), challenge, null, null, null),
-                new SessionOutcome(plain, List.of()), null));
+                new SessionOutcome(plain, List.of()), null, null));
         AccessResponse again = answer(request(login, "GET", "text/html", null), new AccessDecision(new Verdict(
                 Verdict.Kind.CHALLENGE, challenge.reasons(), challenge, null, null, null),
-                new SessionOutcome(steppedUp, List.of()), null));
+                new SessionOutcome(steppedUp, List.of()), null, null));
 
         assertEquals(AccessResponse.Action.LOGIN, first.action());
         assertTrue(first.login().any(), "a step-up asks the IdP for a fresh login");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CertificatePostureTest {
 
     static final ClientCertificate CERT = new ClientCertificate("ab12", "CN=dev-1", List.of("dev1.corp.test",
-            "spiffe://corp.test/device/1"), "spiffe://corp.test/device/1");
+            "spiffe://corp.test/device/1"), "spiffe://corp.test/device/1", null);
 
     @Test
     void aCertificateAloneIsTheDevice() {
@@ -28,7 +28,7 @@ class CertificatePostureTest {
 
     @Test
     void withoutSpiffeIdTheFingerprintNamesTheDevice() {
-        ClientCertificate plain = new ClientCertificate("cd34", "CN=x", List.of(), null);
+        ClientCertificate plain = new ClientCertificate("cd34", "CN=x", List.of(), null, null);
         assertEquals("sha256:cd34", CertificatePosture.merge(null, plain).deviceId());
         assertFalse(CertificatePosture.merge(null, plain).attributes().containsKey("spiffe_id"));
     }

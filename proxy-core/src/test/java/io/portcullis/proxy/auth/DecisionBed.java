@@ -81,7 +81,7 @@ public final class DecisionBed implements AutoCloseable {
             headers.put(posture.header(), List.of(postureToken));
         }
         return new AccessRequest(new AccessRequest.Target(new Route(config.routes().get(0), policy, List.of()),
-                request.method(), request.host(), request.path(), null), name -> headers.getOrDefault(name, List.of()),
+                request.method(), request.host(), request.path(), null, null), name -> headers.getOrDefault(name, List.of()),
                 new AccessRequest.Peer(request.sourceIp(), request.sourceIp(), null), Instant.now(), "test");
     }
 

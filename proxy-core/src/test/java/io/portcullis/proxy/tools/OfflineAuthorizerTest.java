@@ -53,7 +53,7 @@ class OfflineAuthorizerTest {
     }
 
     static IdentityFacts admin() {
-        return new IdentityFacts("https://iss", "alice", Map.of("sub", "alice", "groups", List.of("admins")));
+        return new IdentityFacts("https://iss", "alice", Map.of("sub", "alice", "groups", List.of("admins")), null);
     }
 
     @Test

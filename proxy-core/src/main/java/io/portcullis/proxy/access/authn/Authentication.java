@@ -1,5 +1,8 @@
 package io.portcullis.proxy.access.authn;
 
+import io.portcullis.identity.binding.Binding;
+import io.portcullis.identity.binding.BindingChallenge;
+
 import io.portcullis.identity.AuthResult;
 import io.portcullis.identity.Identity;
 import io.portcullis.policy.IdentityFacts;
@@ -17,7 +20,7 @@ public sealed interface Authentication {
 
     /** What no responsible authenticator means: an anonymous request, {@code token-missing}. */
     CompletableFuture<Authentication> ANONYMOUS_NOW =
-            CompletableFuture.completedFuture(new Anonymous("token-missing", SessionOutcome.NONE));
+            CompletableFuture.completedFuture(new Anonymous("token-missing", SessionOutcome.NONE, null));
 
     /** See {@link #NOT_RESPONSIBLE}. */
     record NotResponsible() implements Authentication {
@@ -28,9 +31,10 @@ public sealed interface Authentication {
      * the request anonymously; any other refuses it with {@code reason}.
      *
      * @param reason  the reason code the decision log shows
-     * @param session what the response must carry (e.g. clearing an unusable session cookie)
+     * @param session   what the response must carry (e.g. clearing an unusable session cookie)
+     * @param challenge what a token whose sender binding was not proven is answered with, else null
      */
-    record Anonymous(String reason, SessionOutcome session) implements Authentication {
+    record Anonymous(String reason, SessionOutcome session, BindingChallenge challenge) implements Authentication {
     }
 
     /**
@@ -48,19 +52,21 @@ public sealed interface Authentication {
      * @param facts    what the policy sees of it
      * @param bearer   how a bearer token was verified (it may carry the claim posture), else null
      * @param session  the session it came from, and cookies to set
+     * @param binding  how the bearer token was tied to its presenter, null for a session or given facts
      */
     record Authenticated(Identity identity, IdentityFacts facts, AuthResult.Authenticated bearer,
-                         SessionOutcome session) implements Authentication {
+                         SessionOutcome session, Binding binding) implements Authentication {
 
-        /** A verified identity with the facts the policy sees of it. */
-        public static Authenticated of(Identity identity, AuthResult.Authenticated bearer, SessionOutcome session) {
+        /** A verified identity with the facts the policy sees of it; {@code binding} null for a session. */
+        public static Authenticated of(Identity identity, AuthResult.Authenticated bearer, SessionOutcome session,
+                                       Binding binding) {
             return new Authenticated(identity, new IdentityFacts(identity.issuer(), identity.subject(),
-                    identity.claims()), bearer, session);
+                    identity.claims(), binding == null ? null : binding.code()), bearer, session, binding);
         }
     }
 
     /** Anonymous with no session to report. */
     static Anonymous anonymous(String reason) {
-        return new Anonymous(reason, SessionOutcome.NONE);
+        return new Anonymous(reason, SessionOutcome.NONE, null);
     }
 }

@@ -18,7 +18,7 @@ public final class FactsAuthenticator implements Authenticator {
     public FactsAuthenticator(IdentityFacts facts, String noIdentityReason) {
         this.answer = CompletableFuture.completedFuture(facts == null
                 ? Authentication.anonymous(noIdentityReason)
-                : new Authentication.Authenticated(null, facts, null, SessionOutcome.NONE));
+                : new Authentication.Authenticated(null, facts, null, SessionOutcome.NONE, null));
     }
 
     @Override

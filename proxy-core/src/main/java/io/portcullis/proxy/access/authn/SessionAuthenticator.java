@@ -57,20 +57,20 @@ public final class SessionAuthenticator implements Authenticator {
         }
         return service.resume(session).thenApply(status -> {
             if (status instanceof SessionStatus.Ended ended) {
-                return new Authentication.Anonymous(ended.reason(), SessionOutcome.cleared(cookies.clearAll(sent)));
+                return new Authentication.Anonymous(ended.reason(), SessionOutcome.cleared(cookies.clearAll(sent)), null);
             }
             Session current = ((SessionStatus.Active) status).session();
             List<String> setCookies = ((SessionStatus.Active) status).changed()
                     ? cookies.setSession(service.sessions().encode(current),
                             Duration.between(clock.instant(), current.expiresAt()), sent)
                     : List.of();
-            return Authentication.Authenticated.of(current.identity(), null, new SessionOutcome(current, setCookies));
+            return Authentication.Authenticated.of(current.identity(), null, new SessionOutcome(current, setCookies), null);
         });
     }
 
     private static CompletableFuture<Authentication> noSession(String reason, SsoCookies cookies,
                                                                Map<String, String> sent) {
         return CompletableFuture.completedFuture(
-                new Authentication.Anonymous(reason, SessionOutcome.cleared(cookies.clearAll(sent))));
+                new Authentication.Anonymous(reason, SessionOutcome.cleared(cookies.clearAll(sent)), null));
     }
 }

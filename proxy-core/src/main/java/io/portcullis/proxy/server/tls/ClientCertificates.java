@@ -83,7 +83,8 @@ public final class ClientCertificates {
         } catch (CertificateParsingException e) {
             // unreadable SANs: the certificate still identifies by fingerprint and subject
         }
-        return new ClientCertificate(fingerprint(leaf), leaf.getSubjectX500Principal().getName(), sans, spiffe);
+        return new ClientCertificate(fingerprint(leaf), leaf.getSubjectX500Principal().getName(), sans, spiffe,
+                leaf);
     }
 
     private static String fingerprint(X509Certificate c) {

@@ -65,7 +65,7 @@ public final class Explainer {
             }
         }
         IdentityFacts idf = identity == null ? null
-                : new IdentityFacts(identity.issuer(), identity.subject(), identity.claims());
+                : new IdentityFacts(identity.issuer(), identity.subject(), identity.claims(), null);
         DeviceFacts df = posture == null ? null
                 : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
         RequestFacts facts = new RequestFacts(request.method(), request.host(), request.path(), request.sourceIp());

@@ -208,7 +208,7 @@ public final class PolicyTestParser {
         claims.put("sub", sub);
         map.get("claims").ifPresent(n -> claims.putAll(new FactValues(now, problems).object(n, "identity.claims")));
         claims.values().removeIf(v -> v == null);
-        return new IdentityFacts(iss, sub, claims);
+        return new IdentityFacts(iss, sub, claims, null);
     }
 
     /** {@code iss:} may name a configured issuer by id; anything else is taken as the iss value itself. */

@@ -40,15 +40,15 @@ class BearerAuthenticatorTest {
 
     @Test
     void withoutAnAuthorizationHeaderItLeavesTheRequestToASessionOrCallsItMissing() throws Exception {
-        assertSame(Authentication.NOT_RESPONSIBLE, answer(new BearerAuthenticator(bed.identity, true), List.of()));
+        assertSame(Authentication.NOT_RESPONSIBLE, answer(new BearerAuthenticator(bed.identity, true, null), List.of()));
         Authentication.Anonymous missing = assertInstanceOf(Authentication.Anonymous.class,
-                answer(new BearerAuthenticator(bed.identity, false), List.of()));
+                answer(new BearerAuthenticator(bed.identity, false, null), List.of()));
         assertEquals("token-missing", missing.reason());
     }
 
     @Test
     void aVerifiedTokenIsAnIdentityAndOnceCachedIsAnsweredAtOnce() throws Exception {
-        BearerAuthenticator bearer = new BearerAuthenticator(bed.identity, true);
+        BearerAuthenticator bearer = new BearerAuthenticator(bed.identity, true, null);
         List<String> authorization = List.of("Bearer " + bed.admin(true, true));
         Authentication.Authenticated first = assertInstanceOf(Authentication.Authenticated.class,
                 answer(bearer, authorization));
@@ -65,7 +65,7 @@ class BearerAuthenticatorTest {
 
     @Test
     void twoAuthorizationHeadersAreAmbiguousAndABadOneIsAnonymousWithItsReason() throws Exception {
-        BearerAuthenticator bearer = new BearerAuthenticator(bed.identity, true);
+        BearerAuthenticator bearer = new BearerAuthenticator(bed.identity, true, null);
 
         assertEquals(new Authentication.Ambiguous("multiple-authorization-headers"),
                 answer(bearer, List.of("Bearer a", "Bearer b")));

@@ -105,7 +105,7 @@ class CredentialParsersFuzzTest {
 
     @Property(tries = 200)
     void noBearerTokenEscapesAsAnException(@ForAll("credentials") String token) throws Exception {
-        Authentication a = answer(new BearerAuthenticator(bed.identity, true), "Authorization", "Bearer " + token);
+        Authentication a = answer(new BearerAuthenticator(bed.identity, true, null), "Authorization", "Bearer " + token);
 
         Authentication.Anonymous none = assertInstanceOf(Authentication.Anonymous.class, a);
         assertFalse(none.reason().isEmpty());

@@ -60,7 +60,7 @@ class RouteRateLimitTest {
 
     private static AccessRequest from(Route route, String address) throws Exception {
         InetAddress client = InetAddress.getByName(address);
-        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/", null), name -> List.of(),
+        return new AccessRequest(new AccessRequest.Target(route, "GET", "app.test", "/", null, null), name -> List.of(),
                 new AccessRequest.Peer(client, client, null), Instant.now(), "r");
     }
 }

@@ -41,7 +41,7 @@ class RuleTracerTest {
                     challenge: { when: { http_method: { in: [POST] } }, require: { mfa: true } }
                 """);
         PortcullisConfig config = ConfigLoader.load(file);
-        IdentityFacts bob = new IdentityFacts("https://login.test", "bob", Map.of("groups", List.of("staff")));
+        IdentityFacts bob = new IdentityFacts("https://login.test", "bob", Map.of("groups", List.of("staff")), null);
         PolicyInput input = new PolicyInput(new RequestFacts("POST", "h", "/x", InetAddress.getByName("10.1.1.1")),
                 bob, null, Instant.now());
         List<CriterionTrace> traces = new RuleTracer(config).trace("app", input);
