@@ -122,6 +122,12 @@ class ConfigSchemaTest {
               cookie_secure: true
             assertion: { key_file: assertion.pem, ttl: 30s, issuer: https://app.example.com }
             risk: { history: 30d }
+            decision_api:
+              listen: 127.0.0.1:9191
+              secret_file: secret.txt
+              secret_header: X-Caller-Secret
+              nginx: { method_header: X-M, uri_header: X-U, host_header: X-H }
+              login_url: https://app.example.com/.portcullis/login
             state:
               type: redis
               url: rediss://redis.example.com:6380
