@@ -125,16 +125,17 @@ public final class AccessPipeline {
         CompletableFuture<PostureOutcome> device = posture.posture(request, who);
         if (Completed.normally(device)) {
             try {
-                return CompletableFuture.completedFuture(judged(request, state, who, device.getNow(null), session));
+                return judged(request, state, who, device.getNow(null), session);
             } catch (Throwable t) {
                 return Completed.failure(t);
             }
         }
-        return device.thenApply(d -> judged(request, state, who, d, session));
+        return device.thenCompose(d -> judged(request, state, who, d, session));
     }
 
-    private AccessDecision judged(AccessRequest request, AccessState state, Authentication.Authenticated who,
-                                  PostureOutcome device, SessionOutcome session) {
+    private CompletableFuture<AccessDecision> judged(AccessRequest request, AccessState state,
+                                                    Authentication.Authenticated who, PostureOutcome device,
+                                                    SessionOutcome session) {
         PolicyInput input = new PolicyInput(request.facts(), who == null ? null : who.facts(), device.facts(),
                 request.time(), who == null ? null : risk.assess(request, state, who.facts(), device.facts()));
         Decision d = policy.evaluate(request, input);
@@ -146,17 +147,27 @@ public final class AccessPipeline {
         Verdict verdict = new Verdict(kind, d.reasons(), d, who == null ? null : who.identity(), device.posture(),
                 device.problem(), input);
         if (kind != Verdict.Kind.FORWARD) {
-            return new AccessDecision(verdict, session, null, null);
+            return CompletableFuture.completedFuture(new AccessDecision(verdict, session, null, null));
         }
         if (who != null) {
             risk.recordAllowed(request, state, who.facts(), device.facts());
         }
-        AccessDecision.RateLimited limited = rateLimit.acquire(request, state, verdict);
-        if (limited == null) {
-            return new AccessDecision(verdict, session, null, null);
+        CompletableFuture<AccessDecision.RateLimited> limited = rateLimit.acquire(request, state, verdict);
+        if (Completed.normally(limited)) {
+            return CompletableFuture.completedFuture(afterRateLimit(verdict, session, limited.getNow(null)));
         }
-        return new AccessDecision(new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), d, verdict.identity(),
-                verdict.posture(), verdict.postureProblem(), input), session, limited, null);
+        return limited.thenApply(l -> afterRateLimit(verdict, session, l));
+    }
+
+    /** The allowed verdict, or a 429's when the caller's bucket was empty. */
+    private static AccessDecision afterRateLimit(Verdict allowed, SessionOutcome session,
+                                                 AccessDecision.RateLimited limited) {
+        if (limited == null) {
+            return new AccessDecision(allowed, session, null, null);
+        }
+        return new AccessDecision(new Verdict(Verdict.Kind.FORBIDDEN, List.of("rate-limited"), allowed.decision(),
+                allowed.identity(), allowed.posture(), allowed.postureProblem(), allowed.input()), session, limited,
+                null);
     }
 
     private static Verdict refusal(Verdict.Kind kind, String reason) {

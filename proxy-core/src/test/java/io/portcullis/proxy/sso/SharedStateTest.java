@@ -153,10 +153,9 @@ class SharedStateTest {
                 refused++;
             }
         }
-        // The proxy's synchronous path decides on each replica's bucket and the shared bucket's last
-        // answer, so each replica may let one request past before that answer arrives; without the
-        // store each would allow its own 10 (20 in all). RateLimiterSharedTest shows the exact path.
-        assertTrue(allowed >= 10 && allowed <= 12, "allowed " + allowed);
+        // The rate-limit stage takes from the one shared bucket in a round trip, so the limit is exact
+        // across replicas; without the store each would allow its own 10 (20 in all).
+        assertEquals(10, allowed, "allowed");
         assertEquals(30, allowed + refused);
     }
 

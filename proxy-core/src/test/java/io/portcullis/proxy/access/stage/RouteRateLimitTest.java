@@ -43,10 +43,10 @@ class RouteRateLimitTest {
         AccessState state = new AccessState(RiskSignals.NONE, new RateLimiter(100, now::get));
         Verdict allowed = new Verdict(Verdict.Kind.FORWARD, List.of("allowed"), null, null, null, null);
 
-        AccessDecision.RateLimited first = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed);
-        AccessDecision.RateLimited second = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed);
-        AccessDecision.RateLimited third = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed);
-        AccessDecision.RateLimited other = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.2"), state, allowed);
+        AccessDecision.RateLimited first = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed).join();
+        AccessDecision.RateLimited second = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed).join();
+        AccessDecision.RateLimited third = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), state, allowed).join();
+        AccessDecision.RateLimited other = RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.2"), state, allowed).join();
 
         assertNull(first);
         assertNull(second);
@@ -54,7 +54,7 @@ class RouteRateLimitTest {
         assertEquals(10, third.retryAfterSeconds());
         assertEquals(route.config().limits().rateLimit(), third.limit());
         assertNull(other, "another address has its own bucket");
-        assertNull(RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), AccessState.NONE, allowed),
+        assertNull(RouteRateLimit.INSTANCE.acquire(from(route, "10.0.0.1"), AccessState.NONE, allowed).join(),
                 "no buckets (an offline tool): nothing is limited");
     }
 
