@@ -11,6 +11,7 @@ import io.portcullis.proxy.admin.AdminServer;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
+import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
@@ -48,6 +49,7 @@ public final class Portcullis implements AutoCloseable {
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
+    private final LiveConnections live;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -65,6 +67,7 @@ public final class Portcullis implements AutoCloseable {
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
         ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", clock);
+        live = ctx.live();
         ProxyServer p = null;
         AdminServer a = null;
         try {
@@ -123,6 +126,11 @@ public final class Portcullis implements AutoCloseable {
         return metrics;
     }
 
+    /** The long-lived exchanges of this process, for the security-event wiring to re-evaluate. */
+    public LiveConnections live() {
+        return live;
+    }
+
     public RuntimeConfig current() {
         return runtime.get();
     }
@@ -173,6 +181,8 @@ public final class Portcullis implements AutoCloseable {
             runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso));
             metrics.reload(true);
             LOG.info("config reloaded from {} (sha256 {})", source, next.sha256());
+            // Open WebSockets and streams were allowed by the old policy: the new one decides them again.
+            live.reevaluateAll("reload");
             return true;
         }
     }

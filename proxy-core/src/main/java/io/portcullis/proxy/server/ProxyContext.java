@@ -1,6 +1,8 @@
 package io.portcullis.proxy.server;
 
 import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
@@ -19,19 +21,29 @@ import java.util.function.Supplier;
  * @param risk       per-subject device and network history for the policy's {@code risk} criteria
  * @param rateLimits the routes' per-caller token buckets
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
+ * @param live       the long-lived exchanges, re-evaluated on a reload, an expiry or a security event
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           RiskSignals risk, RateLimiter rateLimits, Clock clock) {
+                           RiskSignals risk, RateLimiter rateLimits, Clock clock, LiveConnections live) {
 
-    /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock}. */
+    /**
+     * A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock},
+     * and an empty {@link LiveConnections} registry.
+     */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
                         Clock clock) {
         this(runtime, metrics, decisions, scheme, new RiskTracker(() -> runtime.get().config().riskHistory(),
                 RiskTracker.defaultMaxBytes(), clock), new RateLimiter(), clock);
     }
 
+    private ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                         RiskSignals risk, RateLimiter rateLimits, Clock clock) {
+        this(runtime, metrics, decisions, scheme, risk, rateLimits, clock, new LiveConnections(runtime,
+                metrics.registry(), decisions, clock, new AccessState(risk, rateLimits)));
+    }
+
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits, clock);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, risk, rateLimits, clock, live);
     }
 }
