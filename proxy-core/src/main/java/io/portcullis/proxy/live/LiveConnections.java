@@ -157,7 +157,7 @@ public final class LiveConnections {
                 if (next != null && next.isAfter(clock.instant())) {
                     scheduleExpiry(e, next);
                 } else {
-                    closeFor(e, cause, rc, "deny", List.of("credential-expired"), v);
+                    closeFor(e, cause, rc, "deny", List.of("credential-expired"), null);
                 }
             }
             return;
