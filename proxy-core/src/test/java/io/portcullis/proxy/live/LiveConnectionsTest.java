@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.ws.RecordingListener;
 import io.portcullis.proxy.ws.WebSocketEchoUpstream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -103,31 +103,8 @@ class LiveConnectionsTest {
                 .claim("auth_time", Instant.now().getEpochSecond()).sign();
     }
 
-    /** Collects text messages and the close code (-1 for a connection lost without a close frame). */
-    static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            texts.add(data.toString());
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete(-1);
-        }
-    }
-
-    static WebSocket websocket(String token, Listener l) throws Exception {
+    static WebSocket websocket(String token, RecordingListener l) throws Exception {
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .buildAsync(URI.create("ws://127.0.0.1:" + fx.port() + "/ws"), l).get(30, TimeUnit.SECONDS);
@@ -135,7 +112,7 @@ class LiveConnectionsTest {
         return ws;
     }
 
-    static void assertEchoes(WebSocket ws, Listener l, String text) throws Exception {
+    static void assertEchoes(WebSocket ws, RecordingListener l, String text) throws Exception {
         ws.sendText(text, true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: " + text, l.texts.poll(10, TimeUnit.SECONDS));
     }
@@ -200,8 +177,8 @@ class LiveConnectionsTest {
 
     @Test
     void aReloadThatDeniesAliceClosesHerWebSocketWith1008AndLeavesBobs() throws Exception {
-        Listener alice = new Listener();
-        Listener bob = new Listener();
+        RecordingListener alice = new RecordingListener();
+        RecordingListener bob = new RecordingListener();
         websocket(token("alice", Duration.ofMinutes(5)), alice);
         WebSocket bobs = websocket(token("bob", Duration.ofMinutes(5)), bob);
         double closedBefore = counted("reload", "closed");
@@ -238,7 +215,7 @@ class LiveConnectionsTest {
 
     @Test
     void aReloadThatStillAllowsClosesNothing() throws Exception {
-        Listener l = new Listener();
+        RecordingListener l = new RecordingListener();
         WebSocket ws = websocket(token("alice", Duration.ofMinutes(5)), l);
         Stream s = new Stream(token("alice", Duration.ofMinutes(5)), "/feed/still");
         double allowedBefore = counted("reload", "allowed");
@@ -264,10 +241,10 @@ class LiveConnectionsTest {
 
     @Test
     void aWebSocketClosesWith1008WhenItsTokenExpires() throws Exception {
-        Listener l = new Listener();
+        RecordingListener l = new RecordingListener();
         int mark = fx.decisionLines().size();
         websocket(token("alice", Duration.ofSeconds(2)), l);
-        Listener lasting = new Listener();
+        RecordingListener lasting = new RecordingListener();
         WebSocket other = websocket(token("bob", Duration.ofMinutes(5)), lasting);
 
         assertEquals(1008, l.closed.get(15, TimeUnit.SECONDS), "closed at the token's exp, as a policy violation");
