@@ -23,11 +23,18 @@ final class LiveMetrics {
         Gauge.builder("portcullis.live.connections", entries, Set::size).strongReference(true)
                 .description("Long-lived exchanges (WebSockets, streaming responses) registered for re-evaluation")
                 .register(registry);
+        // The reload series exist from the start, so a rate() over them is defined before the first reload.
+        counter("reload", "allowed");
+        counter("reload", "closed");
     }
 
     void reevaluated(String cause, String result) {
-        counters.computeIfAbsent(cause + "\u0000" + result, k -> Counter.builder("portcullis.live.reevaluations")
+        counter(cause, result).increment();
+    }
+
+    private Counter counter(String cause, String result) {
+        return counters.computeIfAbsent(cause + "\u0000" + result, k -> Counter.builder("portcullis.live.reevaluations")
                 .description("Re-evaluations of live connections by trigger and result")
-                .tag("cause", cause).tag("result", result).register(registry)).increment();
+                .tag("cause", cause).tag("result", result).register(registry));
     }
 }
