@@ -5,7 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * Binds a route's transport keys: {@code websocket}, {@code websocket_token_expiry} and the upstream
+ * Binds a route's transport keys: {@code websocket}, {@code websocket_token_expiry}, {@code live_expiry} and the upstream
  * {@code tls} map, which only an {@code https} upstream may have.
  */
 final class RouteTransportBinder {
@@ -20,13 +20,16 @@ final class RouteTransportBinder {
             problems.add(route.node("websocket_token_expiry").orElseThrow().position(),
                     route.path("websocket_token_expiry"), "needs websocket: true");
         }
+        // On by default: a connection must not outlive the credential it was allowed with (Zero Trust);
+        // a route whose long downloads must survive a short token opts out.
+        boolean liveExpiry = route.optional("live_expiry", Values.bool(), true);
         UpstreamTlsConfig tls = route.node("tls").map(n -> upstreamTls(n, route.path("tls"), problems))
                 .orElse(null);
         if (tls != null && upstream != null && !"https".equalsIgnoreCase(upstream.getScheme())) {
             problems.add(route.node("tls").orElseThrow().position(), route.path("tls"),
                     "needs an https:// upstream");
         }
-        return new RouteTransportConfig(websocket, expiry, tls);
+        return new RouteTransportConfig(websocket, expiry, tls, liveExpiry);
     }
 
     private static UpstreamTlsConfig upstreamTls(Node node, String path, Problems problems) {

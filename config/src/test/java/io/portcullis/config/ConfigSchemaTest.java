@@ -86,6 +86,7 @@ class ConfigSchemaTest {
                 max_body_bytes: 1MB
                 websocket: true
                 websocket_token_expiry: true
+                live_expiry: false
                 tls: { ca_file: ca.pem, cert_file: cert.pem, key_file: key.pem, server_name: app.internal, insecure_skip_verify: false }
                 login: true
                 assertion_header: X-Assertion

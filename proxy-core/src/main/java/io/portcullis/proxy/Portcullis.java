@@ -19,6 +19,7 @@ import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
 import io.portcullis.proxy.risk.RiskTracker;
+import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
@@ -67,6 +68,7 @@ public final class Portcullis implements AutoCloseable {
     private final StateStore state;
     /** Seen DPoP proofs and the nonce key: they must survive a reload. */
     private final BindingState binding;
+    private final LiveConnections live;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -95,6 +97,7 @@ public final class Portcullis implements AutoCloseable {
                         state.riskHistory()),
                 new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics)),
                 clock);
+        live = ctx.live();
         ProxyServer p = null;
         AdminServer a = null;
         DecisionApiServer d = null;
@@ -171,6 +174,11 @@ public final class Portcullis implements AutoCloseable {
         return metrics;
     }
 
+    /** The long-lived exchanges of this process, for the security-event wiring to re-evaluate. */
+    public LiveConnections live() {
+        return live;
+    }
+
     public RuntimeConfig current() {
         return runtime.get();
     }
@@ -229,6 +237,8 @@ public final class Portcullis implements AutoCloseable {
             metrics.configInUse(next.sha256());
             certificates.watch(CertificateExpiry.sourcesOf(next));
             LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
+            // Open WebSockets and streams were allowed by the old policy: the new one decides them again.
+            live.reevaluateAll("reload");
             return true;
         }
     }

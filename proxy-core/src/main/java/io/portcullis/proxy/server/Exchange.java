@@ -157,7 +157,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         AccessResponse r = AccessResponses.of(access, d, rc.sso().loginEnabled(), shared.clock());
         sessionCookies = r.setCookies();
         switch (r.action()) {
-            case FORWARD -> forward();
+            case FORWARD -> forward(access);
             case LOGIN -> {
                 state = ExchangeState.ANSWERING_LOCALLY;
                 LocalReplies.whenReady(this,
@@ -181,8 +181,11 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         return r;
     }
 
-    private void forward() {
+    private void forward(AccessRequest access) {
         state = ExchangeState.CONNECTING;
+        // A copy: the rewrite below strips credentials a re-evaluation must see again.
+        allowedAs = new AccessRequest(access.target(), request.headers().copy()::getAll, access.peer(), access.time(),
+                access.requestId());
         websocket = route.config().transport().websocket() && !(conn.ctx().channel() instanceof Http2StreamChannel)
                 && WebSocketUpgrade.requested(request);
         RequestRewrite.apply(request.headers(), rc, this);
@@ -364,6 +367,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         endedIn = state;
         state = ExchangeState.DONE;
         endTimers();
+        shared.live().remove(live);
         ExchangeLog.record(this);
         conn.exchangeFinished(this, close);
     }

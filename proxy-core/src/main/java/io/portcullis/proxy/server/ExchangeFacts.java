@@ -6,9 +6,11 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.portcullis.proxy.RuntimeConfig;
+import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.forward.RequestRewrite;
 import io.portcullis.proxy.forward.ResponseRewrite;
+import io.portcullis.proxy.live.LiveEntry;
 import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Route;
 import java.net.InetAddress;
@@ -66,6 +68,10 @@ abstract class ExchangeFacts implements RequestRewrite.Facts, ResponseRewrite.Fa
     List<String> sessionCookies = List.of();
     /** Runs once the whole request body is in {@code pending}, for endpoints that answer locally. */
     Runnable bodyWaiter;
+    /** The request as it was allowed (headers copied before the rewrite), for a later re-evaluation. */
+    AccessRequest allowedAs;
+    /** This exchange in the live registry while its response streams, or null. */
+    LiveEntry live;
 
     ExchangeFacts(ClientConnection conn, HttpRequest request) {
         this.conn = conn;

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
+import io.portcullis.proxy.live.LiveEntry;
 import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SsoEndpoints;
@@ -113,11 +114,24 @@ final class LocalReplies {
             refuse(ex, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large", null, true);
             return;
         }
-        ex.bodyWaiter = () -> whenReady(ex, endpoints.handle(ex.request, ex.path, ex.rawQuery, bodyText(ex),
-                ex.requestId));
+        ex.bodyWaiter = () -> whenReady(ex, closingLoggedOut(ex, endpoints.handle(ex.request, ex.path, ex.rawQuery,
+                bodyText(ex), ex.requestId)));
         if (ex.expectContinue) {
             ex.conn.ctx().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+    }
+
+    /**
+     * After a back-channel logout, the SSO issuer's live connections are decided again: those whose
+     * session it ended close on this replica now, not at their next request.
+     */
+    private static CompletableFuture<LocalAnswer> closingLoggedOut(Exchange ex, CompletableFuture<LocalAnswer> answer) {
+        return answer.thenApply(a -> {
+            if (a != null && "backchannel-logout".equals(a.reason()) && ex.rc.config().sso() != null) {
+                ex.shared.live().reevaluate(LiveEntry.byIssuerId(ex.rc.config().sso().issuerId()), "backchannel-logout");
+            }
+            return a;
+        });
     }
 
     private static String bodyText(Exchange ex) {

@@ -2,6 +2,7 @@ package io.portcullis.proxy.server;
 
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
@@ -19,11 +20,15 @@ import java.util.function.Supplier;
  * @param access     per-subject device and network history for the policy's {@code risk} criteria and
  *                   the routes' per-caller token buckets, built once so no request builds it again
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
+ * @param live       the long-lived exchanges, re-evaluated on a reload, an expiry or a security event
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           AccessState access, Clock clock) {
+                           AccessState access, Clock clock, LiveConnections live) {
 
-    /** A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock}. */
+    /**
+     * A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock},
+     * and an empty {@link LiveConnections} registry.
+     */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
                         Clock clock) {
         this(runtime, metrics, decisions, scheme, new AccessState(new RiskTracker(
@@ -31,8 +36,15 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
                 clock);
     }
 
+    /** A context on the given state, with an empty {@link LiveConnections} registry that decides with it. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                        AccessState access, Clock clock) {
+        this(runtime, metrics, decisions, scheme, access, clock, new LiveConnections(runtime,
+                metrics.registry(), decisions, clock, access));
+    }
+
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live);
     }
 }

@@ -209,6 +209,9 @@ final class UpstreamLeg implements UpstreamListener {
         ex.state = ExchangeState.STREAMING_RESPONSE;
         conn.ctx().write(response);
         watchResponse();
+        if (LiveRegistration.longLived(response)) {
+            LiveRegistration.stream(ex);
+        }
     }
 
     private void responseContent(HttpContent content) {
@@ -345,6 +348,7 @@ final class UpstreamLeg implements UpstreamListener {
         Identity id = ex.verdict.identity();
         Instant closeAt = ex.route.config().transport().websocketTokenExpiry() && id != null ? id.expiresAt() : null;
         WebSocketSwitch.relay(conn.ctx().channel(), u, conn.shared().metrics(), closeAt, conn.shared().clock());
+        LiveRegistration.websocket(ex, conn.ctx().channel(), u);
     }
 
     private void detach(boolean reuse) {

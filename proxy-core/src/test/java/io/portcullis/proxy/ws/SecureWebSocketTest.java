@@ -34,7 +34,7 @@ class SecureWebSocketTest {
                          websocket: true
                        - id: public
                      """.formatted(backend.url())))) {
-            WebSocketTest.Listener l = new WebSocketTest.Listener();
+            RecordingListener l = new RecordingListener();
             WebSocket ws = HttpClient.newBuilder().sslContext(pki.clientContext(null)).build().newWebSocketBuilder()
                     .buildAsync(URI.create("wss://localhost:" + fx.port() + "/ws"), l).get(10, TimeUnit.SECONDS);
             ws.sendText("over tls", true).get(5, TimeUnit.SECONDS);

@@ -33,7 +33,7 @@ public final class WebSocketEchoUpstream implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
     public final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> closed = new LinkedBlockingQueue<>();
     final CopyOnWriteArrayList<Channel> open = new CopyOnWriteArrayList<>();
 
     public WebSocketEchoUpstream() throws InterruptedException {

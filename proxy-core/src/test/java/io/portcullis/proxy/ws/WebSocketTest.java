@@ -15,11 +15,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,31 +73,8 @@ class WebSocketTest {
                 .claim("auth_time", Instant.now().getEpochSecond()).sign();
     }
 
-    /** Collects text messages and the close. */
-    static final class Listener implements WebSocket.Listener {
-        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            texts.add(data.toString());
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete(-1);
-        }
-    }
-
-    static WebSocket connect(String token, Listener listener) throws Exception {
+    static WebSocket connect(String token, RecordingListener listener) throws Exception {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
@@ -112,7 +85,7 @@ class WebSocketTest {
 
     @Test
     void anAuthorizedHandshakeIsRelayedBothWays() throws Exception {
-        Listener l = new Listener();
+        RecordingListener l = new RecordingListener();
         WebSocket ws = connect(token(Duration.ofMinutes(5)), l);
         ws.sendText("hello", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: hello", l.texts.poll(10, TimeUnit.SECONDS));
@@ -135,7 +108,7 @@ class WebSocketTest {
     @Test
     void withoutATokenTheHandshakeIs401AndNeverReachesTheBackend() throws Exception {
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> connect(null, new Listener()));
+                () -> connect(null, new RecordingListener()));
         assertTrue(e.getCause() instanceof WebSocketHandshakeException, e.toString());
         assertEquals(401, ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode());
         assertNull(backend.handshakes.poll(200, TimeUnit.MILLISECONDS));
@@ -143,7 +116,7 @@ class WebSocketTest {
 
     @Test
     void theBackendClosingClosesTheClient() throws Exception {
-        Listener l = new Listener();
+        RecordingListener l = new RecordingListener();
         connect(token(Duration.ofMinutes(5)), l);
         assertNotNull(backend.handshakes.poll(5, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -156,7 +129,7 @@ class WebSocketTest {
 
     @Test
     void theConnectionClosesWhenTheTokenExpires() throws Exception {
-        Listener l = new Listener();
+        RecordingListener l = new RecordingListener();
         WebSocket ws = connect(token(Duration.ofSeconds(2)), l);
         ws.sendText("still here", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: still here", l.texts.poll(5, TimeUnit.SECONDS));
