@@ -1,0 +1,6 @@
+/**
+ * The verified-token cache: a token seen and verified once is recognised again by a digest of its
+ * text (never stored in the clear), so a repeated token skips parsing and signature checks until it
+ * expires. Allocation-light by design: it sits on every request. May import Caffeine and the JDK.
+ */
+package io.portcullis.identity.cache;
