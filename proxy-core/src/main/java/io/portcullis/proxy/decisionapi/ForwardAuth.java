@@ -15,6 +15,7 @@ import io.portcullis.proxy.edge.EdgeReasons;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.server.ClientAddress;
+import io.portcullis.proxy.server.RequestOrigin;
 import io.portcullis.proxy.server.TracingMethods;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -150,9 +151,9 @@ public final class ForwardAuth {
      * ones the client addressed); null when the caller sent neither.
      */
     private static String origin(RuntimeConfig rc, ForwardedRequest original) {
-        if (rc.config().sso() != null && rc.config().sso().externalUrl() != null) {
-            java.net.URI u = rc.config().sso().externalUrl();
-            return u.getScheme() + "://" + u.getRawAuthority();
+        String configured = RequestOrigin.configured(rc.config());
+        if (configured != null) {
+            return configured;
         }
         if (original.proto() == null || original.host() == null) {
             return null;

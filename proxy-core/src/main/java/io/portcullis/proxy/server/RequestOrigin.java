@@ -10,7 +10,7 @@ import io.portcullis.config.PortcullisConfig;
  * (an untrusted peer's are ignored: it could make a proof for another origin pass). Scheme and host
  * are lower-cased here; the proof's side is normalized by the binding check.
  */
-final class RequestOrigin {
+public final class RequestOrigin {
 
     /** The proof header; without it no origin is needed. */
     static final String DPOP = "DPoP";
@@ -19,9 +19,9 @@ final class RequestOrigin {
     }
 
     static String of(PortcullisConfig cfg, String listenerScheme, String host, HttpHeaders h, boolean peerTrusted) {
-        if (cfg.sso() != null && cfg.sso().externalUrl() != null) {
-            java.net.URI u = cfg.sso().externalUrl();
-            return u.getScheme() + "://" + u.getRawAuthority();
+        String configured = configured(cfg);
+        if (configured != null) {
+            return configured;
         }
         String scheme = listenerScheme;
         String authority = host == null ? "" : host;
@@ -36,6 +36,18 @@ final class RequestOrigin {
             }
         }
         return scheme + "://" + authority;
+    }
+
+    /**
+     * The origin of {@code sso.external_url}, or null when none is configured. Forward-auth calls take
+     * it too, so a proof is checked against the same origin whichever way the request came.
+     */
+    public static String configured(PortcullisConfig cfg) {
+        if (cfg.sso() == null || cfg.sso().externalUrl() == null) {
+            return null;
+        }
+        java.net.URI u = cfg.sso().externalUrl();
+        return u.getScheme() + "://" + u.getRawAuthority();
     }
 
     /** The first of a comma-separated list (the client-most proxy's value), trimmed; null stays null. */
