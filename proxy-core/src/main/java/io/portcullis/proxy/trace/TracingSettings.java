@@ -48,9 +48,11 @@ public record TracingSettings(boolean enabled, URI endpoint, double samplerRatio
         String serviceName = file.serviceName() != null ? file.serviceName()
                 : nonBlank(env.get("OTEL_SERVICE_NAME"), DEFAULT_SERVICE_NAME);
         if (enabled) {
-            String protocol = first(env, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
-            if (protocol != null && !protocol.equals("http/protobuf")) {
-                throw new TracingSetupException("OTEL_EXPORTER_OTLP_PROTOCOL: '" + protocol
+            String variable = present(env, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL") ? "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"
+                    : "OTEL_EXPORTER_OTLP_PROTOCOL";
+            String protocol = present(env, variable) ? env.get(variable).trim() : "http/protobuf";
+            if (!protocol.equals("http/protobuf")) {
+                throw new TracingSetupException(variable + ": '" + protocol
                         + "' is not supported; Portcullis exports http/protobuf (port 4318 on a collector)");
             }
         }
@@ -166,12 +168,13 @@ public record TracingSettings(boolean enabled, URI endpoint, double samplerRatio
     }
 
     private static String first(Map<String, String> env, String specific, String general) {
-        String s = env.get(specific);
-        if (s != null && !s.isBlank()) {
-            return s.trim();
-        }
-        String g = env.get(general);
-        return g == null || g.isBlank() ? null : g.trim();
+        return present(env, specific) ? env.get(specific).trim()
+                : present(env, general) ? env.get(general).trim() : null;
+    }
+
+    private static boolean present(Map<String, String> env, String variable) {
+        String v = env.get(variable);
+        return v != null && !v.isBlank();
     }
 
     private static String nonBlank(String value, String fallback) {

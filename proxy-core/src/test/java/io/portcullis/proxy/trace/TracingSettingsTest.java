@@ -70,7 +70,10 @@ class TracingSettingsTest {
         assertFalse(message.contains("c2VjcmV0"), message);
         assertTrue(assertThrows(TracingSetupException.class, () -> TracingSettings.resolve(
                 new TracingConfig(true, null, null, null), Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")))
-                .getMessage().contains("http/protobuf"));
+                .getMessage().startsWith("OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' is not supported"));
+        assertTrue(TracingSettings.resolve(new TracingConfig(true, null, null, null),
+                Map.of("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"))
+                .enabled(), "the traces variable wins over the general one");
     }
 
     @Test
