@@ -49,6 +49,7 @@ public final class Tracing implements AutoCloseable {
         if (!settings.enabled()) {
             return OFF;
         }
+        SdkLogs.toSlf4j();
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(settings.endpoint().toString())
                 .setTimeout(Duration.ofSeconds(10));
