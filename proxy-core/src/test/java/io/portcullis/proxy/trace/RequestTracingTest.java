@@ -184,6 +184,35 @@ class RequestTracingTest {
     }
 
     @Test
+    void anUnsampledRequestStillSendsItsTraceIdAndATrustedCallersSampledFlagWins() throws Exception {
+        try (OtlpReceiver receiver = new OtlpReceiver()) {
+            RecordedRequest unsampled;
+            RecordedRequest continued;
+            String line;
+            try (ProxyFixture fx = new ProxyFixture(config(receiver, true)
+                    .replace("service_name: portcullis-test", "service_name: portcullis-test, sampler_ratio: 0"));
+                 RawHttp c = fx.client()) {
+                assertEquals(200, c.get("/public/new").status());
+                unsampled = fx.upstream.takeRequest(Duration.ofSeconds(5));
+                line = fx.awaitDecision("\"path\":\"/public/new\"");
+                assertEquals(200, c.get("/public/continued", CLIENT_TRACEPARENT).status());
+                continued = fx.upstream.takeRequest(Duration.ofSeconds(5));
+            }
+            TraceParent fresh = TraceParent.of(unsampled.header("traceparent"));
+            assertEquals(0, Integer.parseInt(fresh.flags(), 16) & 1, "ratio 0: not sampled");
+            assertTrue(line.contains("\"trace_id\":\"" + fresh.traceId() + "\""), "the line joins the upstream's logs: " + line);
+            TraceParent kept = TraceParent.of(continued.header("traceparent"));
+            assertEquals(CLIENT_TRACE, kept.traceId());
+            assertEquals(1, Integer.parseInt(kept.flags(), 16) & 1, "the trusted caller sampled it");
+            List<OtlpReceiver.Received> spans = receiver.spans();
+            assertTrue(spans.stream().allMatch(s -> s.traceId().equals(CLIENT_TRACE)),
+                    "only the caller's sampled trace is exported: " + spans);
+            assertEquals(List.of("GET public", "authenticate bearer", "policy", "upstream GET"),
+                    spans.stream().map(OtlpReceiver.Received::name).sorted().toList());
+        }
+    }
+
+    @Test
     void withTracingOffTheHeadersPassAsTheyCameAndTheLineHasNoTraceId() throws Exception {
         try (OtlpReceiver receiver = new OtlpReceiver();
              ProxyFixture fx = new ProxyFixture(config(receiver, false).replace("enabled: true", "enabled: false"));
