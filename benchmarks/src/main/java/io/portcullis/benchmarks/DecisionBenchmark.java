@@ -4,13 +4,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.proxy.access.AccessPipeline;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.AccessState;
-import io.portcullis.proxy.access.authn.BearerAuthenticator;
-import io.portcullis.proxy.access.stage.RoutePolicy;
-import io.portcullis.proxy.access.stage.RouteRateLimit;
-import io.portcullis.proxy.access.stage.TrackedRisk;
-import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.routing.Route;
+import io.portcullis.proxy.sso.SsoRuntime;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +48,8 @@ public class DecisionBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         bed = new IdentityBed();
-        pipeline = new AccessPipeline(List.of(new BearerAuthenticator(bed.service, false, null)),
-                new VerifiedPosture(bed.service, bed.config.identity().devicePosture()), TrackedRisk.INSTANCE,
-                RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
+        // The server's own pipeline (its stages as the proxy wraps them for tracing), for a bearer-only config.
+        pipeline = AccessPipeline.forProxy(bed.config, bed.service, SsoRuntime.disabled(), null);
         admin = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service).route("admin");
         client = InetAddress.getByName("127.0.0.1");
         authorization = List.of("Bearer " + BenchTokens.valid(bed.issuer, JWSAlgorithm.RS256, 1, Duration.ofHours(2)));

@@ -70,6 +70,7 @@ final class ConfigBinder {
         StateConfig state = r.node("state").map(n -> StateBinder.bind(n, env, problems)).orElse(StateConfig.memory());
         DecisionApiConfig decisionApi = r.node("decision_api")
                 .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
+        TracingConfig tracing = r.node("tracing").map(n -> TracingBinder.bind(n, problems)).orElse(TracingConfig.unset());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -79,6 +80,6 @@ final class ConfigBinder {
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
                 new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
-                assertion, risk, securityEvents, state, decisionApi), null);
+                assertion, risk, securityEvents, state, decisionApi, tracing), null);
     }
 }

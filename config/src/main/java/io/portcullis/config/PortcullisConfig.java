@@ -34,6 +34,7 @@ import java.util.Optional;
  *                        ({@code security_events}); never null
  * @param state           where replicas share revocations, rate limits and risk history ({@code state})
  * @param decisionApi     the forward-auth and AuthZEN listener ({@code decision_api}); null when off
+ * @param tracing         OpenTelemetry tracing ({@code tracing}); never null, its fields null where unset
  */
 public record PortcullisConfig(
         Path source,
@@ -54,7 +55,8 @@ public record PortcullisConfig(
         RiskConfig risk,
         SecurityEventsConfig securityEvents,
         StateConfig state,
-        DecisionApiConfig decisionApi) {
+        DecisionApiConfig decisionApi,
+        TracingConfig tracing) {
 
     public PortcullisConfig {
         sources = List.copyOf(sources);
@@ -69,6 +71,7 @@ public record PortcullisConfig(
         risk = risk == null ? RiskConfig.defaults() : risk;
         securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
         state = state == null ? StateConfig.memory() : state;
+        tracing = tracing == null ? TracingConfig.unset() : tracing;
     }
 
     public Optional<IssuerConfig> issuer(String id) {

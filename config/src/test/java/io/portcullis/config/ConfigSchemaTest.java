@@ -129,6 +129,7 @@ class ConfigSchemaTest {
               secret_header: X-Caller-Secret
               nginx: { method_header: X-M, uri_header: X-U, host_header: X-H }
               login_url: https://app.example.com/.portcullis/login
+            tracing: { enabled: true, endpoint: "http://otel-collector:4318/v1/traces", sampler_ratio: 0.25, service_name: portcullis-edge }
             state:
               type: redis
               url: rediss://redis.example.com:6380

@@ -21,6 +21,8 @@ import io.portcullis.proxy.ratelimit.RateLimiter;
 import io.portcullis.proxy.risk.RiskTracker;
 import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.server.ProxyContext;
+import io.portcullis.proxy.trace.Tracing;
+import io.portcullis.proxy.trace.TracingSettings;
 import io.portcullis.proxy.server.ProxyServer;
 import io.portcullis.proxy.server.Transports;
 import io.portcullis.proxy.sso.SsoRuntime;
@@ -69,11 +71,15 @@ public final class Portcullis implements AutoCloseable {
     /** Seen DPoP proofs and the nonce key: they must survive a reload. */
     private final BindingState binding;
     private final LiveConnections live;
+    /** Spans of proxied requests: built once at start (a changed {@code tracing} section needs a restart). */
+    private final Tracing tracing;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
         this.source = source;
         PortcullisConfig config = compiled.config();
+        // Read first: an unusable OTEL_* variable stops the start before anything is opened.
+        TracingSettings tracingSettings = TracingSettings.resolve(config.tracing(), System.getenv());
         Clock clock = Clock.systemUTC();
         state = StateStores.open(config.state(), metrics, clock);
         metrics.stateStoreGauges(state);
@@ -92,11 +98,12 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
+        tracing = Tracing.start(tracingSettings, BuildInfo.current().version());
         ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
                         state.riskHistory()),
                 new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics)),
-                clock);
+                clock).withTracing(tracing);
         live = ctx.live();
         ProxyServer p = null;
         AdminServer a = null;
@@ -122,6 +129,7 @@ public final class Portcullis implements AutoCloseable {
             sso.close();
             certificates.close();
             state.close();
+            tracing.close();
             throw e;
         }
         proxy = p;
@@ -217,6 +225,9 @@ public final class Portcullis implements AutoCloseable {
             }
             if (!next.state().equals(old.config().state())) {
                 LOG.warn("state changes take effect only after a restart");
+            }
+            if (!next.tracing().equals(old.config().tracing())) {
+                LOG.warn("tracing changes take effect only after a restart");
             }
             if (!next.transport().equals(old.config().transport())) {
                 // the listener's pipeline is built at start; certificate file contents reload on their own
@@ -328,6 +339,7 @@ public final class Portcullis implements AutoCloseable {
         runtime.get().sso().close();
         certificates.close();
         state.close();
+        tracing.close();
     }
 
     /** The shared state store. */

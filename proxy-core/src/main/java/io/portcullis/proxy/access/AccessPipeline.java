@@ -19,6 +19,8 @@ import io.portcullis.proxy.access.stage.RoutePolicy;
 import io.portcullis.proxy.access.stage.RouteRateLimit;
 import io.portcullis.proxy.access.stage.TrackedRisk;
 import io.portcullis.proxy.access.stage.VerifiedPosture;
+import io.portcullis.proxy.access.trace.TracedAuthenticator;
+import io.portcullis.proxy.access.trace.TracedPolicy;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.sso.SsoRuntime;
 import java.time.Clock;
@@ -60,12 +62,13 @@ public final class AccessPipeline {
      */
     public static AccessPipeline forProxy(PortcullisConfig config, IdentityService identity, SsoRuntime sso,
                                           SenderConstraints constraints) {
+        // Traced: each wrapper records a step only for a traced request, else calls straight through.
         List<Authenticator> authenticators = sso.loginEnabled()
-                ? List.of(new BearerAuthenticator(identity, true, constraints),
-                        new SessionAuthenticator(sso, Clock.systemUTC()))
-                : List.of(new BearerAuthenticator(identity, false, constraints));
+                ? List.of(new TracedAuthenticator(new BearerAuthenticator(identity, true, constraints), "bearer"),
+                        new TracedAuthenticator(new SessionAuthenticator(sso, Clock.systemUTC()), "session"))
+                : List.of(new TracedAuthenticator(new BearerAuthenticator(identity, false, constraints), "bearer"));
         return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.identity().devicePosture()),
-                TrackedRisk.INSTANCE, RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
+                TrackedRisk.INSTANCE, new TracedPolicy(RoutePolicy.INSTANCE), RouteRateLimit.INSTANCE);
     }
 
     /**

@@ -16,8 +16,15 @@ import java.time.Instant;
  * @param peer      who sent it
  * @param time      when it is decided (the policy's {@code now})
  * @param requestId the request id the decision log and the client see
+ * @param trace     where the decision's steps are traced; {@link AccessTrace#OFF} unless the request is
  */
-public record AccessRequest(Target target, RequestHeaders headers, Peer peer, Instant time, String requestId) {
+public record AccessRequest(Target target, RequestHeaders headers, Peer peer, Instant time, String requestId,
+                            AccessTrace trace) {
+
+    /** A request whose decision is not traced (an offline check, a re-evaluation, a test). */
+    public AccessRequest(Target target, RequestHeaders headers, Peer peer, Instant time, String requestId) {
+        this(target, headers, peer, time, requestId, AccessTrace.OFF);
+    }
 
     /**
      * What was asked.

@@ -7,6 +7,7 @@ import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.ListenerUnavailableException;
 import io.portcullis.proxy.Portcullis;
 import io.portcullis.proxy.server.tls.UnusableTlsException;
+import io.portcullis.proxy.trace.TracingSetupException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
             return CheckCommand.INVALID_CONFIG;
         } catch (ListenerUnavailableException e) {
             return Lifecycle.cannotListen(spec, e);
+        } catch (TracingSetupException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            spec.commandLine().getErr().println("refusing to start: the tracing settings are not usable.");
+            spec.commandLine().getErr().flush();
+            return CheckCommand.INVALID_CONFIG;
         }
         Lifecycle.runUntilStopped(portcullis, config);
         return 0;

@@ -34,11 +34,13 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
      * @param via      how the question came when not as a proxied request ({@code forward-auth:nginx},
      *                 {@code authzen}), or null for the proxy's own requests (then the line has no
      *                 {@code via} field, as before)
+     * @param traceId  the OpenTelemetry trace id of the request's span, or null when tracing is off (then
+     *                 the line has no {@code trace_id} field)
      */
     public record Request(String id, String route, String method, String path, String sourceIp, String clientId,
-                          String via) {
+                          String via, String traceId) {
         public static Request defaults() {
-            return new Request(null, null, null, null, null, null, null);
+            return new Request(null, null, null, null, null, null, null, null);
         }
     }
 
@@ -140,6 +142,9 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
             decision.shadow().appendJson(sb);
         }
         field(sb, ",\"client_request_id\":", request.clientId());
+        if (request.traceId() != null) {
+            field(sb, ",\"trace_id\":", request.traceId());
+        }
         return sb.append('}');
     }
 
@@ -160,6 +165,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         private String sourceIp;
         private String clientRequestId;
         private String via;
+        private String traceId;
         private String issuer;
         private String subject;
         private String tokenRef;
@@ -214,6 +220,11 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
 
         public Builder via(String value) {
             via = value;
+            return this;
+        }
+
+        public Builder traceId(String value) {
+            traceId = value;
             return this;
         }
 
@@ -286,7 +297,7 @@ public record DecisionRecord(Instant time, Request request, Identity identity, D
         public DecisionRecord build() {
             Identity who = issuer == null && subject == null && tokenRef == null && deviceId == null
                     ? Identity.defaults() : new Identity(issuer, subject, tokenRef, deviceId);
-            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, clientRequestId, via), who,
+            return new DecisionRecord(time, new Request(requestId, route, method, path, sourceIp, clientRequestId, via, traceId), who,
                     new Decision(decision, reasons, policy, rule, shadow),
                     new Outcome(status, decisionMicros, latencyMicros), new Config(configSha256));
         }

@@ -70,6 +70,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         rawQuery = q < 0 ? null : uri.substring(q + 1);
         InetAddress client = ClientAddress.resolve(peer, cfg.trustedProxies(), h.getAll(ForwardHeaders.XFF));
         sourceIp = client.getHostAddress();
+        trace = shared.tracing().begin(h, peerTrusted, request.method().name(), shared.scheme(), path, sourceIp);
         if (!Admission.admit(this, h, cfg)) {
             return;
         }
@@ -85,7 +86,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
                         h.contains(RequestOrigin.DPOP) ? RequestOrigin.of(cfg, shared.scheme(), host, h, peerTrusted)
                                 : null),
                 h::getAll, new AccessRequest.Peer(peer, client, ClientCertificates.of(ctx.channel())),
-                shared.clock().instant(), requestId);
+                shared.clock().instant(), requestId, trace);
         CompletableFuture<AccessDecision> f = decide(access);
         if (f.isDone()) {
             // Decided before any further read: reading need not pause (each pause and resume is an
@@ -189,6 +190,7 @@ final class Exchange extends ExchangeFacts implements ConnectionExchange {
         websocket = route.config().transport().websocket() && !(conn.ctx().channel() instanceof Http2StreamChannel)
                 && WebSocketUpgrade.requested(request);
         RequestRewrite.apply(request.headers(), rc, this);
+        trace.toUpstream(request.headers(), route.upstream().host(), route.upstream().port());
         request.setUri(route.upstream().target(path, rawQuery));
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         leg = new UpstreamLeg(this, conn, route.upstream(), request, pending, route.config().limits().timeout() != null

@@ -13,6 +13,7 @@ import io.portcullis.proxy.forward.ResponseRewrite;
 import io.portcullis.proxy.live.LiveEntry;
 import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Route;
+import io.portcullis.proxy.trace.RequestSpan;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -72,6 +73,8 @@ abstract class ExchangeFacts implements RequestRewrite.Facts, ResponseRewrite.Fa
     AccessRequest allowedAs;
     /** This exchange in the live registry while its response streams, or null. */
     LiveEntry live;
+    /** The request's span; {@link RequestSpan#OFF} with tracing off, or before the request is read. */
+    RequestSpan trace = RequestSpan.OFF;
 
     ExchangeFacts(ClientConnection conn, HttpRequest request) {
         this.conn = conn;

@@ -63,7 +63,8 @@ final class ExchangeLog {
                 .tokenRef(id == null ? null : id.tokenRef()).deviceId(deviceId)
                 .decision(decision).reasons(allReasons).policy(policy).rule(rule).shadow(ex.shadow).status(ex.status)
                 .decisionMicros(ex.decisionNanos / 1000).latencyMicros(latency).configSha256(ex.rc.config().sha256())
-                .build());
+                .traceId(ex.trace.traceId()).build());
+        ex.trace.end(routeId, ex.requestId, decision, allReasons, ex.status, ex.failureReason);
         ex.shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
     }
 }

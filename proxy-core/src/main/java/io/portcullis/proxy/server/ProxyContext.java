@@ -7,6 +7,7 @@ import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.ratelimit.RateLimiter;
 import io.portcullis.proxy.risk.RiskTracker;
+import io.portcullis.proxy.trace.Tracing;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -21,9 +22,16 @@ import java.util.function.Supplier;
  *                   the routes' per-caller token buckets, built once so no request builds it again
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
  * @param live       the long-lived exchanges, re-evaluated on a reload, an expiry or a security event
+ * @param tracing    the process's tracer, {@link Tracing#OFF} unless tracing is on
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           AccessState access, Clock clock, LiveConnections live) {
+                           AccessState access, Clock clock, LiveConnections live, Tracing tracing) {
+
+    /** A context without tracing. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                        AccessState access, Clock clock, LiveConnections live) {
+        this(runtime, metrics, decisions, scheme, access, clock, live, Tracing.OFF);
+    }
 
     /**
      * A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock},
@@ -45,6 +53,11 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live, tracing);
+    }
+
+    /** The same context with {@code tracer} making the requests' spans. */
+    public ProxyContext withTracing(Tracing tracer) {
+        return new ProxyContext(runtime, metrics, decisions, scheme, access, clock, live, tracer);
     }
 }

@@ -21,9 +21,24 @@ import org.junit.jupiter.api.Test;
 class AccessPackageHasNoNettyTest {
 
     private static final byte[] NETTY = "io/netty/".getBytes(StandardCharsets.US_ASCII);
+    /** Tracing reaches the access package only through its own AccessTrace interface. */
+    private static final byte[] OPENTELEMETRY = "io/opentelemetry/".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void noClassOfTheAccessPackagesReferencesNetty() throws IOException, URISyntaxException {
+        assertEquals(List.of(), offenders(NETTY), "these access classes reference io.netty");
+    }
+
+    @Test
+    void noClassOfTheAccessPackagesReferencesOpenTelemetry() throws IOException, URISyntaxException {
+        assertEquals(List.of(), offenders(OPENTELEMETRY), "these access classes reference io.opentelemetry");
+        Path span = Path.of(AccessPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve("io/portcullis/proxy/trace/RequestSpan.class");
+        assertTrue(names(span, OPENTELEMETRY), "a class known to use OpenTelemetry is caught");
+    }
+
+    /** The access classes (relative paths) that name a type under {@code prefix}. */
+    private static List<String> offenders(byte[] prefix) throws IOException, URISyntaxException {
         Path root = Path.of(AccessPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve("io/portcullis/proxy/access");
         List<Path> classes;
@@ -31,25 +46,23 @@ class AccessPackageHasNoNettyTest {
             classes = files.filter(f -> f.toString().endsWith(".class")).toList();
         }
         assertTrue(classes.size() >= 20, "the access classes were found: " + classes.size());
-        List<String> offenders = classes.stream().filter(AccessPackageHasNoNettyTest::namesNetty)
-                .map(root::relativize).map(Path::toString).toList();
-        assertEquals(List.of(), offenders, "these access classes reference io.netty");
+        return classes.stream().filter(c -> names(c, prefix)).map(root::relativize).map(Path::toString).toList();
     }
 
     @Test
     void theScanRecognizesANettyReference() throws IOException, URISyntaxException {
         Path handler = Path.of(io.portcullis.proxy.server.ProxyServer.class.getProtectionDomain().getCodeSource()
                 .getLocation().toURI()).resolve("io/portcullis/proxy/sso/LoginRedirects.class");
-        assertTrue(namesNetty(handler), "a class known to use Netty is caught");
+        assertTrue(names(handler, NETTY), "a class known to use Netty is caught");
     }
 
-    private static boolean namesNetty(Path classFile) {
+    private static boolean names(Path classFile, byte[] prefix) {
         try {
             byte[] bytes = Files.readAllBytes(classFile);
             outer:
-            for (int i = 0; i + NETTY.length <= bytes.length; i++) {
-                for (int j = 0; j < NETTY.length; j++) {
-                    if (bytes[i + j] != NETTY[j]) {
+            for (int i = 0; i + prefix.length <= bytes.length; i++) {
+                for (int j = 0; j < prefix.length; j++) {
+                    if (bytes[i + j] != prefix[j]) {
                         continue outer;
                     }
                 }

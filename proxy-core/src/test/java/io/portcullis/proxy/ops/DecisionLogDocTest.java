@@ -26,7 +26,8 @@ class DecisionLogDocTest {
         String json = new DecisionChain().seal(DecisionRecord.builder().time(Instant.EPOCH).requestId("r").route("route")
                 .method("GET").path("/").sourceIp("127.0.0.1").via("forward-auth:nginx").issuer("corp").subject("sub").tokenRef("ref")
                 .deviceId("dev").decision("allow").reasons(List.of("public")).policy("policy").rule("allow")
-                .status(200).decisionMicros(1).latencyMicros(2).configSha256("sha").build().toJson());
+                .status(200).decisionMicros(1).latencyMicros(2).configSha256("sha").traceId("0af7651916cd43dd8448eb211c80319c")
+                .build().toJson());
         List<String> written = new ArrayList<>(JSONObjectUtils.parse(json).keySet());
         String doc = RepoFiles.read(DOC);
         String table = doc.substring(doc.indexOf("| field |"), doc.indexOf("## `decision` and `status`"));
