@@ -7,7 +7,8 @@
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 120000), DISTINCT_DURATION (s per distinct-token run,
 # 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
-# (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
+# (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), READY_WAIT (s a Portcullis may take
+# to answer /readyz, 180), BENCH_JAR (the benchmarks jar whose TokenMinter writes tokens and config), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
 # first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
@@ -54,6 +55,8 @@ PC_HEAP=${PC_HEAP:-256m}
 MODES=${MODES:-baseline repeat rs256 es256 half idle state rss warmstart}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WARMSTART_SECONDS=${WARMSTART_SECONDS:-20}
+# Seconds a Portcullis may take to say ready (a start on a loaded machine took over a minute).
+READY_WAIT=${READY_WAIT:-180}
 WARMSTART_LOAD=${WARMSTART_LOAD:-repeat}
 if [[ -z ${WARMSTART_VARIANTS:-} ]]; then
   WARMSTART_VARIANTS="plain cds"
@@ -209,15 +212,17 @@ if want state; then
 fi
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
 wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
-wait_for 60 "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
-[[ -z $PC_JAR_B ]] || wait_for 60 "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
+wait_for "$READY_WAIT" "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
+[[ -z $PC_JAR_B ]] || wait_for "$READY_WAIT" "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
 if want state; then
-  wait_for 60 "portcullis with state: redis" "$PC_PID_R" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_R/readyz"
+  wait_for "$READY_WAIT" "portcullis with state: redis" "$PC_PID_R" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_R/readyz"
   # Ready but degraded would mean it runs on its local fallback: then the run would measure memory twice.
   store_up() { curl -s "http://127.0.0.1:$PC_ADMIN_PORT_R/metrics" | awk '/^portcullis_state_store_up/ && $NF == 1 {up = 1} END {exit !up}'; }
-  wait_for 60 "the state: redis Portcullis's link to redis-server" "$PC_PID_R" store_up
+  wait_for "$READY_WAIT" "the state: redis Portcullis's link to redis-server" "$PC_PID_R" store_up
 fi
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
+# Before any request: the rss mode's "idle" is read after the load rounds, with the heap's pages touched.
+RSS_FRESH="nginx-proxy $(awk '/VmRSS/{s += $2} END {print s}' "/proc/$NGINX_PID/status" "/proc/$NGINX_WORKER/status") kB, haproxy-jwt $(awk '/VmRSS/{print $2}' "/proc/$HAPROXY_PID/status") kB, portcullis $(awk '/VmRSS/{print $2}' "/proc/$PC_PID/status") kB"
 log "nginx worker $NGINX_WORKER, haproxy $HAPROXY_PID, portcullis $PC_PID ($(java -version 2>&1 | head -1))"
 
 # --- pre-checks: valid tokens pass, every negative token is refused, by both JWT proxies ---------
@@ -343,7 +348,10 @@ if [[ -n $PC_JAR_B ]]; then
   DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 fi
 if want state; then
-  DURATION=5
+  # As long as the first instance's own warm-up (the JIT of the Redis client's path included): with 5 s
+  # on a loaded machine the state: redis instance was still compiling in the measured rounds.
+  DURATION=$((WARMUP > 5 ? WARMUP : 5))
+  run warmup-portcullis-redis-refused 0 "$U:$PC_PORT_R/app" "$PC_PID_R" TOKEN_FILE="$WORK/negative/bad-signature.txt" >/dev/null 2>&1
   run warmup-portcullis-redis 0 "$U:$PC_PORT_R/app" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
   run warmup-portcullis-redis-limited 0 "$U:$PC_PORT_R/limited" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
   run warmup-portcullis-limited 0 "$U:$PC_PORT/limited" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
@@ -435,7 +443,8 @@ rss_kb() { # rss_kb PID...: the processes' VmRSS summed, in kB
   echo "$total"
 }
 if want rss; then
-  log "memory: RSS (kB) at idle, after ${DURATION}s of repeat-token load, and with $IDLE_CONNS idle connections"
+  log "memory: RSS right after start, before any request: $RSS_FRESH"
+  log "memory: RSS (kB) idle after the load rounds, after ${DURATION}s more of repeat-token load, and with $IDLE_CONNS idle connections"
   for target in "nginx-proxy $NGINX_PROXY_PORT $NGINX_PID $NGINX_WORKER" "haproxy-jwt $HAPROXY_PORT $HAPROXY_PID" \
     "portcullis $PC_PORT $PC_PID"; do
     set -- $target
@@ -506,7 +515,7 @@ if want warmstart; then
     if [[ -n $(warm_flags "$variant" train) ]]; then
       # Training: start, load for 10 s, stop; the JVM writes its archive on the way out.
       warm_start "$variant" train
-      wait_for 60 "portcullis ($variant training)" "$WARM_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_W/readyz"
+      wait_for "$READY_WAIT" "portcullis ($variant training)" "$WARM_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_W/readyz"
       DURATION_SAVED=$DURATION; DISTINCT_DURATION_SAVED=$DISTINCT_DURATION; DURATION=10; DISTINCT_DURATION=10
       run "warm-train-$variant" 0 "$U:$PC_PORT_W/app" "$WARM_PID" "${WARM_LOAD[@]}" >/dev/null 2>&1
       DURATION=$DURATION_SAVED; DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
