@@ -7,17 +7,32 @@
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 120000), DISTINCT_DURATION (s per distinct-token run,
 # 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
-# (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), PROFILE (1: record a
+# (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), READY_WAIT (s a Portcullis may take
+# to answer /readyz, 180), BENCH_JAR (the benchmarks jar whose TokenMinter writes tokens and config), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
 # first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
-# machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle; "half" needs "repeat"), KEEP_WORK (1: keep
+# machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle state rss
+# warmstart; "half" needs "repeat"; see below for the last three), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs), ARRIVALS (the latency runs' waits between a
 # connection's requests: poisson, drawn at random around the mean, the default; constant, the mean every time,
 # which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua), LOADGEN (the latency
 # runs' generator: wrk, the default, paced in whole milliseconds; openloop: benchmarks' OpenLoopLoad, Poisson
 # arrivals to the microsecond and latency counted from when each request was due, as wrk2 does - its
 # sent_p99_us field counts from when it was written instead).
+#
+# state: a second Portcullis with `state: redis` (a redis-server this script starts on loopback) measured right
+#   after the first (`state: memory`) in every round, repeat token, and both on a rate-limited route (`/limited`,
+#   per-subject bucket far above the offered rate, so it costs a bucket per request and refuses nothing);
+#   redis-server's own CPU per request is reported beside Portcullis's.
+# rss: RSS of nginx (both its processes), HAProxy and Portcullis at idle, at the end of a DURATION s repeat-token
+#   run, and with IDLE_CONNS idle keep-alive connections open to each in turn.
+# warmstart: for each of WARMSTART_VARIANTS (plain cds, and aot-25 plain-25 when $JAVA25 exists), a fresh Portcullis
+#   is started, loaded by wrk the moment /readyz answers 200 and measured in 1 s slices for WARMSTART_SECONDS (20);
+#   reported: the seconds from ready to the first slice at 80 % of the steady state (the mean of the last 5 slices).
+#   cds: a Java 17 AppCDS archive (-XX:ArchiveClassesAtExit) written by a training start loaded for 10 s, then used
+#   (-XX:SharedArchiveFile); aot-25: JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache) the same way.
+#   WARMSTART_LOAD: repeat (the default) or distinct (cycling through a slice of distinct RS256 tokens).
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -37,10 +52,21 @@ LOAD_CPU=${LOAD_CPU:-0}
 SERVER_CPU=${SERVER_CPU:-1}
 OUT=${OUT:-$ROOT/bench/results}
 PC_HEAP=${PC_HEAP:-256m}
-MODES=${MODES:-baseline repeat rs256 es256 half idle}
+MODES=${MODES:-baseline repeat rs256 es256 half idle state rss warmstart}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+WARMSTART_SECONDS=${WARMSTART_SECONDS:-20}
+# Seconds a Portcullis may take to say ready (a start on a loaded machine took over a minute).
+READY_WAIT=${READY_WAIT:-180}
+WARMSTART_LOAD=${WARMSTART_LOAD:-repeat}
+if [[ -z ${WARMSTART_VARIANTS:-} ]]; then
+  WARMSTART_VARIANTS="plain cds"
+  [[ -x $JAVA25 ]] && WARMSTART_VARIANTS+=" plain-25 aot-25"
+fi
+want() { [[ " $MODES " == *" $1 "* ]]; }
 
 UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
 PC_PORT_B=18086 PC_ADMIN_PORT_B=18087
+REDIS_PORT=18088 PC_PORT_R=18089 PC_ADMIN_PORT_R=18090 PC_PORT_W=18091 PC_ADMIN_PORT_W=18092
 PC_JAR_B=${PC_JAR_B:-}
 
 WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
@@ -62,7 +88,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 # Ports must be free: a leftover server from an earlier run would be measured instead.
-for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT $PC_PORT_B $PC_ADMIN_PORT_B; do
+for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT $PC_PORT_B $PC_ADMIN_PORT_B \
+  $REDIS_PORT $PC_PORT_R $PC_ADMIN_PORT_R $PC_PORT_W $PC_ADMIN_PORT_W; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use"; fi
 done
 
@@ -73,6 +100,7 @@ command -v haproxy >/dev/null || need+=(haproxy)
 command -v wrk >/dev/null || need+=(wrk)
 command -v python3 >/dev/null || need+=(python3)
 command -v curl >/dev/null || need+=(curl)
+want state && ! command -v redis-server >/dev/null && need+=(redis-server)
 if ((${#need[@]})); then
   log "installing ${need[*]} with apt-get"
   apt-get update -q >/dev/null
@@ -84,7 +112,7 @@ if [[ $SKIP_BUILD != 1 ]]; then
   log "building (mvn -pl benchmarks -am package -DskipTests)"
   (cd "$ROOT" && mvn -B -q -ntp -pl benchmarks -am package -DskipTests)
 fi
-BENCH_JAR=$ROOT/benchmarks/target/benchmarks.jar
+BENCH_JAR=${BENCH_JAR:-$ROOT/benchmarks/target/benchmarks.jar}
 PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
 [[ -f $BENCH_JAR && -f $PC_JAR ]] || die "jars missing; run without SKIP_BUILD=1"
 [[ -z $PC_JAR_B || -f $PC_JAR_B ]] || die "PC_JAR_B $PC_JAR_B not found"
@@ -152,22 +180,49 @@ taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${PROF[@]}" "${EXTR
 PIDS+=($!)
 PC_PID=$!
 PC_PID_B=none
+moved_config() { # moved_config DIR PORT ADMIN_PORT: the bench config on other ports, in DIR with DIR/logs
+  # Each instance has a directory of its own: each watches its config's directory.
+  mkdir -p "$1/logs"
+  sed -e "s#127.0.0.1:$PC_PORT\$#127.0.0.1:$2#" -e "s#127.0.0.1:$PC_ADMIN_PORT\$#127.0.0.1:$3#" \
+    "$WORK/portcullis.yaml" >"$1/portcullis.yaml"
+  grep -q "^listen: 127.0.0.1:$2\$" "$1/portcullis.yaml" || die "could not move a Portcullis to port $2"
+}
 if [[ -n $PC_JAR_B ]]; then
-  # Same config on its own ports, in its own directory (each instance watches its config's directory).
-  mkdir -p "$WORK/b/logs"
-  sed -e "s#127.0.0.1:$PC_PORT\$#127.0.0.1:$PC_PORT_B#" -e "s#127.0.0.1:$PC_ADMIN_PORT\$#127.0.0.1:$PC_ADMIN_PORT_B#" \
-    "$WORK/portcullis.yaml" >"$WORK/b/portcullis.yaml"
-  grep -q "^listen: 127.0.0.1:$PC_PORT_B\$" "$WORK/b/portcullis.yaml" || die "could not move B to port $PC_PORT_B"
+  moved_config "$WORK/b" "$PC_PORT_B" "$PC_ADMIN_PORT_B"
   taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "-Xlog:gc:file=$WORK/b/logs/gc.log" "${EXTRA_OPTS[@]}" \
     -jar "$PC_JAR_B" serve -c "$WORK/b/portcullis.yaml" >"$WORK/b/logs/decisions.log" 2>"$WORK/b/logs/portcullis.err" &
   PIDS+=($!)
   PC_PID_B=$!
 fi
+PC_PID_R=none
+REDIS_PID=none
+if want state; then
+  # A real redis-server on loopback, nothing persisted; the same config with `state: redis` on its own ports.
+  taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    >"$WORK/redis.out" 2>&1 &
+  PIDS+=($!)
+  REDIS_PID=$!
+  moved_config "$WORK/r" "$PC_PORT_R" "$PC_ADMIN_PORT_R"
+  printf 'state:\n  type: redis\n  url: redis://127.0.0.1:%s\n  key_prefix: "bench:"\n  connect_timeout: 10s\n' "$REDIS_PORT" >>"$WORK/r/portcullis.yaml"
+  wait_for 30 "redis-server" "$REDIS_PID" redis-cli -p "$REDIS_PORT" ping
+  taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "-Xlog:gc:file=$WORK/r/logs/gc.log" "${EXTRA_OPTS[@]}" \
+    -jar "$PC_JAR" serve -c "$WORK/r/portcullis.yaml" >"$WORK/r/logs/decisions.log" 2>"$WORK/r/logs/portcullis.err" &
+  PIDS+=($!)
+  PC_PID_R=$!
+fi
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
 wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
-wait_for 60 "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
-[[ -z $PC_JAR_B ]] || wait_for 60 "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
+wait_for "$READY_WAIT" "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
+[[ -z $PC_JAR_B ]] || wait_for "$READY_WAIT" "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
+if want state; then
+  wait_for "$READY_WAIT" "portcullis with state: redis" "$PC_PID_R" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_R/readyz"
+  # Ready but degraded would mean it runs on its local fallback: then the run would measure memory twice.
+  store_up() { curl -s "http://127.0.0.1:$PC_ADMIN_PORT_R/metrics" | awk '/^portcullis_state_store_up/ && $NF == 1 {up = 1} END {exit !up}'; }
+  wait_for "$READY_WAIT" "the state: redis Portcullis's link to redis-server" "$PC_PID_R" store_up
+fi
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
+# Before any request: the rss mode's "idle" is read after the load rounds, with the heap's pages touched.
+RSS_FRESH="nginx-proxy $(awk '/VmRSS/{s += $2} END {print s}' "/proc/$NGINX_PID/status" "/proc/$NGINX_WORKER/status") kB, haproxy-jwt $(awk '/VmRSS/{print $2}' "/proc/$HAPROXY_PID/status") kB, portcullis $(awk '/VmRSS/{print $2}' "/proc/$PC_PID/status") kB"
 log "nginx worker $NGINX_WORKER, haproxy $HAPROXY_PID, portcullis $PC_PID ($(java -version 2>&1 | head -1))"
 
 # --- pre-checks: valid tokens pass, every negative token is refused, by both JWT proxies ---------
@@ -175,6 +230,7 @@ status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 bearer() { echo "Authorization: Bearer $(head -1 "$1")"; }
 PRECHECK=("haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT")
 [[ -z $PC_JAR_B ]] || PRECHECK+=("portcullis-b $PC_PORT_B")
+want state && PRECHECK+=("portcullis-redis $PC_PORT_R")
 for target in "${PRECHECK[@]}"; do
   set -- $target
   for t in token-rs256 token-es256; do
@@ -183,6 +239,10 @@ for target in "${PRECHECK[@]}"; do
   done
   s=$(status "http://127.0.0.1:$2/app")
   [[ $s == 401 ]] || die "$1 answered $s to a request without a token"
+  if [[ $1 == portcullis* ]]; then
+    s=$(status -H "$(bearer "$WORK/token-rs256.txt")" "http://127.0.0.1:$2/limited")
+    [[ $s == 200 ]] || die "$1 answered $s on the rate-limited route"
+  fi
   for f in "$WORK"/negative/*.txt; do
     s=$(status -H "$(bearer "$f")" "http://127.0.0.1:$2/app")
     [[ $s == 401 || $s == 403 ]] || die "$1 answered $s to the negative token $(basename "$f" .txt)"
@@ -194,7 +254,8 @@ done
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 cache_hits() { # cache_hits PID: the verified-token cache hits of that Portcullis (0 for other servers)
   local admin
-  case $1 in "$PC_PID") admin=$PC_ADMIN_PORT ;; "$PC_PID_B") admin=$PC_ADMIN_PORT_B ;; *) echo 0; return ;; esac
+  case $1 in "$PC_PID") admin=$PC_ADMIN_PORT ;; "$PC_PID_B") admin=$PC_ADMIN_PORT_B ;; "$PC_PID_R") admin=$PC_ADMIN_PORT_R ;;
+    *) echo 0; return ;; esac
   curl -s "http://127.0.0.1:$admin/metrics" | awk '/^portcullis_token_cache_total\{.*result="hit"/{print int($2)}'
 }
 CLK_TCK=$(getconf CLK_TCK)
@@ -212,6 +273,8 @@ run() {
       && profiled=1
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
+  # ALSO_PID (set by the caller for one run): a second process whose CPU per request is reported too (redis-server).
+  local a0=0; [[ -z ${ALSO_PID:-} ]] || a0=$(cpu_ticks "$ALSO_PID")
   local seconds=$DURATION
   [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
   if [[ ${LOADGEN:-wrk} == openloop && " $* " == *" RATE="* ]]; then
@@ -228,17 +291,20 @@ run() {
   fi
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
+  local also=""
+  [[ -z ${ALSO_PID:-} ]] || also=" also_cpu_us=$(( ($(cpu_ticks "$ALSO_PID") - a0) * 1000000 / CLK_TCK ))"
   if ((profiled)); then
     taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" \
       "stop,file=$OUT/profile-$STAMP-$name-$round.collapsed,collapsed"
   fi
-  rss=$(awk '/VmRSS/{print $2}' "/proc/$([[ $pid == "$PC_PID_B" ]] && echo "$PC_PID_B" || echo "$PC_PID")/status")
+  rss=$(awk '/VmRSS/{print $2}' "/proc/$([[ $pid == "$PC_PID_B" || $pid == "$PC_PID_R" ]] && echo "$pid" || echo "$PC_PID")/status")
   local req; req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")
   # OpenLoopLoad also sends its warm-up inside the CPU window: divide by everything it sent.
   [[ $line == *" all_requests="* ]] && req=$(sed -E 's/.* all_requests=([0-9]+).*/\1/' <<<"$line")
   local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
-  printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s\n' "$name" "$round" "$line" \
-    "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" >>"$RESULTS"
+  [[ -z $also ]] || also=" also_cpu_us_per_req=$(awk -v c="${also#*=}" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')"
+  printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s%s\n' "$name" "$round" "$line" \
+    "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" "$also" >>"$RESULTS"
   tail -1 "$RESULTS" | tee -a "$REPORT" >&2
 }
 
@@ -281,11 +347,20 @@ if [[ -n $PC_JAR_B ]]; then
   DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
   DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 fi
+if want state; then
+  # As long as the first instance's own warm-up (the JIT of the Redis client's path included): with 5 s
+  # on a loaded machine the state: redis instance was still compiling in the measured rounds.
+  DURATION=$((WARMUP > 5 ? WARMUP : 5))
+  run warmup-portcullis-redis-refused 0 "$U:$PC_PORT_R/app" "$PC_PID_R" TOKEN_FILE="$WORK/negative/bad-signature.txt" >/dev/null 2>&1
+  run warmup-portcullis-redis 0 "$U:$PC_PORT_R/app" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+  run warmup-portcullis-redis-limited 0 "$U:$PC_PORT_R/limited" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+  run warmup-portcullis-limited 0 "$U:$PC_PORT/limited" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+  DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
+fi
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 DURATION=$DURATION_SAVED
 : >"$RESULTS"
 
-want() { [[ " $MODES " == *" $1 "* ]]; }
 run_b() { # run_b NAME ROUND ENV...: the same run against Portcullis B, right after A's
   [[ -n $PC_JAR_B ]] || return 0
   local name=$1 round=$2; shift 2
@@ -311,6 +386,13 @@ for round in $(seq 1 "$ROUNDS"); do
     run haproxy-jwt-distinct-es256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$es"
     run portcullis-distinct-es256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$es"
     run_b portcullis-distinct-es256 "$round" TOKENS_FILE="$es"
+  fi
+  if want state; then
+    # Memory and Redis one right after the other; the rate-limited route costs one bucket per request.
+    run portcullis-memory-repeat "$round" "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+    ALSO_PID=$REDIS_PID run portcullis-redis-repeat "$round" "$U:$PC_PORT_R/app" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt"
+    run portcullis-memory-limited "$round" "$U:$PC_PORT/limited" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
+    ALSO_PID=$REDIS_PID run portcullis-redis-limited "$round" "$U:$PC_PORT_R/limited" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt"
   fi
 done
 
@@ -354,10 +436,125 @@ if ((IDLE_CONNS > 0)) && want idle; then
   kill "$IDLE_PID" 2>/dev/null || true
 fi
 
+# --- memory: RSS at idle, under load and with IDLE_CONNS idle connections, nginx, HAProxy and Portcullis ---
+rss_kb() { # rss_kb PID...: the processes' VmRSS summed, in kB
+  local pid total=0
+  for pid in "$@"; do total=$((total + $(awk '/VmRSS/{print $2}' "/proc/$pid/status"))); done
+  echo "$total"
+}
+if want rss; then
+  log "memory: RSS right after start, before any request: $RSS_FRESH"
+  log "memory: RSS (kB) idle after the load rounds, after ${DURATION}s more of repeat-token load, and with $IDLE_CONNS idle connections"
+  for target in "nginx-proxy $NGINX_PROXY_PORT $NGINX_PID $NGINX_WORKER" "haproxy-jwt $HAPROXY_PORT $HAPROXY_PID" \
+    "portcullis $PC_PORT $PC_PID"; do
+    set -- $target
+    name=$1 port=$2; shift 2
+    idle=$(rss_kb "$@")
+    run "rss-load-$name" 1 "$U:$port/app" "$1" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+    loaded=$(rss_kb "$@")
+    conns=na
+    n=$IDLE_CONNS
+    # HAProxy counts two descriptors per connection against its maxconn (9,900 under this sandbox's hard
+    # limit of 20,000 descriptors), so it gets at most 9,800 idle connections.
+    [[ $name != haproxy-jwt ]] || n=$((n > 9800 ? 9800 : n))
+    if ((n > 0)); then
+      rm -f "$WORK/idle-$name.ready"
+      IDLE_READY_FILE="$WORK/idle-$name.ready" taskset -c "$LOAD_CPU" python3 "$ROOT/bench/idle_connections.py" 127.0.0.1 \
+        "$port" "$n" 600 0 "$WORK/token-rs256.txt" >"$WORK/idle-$name.out" 2>&1 &
+      IDLE_PID=$!
+      wait_for 600 "idle connections to $name" "$IDLE_PID" test -f "$WORK/idle-$name.ready"
+      sleep 2
+      conns=$(rss_kb "$@")
+      kill "$IDLE_PID" 2>/dev/null || true
+      wait "$IDLE_PID" 2>/dev/null || true
+      log "  $name: $(grep -h IDLE_OPENED "$WORK/idle-$name.out" | head -1)"
+    fi
+    log "RSS $name: idle $idle, loaded $loaded, with $n idle connections $conns"
+    printf 'rss-%s\t1\trss_idle_kb=%s rss_loaded_kb=%s idle_conns=%s rss_idle_conns_kb=%s\n' "$name" "$idle" "$loaded" "$n" "$conns" \
+      >>"$WORK/rss.tsv"
+    sleep 2
+  done
+  [[ $PC_HEAP == 256m ]] && log "Portcullis heap: $(jcmd "$PC_PID" GC.heap_info 2>/dev/null | grep -E 'generation +total|Metaspace' | sed -E 's/ \[.*//' | xargs)"
+  log "Portcullis native memory: $(jcmd "$PC_PID" VM.native_memory summary 2>/dev/null | grep -E '^Total' || echo 'start it with PC_JAVA_OPTS=-XX:NativeMemoryTracking=summary for a breakdown')"
+fi
+
+# --- warm start: from /readyz to 80 % of steady-state throughput, per JVM set-up ------------------
+warm_java() { # warm_java VARIANT: the java binary of a variant
+  [[ $1 == *-25 ]] && echo "$JAVA25" || echo java
+}
+warm_flags() { # warm_flags VARIANT PHASE(train|run): the JVM flags of a variant
+  case $1:$2 in
+    cds:train) echo "-XX:ArchiveClassesAtExit=$WORK/w/cds.jsa" ;;
+    cds:run) echo "-XX:SharedArchiveFile=$WORK/w/cds.jsa" ;;
+    aot-25:train) echo "-XX:AOTCacheOutput=$WORK/w/aot-25.aot" ;;
+    aot-25:run) echo "-XX:AOTCache=$WORK/w/aot-25.aot" ;;
+    *) echo "" ;;
+  esac
+}
+warm_start() { # warm_start VARIANT PHASE: starts a fresh Portcullis on the warm-start ports; sets WARM_PID, WARM_T0
+  # shellcheck disable=SC2046 # the flags are a list split on spaces on purpose
+  taskset -c "$SERVER_CPU" "$(warm_java "$1")" "-Xms$PC_HEAP" "-Xmx$PC_HEAP" $(warm_flags "$1" "$2") "${EXTRA_OPTS[@]}" \
+    -jar "$PC_JAR" serve -c "$WORK/w/portcullis.yaml" >>"$WORK/w/logs/decisions.log" 2>>"$WORK/w/logs/portcullis-$1-$2.err" &
+  WARM_PID=$!
+  PIDS+=($WARM_PID)
+  WARM_T0=$(date +%s.%N)
+}
+warm_stop() { # warm_stop: SIGTERM and wait (an archive is written at exit)
+  kill "$WARM_PID" 2>/dev/null || true
+  wait "$WARM_PID" 2>/dev/null || true
+}
+if want warmstart; then
+  moved_config "$WORK/w" "$PC_PORT_W" "$PC_ADMIN_PORT_W"
+  if [[ $WARMSTART_LOAD == distinct ]]; then
+    WARM_LOAD=(TOKENS_FILE="$(slice rs256 0)")
+  else
+    WARM_LOAD=(TOKEN_FILE="$WORK/token-rs256.txt")
+  fi
+  log "warm start: $WARMSTART_LOAD token(s), ${WARMSTART_SECONDS} one-second wrk runs from the moment /readyz answers 200; variants: $WARMSTART_VARIANTS"
+  for variant in $WARMSTART_VARIANTS; do
+    if [[ -n $(warm_flags "$variant" train) ]]; then
+      # Training: start, load for 10 s, stop; the JVM writes its archive on the way out.
+      warm_start "$variant" train
+      wait_for "$READY_WAIT" "portcullis ($variant training)" "$WARM_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_W/readyz"
+      DURATION_SAVED=$DURATION; DISTINCT_DURATION_SAVED=$DISTINCT_DURATION; DURATION=10; DISTINCT_DURATION=10
+      run "warm-train-$variant" 0 "$U:$PC_PORT_W/app" "$WARM_PID" "${WARM_LOAD[@]}" >/dev/null 2>&1
+      DURATION=$DURATION_SAVED; DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
+      warm_stop
+      ls "$WORK/w/$variant".* >/dev/null 2>&1 || die "the $variant training run wrote no archive; see $WORK/w/logs"
+      log "  $variant archive: $(du -h "$WORK/w/$variant".* | cut -f1)"
+    fi
+    warm_start "$variant" run
+    until curl -sf -o /dev/null "http://127.0.0.1:$PC_ADMIN_PORT_W/readyz"; do
+      kill -0 "$WARM_PID" 2>/dev/null || die "portcullis ($variant) exited; see $WORK/w/logs"
+      sleep 0.05
+    done
+    ready=$(awk -v a="$WARM_T0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b - a}')
+    rates=()
+    DURATION_SAVED=$DURATION; DISTINCT_DURATION_SAVED=$DISTINCT_DURATION; DURATION=1; DISTINCT_DURATION=1
+    for second in $(seq 1 "$WARMSTART_SECONDS"); do
+      run "warm-$variant" "$second" "$U:$PC_PORT_W/app" "$WARM_PID" "${WARM_LOAD[@]}" >/dev/null 2>&1
+      rates+=("$(tail -1 "$RESULTS" | sed -E 's/.* rps=([0-9.]+).*/\1/')")
+    done
+    DURATION=$DURATION_SAVED; DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
+    rss_end=$(rss_kb "$WARM_PID")
+    warm_stop
+    summary=$(printf '%s\n' "${rates[@]}" | awk '{r[NR] = $1} END {
+      for (i = NR - 4; i <= NR; i++) s += r[i]; steady = s / 5
+      for (i = 1; i <= NR; i++) if (r[i] >= 0.8 * steady) { at = i; break }
+      first = r[1]; printf "steady %.0f req/s, first second %.0f (%.2f of steady), 80%% reached after %d s", steady, first, first / steady, at }')
+    log "warm start $variant: ready ${ready}s after exec; $summary; RSS at the end $rss_end kB; per second: ${rates[*]}"
+    printf 'warm-%s\t0\tready_s=%s %s\n' "$variant" "$ready" "$(sed -E 's/[^0-9. ]//g; s/ +/ /g' <<<"$summary" | awk '{printf "steady_rps=%s first_rps=%s first_share=%s reached_80_s=%s", $1, $2, $3, $4}')" >>"$WORK/warm.tsv"
+  done
+  # The warm-start seconds are not part of the main table.
+  grep -v -P '^warm-' "$RESULTS" >"$RESULTS.tmp" || true
+  mv "$RESULTS.tmp" "$RESULTS"
+fi
+
 # --- decision log completeness: at least one line per answered request, none dropped -------------
 answered=$(awk -F'\t' '$1 ~ /^portcullis/' "$RESULTS" | field requests | awk '{s += $1} END {print s + 0}')
 lines=$(wc -l <"$WORK/logs/decisions.log")
 [[ ! -f $WORK/b/logs/decisions.log ]] || lines=$((lines + $(wc -l <"$WORK/b/logs/decisions.log")))
+[[ ! -f $WORK/r/logs/decisions.log ]] || lines=$((lines + $(wc -l <"$WORK/r/logs/decisions.log")))
 log "decision log: $lines lines for $answered requests wrk counted on measured Portcullis runs (plus warm-up, pre-checks, idle)"
 [[ $lines -ge $answered ]] || die "decision lines were dropped"
 
@@ -369,4 +566,5 @@ log "gc: $(gc_summary "$WORK/logs/gc.log")"
 # --- summary -----------------------------------------------------------------------------------
 python3 "$ROOT/bench/summarize.py" "$RESULTS" | tee -a "$REPORT"
 log "raw results: $OUT/results-$STAMP.tsv; report: $REPORT"
+cat "$WORK"/rss.tsv "$WORK"/warm.tsv 2>/dev/null >>"$RESULTS" || true
 cp "$RESULTS" "$OUT/results-$STAMP.tsv"

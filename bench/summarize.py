@@ -11,7 +11,8 @@ ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "po
          "haproxy-jwt-distinct-rs256", "portcullis-distinct-rs256", "portcullis-b-distinct-rs256",
          "haproxy-jwt-distinct-es256", "portcullis-distinct-es256", "portcullis-b-distinct-es256",
          "direct-half", "nginx-proxy-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle",
-         "direct-half-own", "portcullis-half-own"]
+         "direct-half-own", "portcullis-half-own",
+         "portcullis-memory-repeat", "portcullis-redis-repeat", "portcullis-memory-limited", "portcullis-redis-limited"]
 HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
               "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
 # Build B (PC_JAR_B in bench/run.sh), measured right after A in each round.
@@ -29,6 +30,32 @@ def parse(path):
 
 def mean(xs):
     return sum(xs) / len(xs) if xs else float("nan")
+
+
+def state_lines(runs):
+    """state: redis beside state: memory, and what a rate-limited route adds per request, round by round."""
+    def per_round(a, b, field):
+        return [runs[a][k][field] / runs[b][k][field] for k in runs[a] if k in runs.get(b, {})]
+    if "portcullis-redis-repeat" in runs and "portcullis-memory-repeat" in runs:
+        rps = per_round("portcullis-redis-repeat", "portcullis-memory-repeat", "rps")
+        verdict = "met" if all(abs(x - 1) <= 0.10 for x in rps) else "NOT met"
+        print(f"state redis / memory, repeat token: req/s {', '.join(f'{x:.2f}' for x in rps)} per round "
+              f"(target: within 10%): {verdict}")
+    for store in ("memory", "redis"):
+        limited, plain = f"portcullis-{store}-limited", f"portcullis-{store}-repeat"
+        if limited in runs and plain in runs:
+            rounds = [k for k in runs[limited] if k in runs[plain]]
+            added = [runs[limited][k]["cpu_us_per_req"] - runs[plain][k]["cpu_us_per_req"] for k in rounds]
+            store_cpu = [runs[limited][k].get("also_cpu_us_per_req", 0) for k in rounds]
+            rps = [runs[limited][k]["rps"] / runs[plain][k]["rps"] for k in rounds]
+            print(f"rate-limited route, state {store}: Portcullis CPU per request "
+                  f"{', '.join(f'{x:+.1f}' for x in added)} us over the same route without a limit"
+                  + (f", redis-server {', '.join(f'{x:.1f}' for x in store_cpu)} us per request" if store == "redis" else "")
+                  + f"; req/s x {', '.join(f'{x:.2f}' for x in rps)} per round")
+    if "portcullis-redis-repeat" in runs:
+        cpu = [r.get("also_cpu_us_per_req", 0) for r in runs["portcullis-redis-repeat"].values()]
+        print(f"redis-server CPU per request on the repeat-token route (state redis, no limit): "
+              f"{', '.join(f'{x:.1f}' for x in cpu)} us per round")
 
 
 def main():
@@ -72,6 +99,7 @@ def main():
             p99 = [runs[other][k]["p99_us"] / runs[name][k]["p99_us"] for k in rounds]
             print(f"B / A {name}: req/s {', '.join(f'{x:.2f}' for x in rps)}; "
                   f"cpu/req {', '.join(f'{x:.2f}' for x in cpu)}; p99 {', '.join(f'{x:.2f}' for x in p99)} per round")
+    state_lines(runs)
     if "portcullis-half" in runs and "direct-half" in runs:
         added = [runs["portcullis-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
                  for k in runs["portcullis-half"] if k in runs["direct-half"]]

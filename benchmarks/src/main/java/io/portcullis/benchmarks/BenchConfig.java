@@ -8,7 +8,8 @@ import io.portcullis.fixtures.ExampleConfig;
 /**
  * The Portcullis config the benchmarks and the load harness use: one identity issuer, device posture
  * taken from the identity token's {@code device} claim, the documented example policy, and a
- * catch-all route that needs a valid token from a compliant device and forwards identity headers.
+ * catch-all route that needs a valid token from a compliant device and forwards identity headers, and
+ * the same on {@code /limited} with a per-subject rate limit no load test reaches (the bucket's cost).
  * The load harness and the micro-benchmarks decide with the same config, so their figures compare.
  */
 public final class BenchConfig {
@@ -65,6 +66,15 @@ public final class BenchConfig {
                       X-Forwarded-User: sub
                       X-Forwarded-Email: email
                       X-Forwarded-Groups: groups
+                  - id: limited
+                    match: { path_prefix: /limited }
+                    upstream: %1$s
+                    policy: compliant-device
+                    # Far above any offered rate: each request costs a bucket and none is refused.
+                    rate_limit: { per: subject, requests: 10000000 }
+                    identity_headers:
+                      X-Forwarded-User: sub
+                      X-Forwarded-Email: email
                   - id: app
                     match: { path_prefix: / }
                     upstream: %1$s

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,12 +26,35 @@ public final class KeySelector {
         JWSAlgorithm alg = header.getAlgorithm();
         KeyType keyType = KeyType.forAlgorithm(alg);
         String kid = header.getKeyID();
-        return keys.stream()
-                .filter(key -> keyType != null && keyType.equals(key.getKeyType()))
-                .filter(key -> kid == null || kid.equals(key.getKeyID()))
-                .filter(key -> key.getAlgorithm() == null || key.getAlgorithm().equals(alg))
-                .filter(key -> curveFits(key, alg))
-                .toList();
+        if (keyType == null) {
+            return List.of();
+        }
+        // A loop, not a stream: this runs for every new token, and the stream's pipeline objects and
+        // buffer were a few percent of a distinct-token request's garbage. One match (a kid) is the rule.
+        JWK only = null;
+        List<JWK> several = null;
+        for (int i = 0, n = keys.size(); i < n; i++) {
+            JWK key = keys.get(i);
+            if (fits(key, keyType, kid, alg)) {
+                if (only == null) {
+                    only = key;
+                } else {
+                    if (several == null) {
+                        several = new ArrayList<>();
+                        several.add(only);
+                    }
+                    several.add(key);
+                }
+            }
+        }
+        return several != null ? List.copyOf(several) : only != null ? List.of(only) : List.of();
+    }
+
+    private static boolean fits(JWK key, KeyType keyType, String kid, JWSAlgorithm alg) {
+        return keyType.equals(key.getKeyType())
+                && (kid == null || kid.equals(key.getKeyID()))
+                && (key.getAlgorithm() == null || key.getAlgorithm().equals(alg))
+                && curveFits(key, alg);
     }
 
     private static boolean curveFits(JWK key, JWSAlgorithm alg) {

@@ -71,7 +71,8 @@ final class SignatureCheck {
         }
         Provider provider = fast != null && FastSignatureProvider.handles(alg) ? fast : null;
         try {
-            byte[] signature = jws.signature();
+            // Only read below (an EC signature is transcoded into a new array), so the token's own is used.
+            byte[] signature = jws.signatureBytes();
             if (!rsa) {
                 if (signature.length != ECDSA.getSignatureByteArrayLength(alg)) {
                     return false;
