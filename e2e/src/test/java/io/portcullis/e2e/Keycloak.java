@@ -55,7 +55,16 @@ final class Keycloak implements AutoCloseable {
      * tests that look at refusals too.
      */
     HttpResponse<String> tokenRequest(Map<String, String> fields, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+        return formPost(tokenEndpoint(), fields, headers);
+    }
+
+    /** The logout endpoint's raw answer: a client ending the session its refresh token belongs to. */
+    HttpResponse<String> logoutRequest(Map<String, String> fields) {
+        return formPost(issuer() + "/protocol/openid-connect/logout", fields, Map.of());
+    }
+
+    private HttpResponse<String> formPost(String url, Map<String, String> fields, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
         headers.forEach(request::header);
