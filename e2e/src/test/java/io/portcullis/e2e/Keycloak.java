@@ -81,6 +81,17 @@ final class Keycloak implements AutoCloseable {
                 "client_id", clientId, "client_secret", secret)), "application/x-www-form-urlencoded")).get("access_token");
     }
 
+    /**
+     * Deletes an SSF stream through the transmitter's management API, as its receiver client: Keycloak
+     * allows one stream per receiver, and one left behind would push to a closed port for the rest of
+     * the run.
+     */
+    void deleteSsfStream(String clientId, String secret, String streamId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer() + "/ssf/transmitter/streams?stream_id="
+                + URLEncoder.encode(streamId, StandardCharsets.UTF_8))).DELETE();
+        send(request, clientCredentialsToken(clientId, secret));
+    }
+
     /** Sets a user's password as an administrator does (Keycloak records it as an admin event). */
     void resetPassword(String username, String password) {
         put(admin("/users/" + userId(username) + "/reset-password"), adminToken(), JSONObjectUtils.toJSONString(

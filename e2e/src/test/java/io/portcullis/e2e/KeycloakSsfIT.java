@@ -120,6 +120,9 @@ class KeycloakSsfIT {
 
     @AfterAll
     static void stop() {
+        if (stream != null) {
+            keycloak.deleteSsfStream("portcullis-ssf", "portcullis-ssf-secret", stream.streamId());
+        }
         if (receiver != null) {
             receiver.close();
         }
