@@ -46,6 +46,74 @@ final class Keycloak implements AutoCloseable {
         return (String) body.get("access_token");
     }
 
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /**
+     * The token endpoint's raw answer to a form POST, with extra headers (a {@code DPoP} proof): for
+     * tests that look at refusals too.
+     */
+    HttpResponse<String> tokenRequest(Map<String, String> fields, Map<String, String> headers) {
+        return formPost(tokenEndpoint(), fields, headers);
+    }
+
+    /** The logout endpoint's raw answer: a client ending the session its refresh token belongs to. */
+    HttpResponse<String> logoutRequest(Map<String, String> fields) {
+        return formPost(issuer() + "/protocol/openid-connect/logout", fields, Map.of());
+    }
+
+    private HttpResponse<String> formPost(String url, Map<String, String> fields, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("Keycloak request failed: " + e);
+        }
+    }
+
+    /** An access token from the client credentials grant (a service account). */
+    String clientCredentialsToken(String clientId, String secret) {
+        return (String) json(post(tokenEndpoint(), null, form(Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", secret)), "application/x-www-form-urlencoded")).get("access_token");
+    }
+
+    /**
+     * Deletes an SSF stream through the transmitter's management API, as its receiver client: Keycloak
+     * allows one stream per receiver, and one left behind would push to a closed port for the rest of
+     * the run.
+     */
+    void deleteSsfStream(String clientId, String secret, String streamId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer() + "/ssf/transmitter/streams?stream_id="
+                + URLEncoder.encode(streamId, StandardCharsets.UTF_8))).DELETE();
+        send(request, clientCredentialsToken(clientId, secret));
+    }
+
+    /** Sets a user's password as an administrator does (Keycloak records it as an admin event). */
+    void resetPassword(String username, String password) {
+        put(admin("/users/" + userId(username) + "/reset-password"), adminToken(), JSONObjectUtils.toJSONString(
+                Map.of("type", "password", "value", password, "temporary", false)));
+    }
+
+    /**
+     * Makes realm client scopes default scopes of a client. Needed for scopes a feature creates while the
+     * realm is imported (SSF's {@code ssf.read}, {@code ssf.manage}): the imported clients do not get them.
+     */
+    void addDefaultClientScopes(String clientId, String... scopeNames) {
+        String token = adminToken();
+        String id = (String) castMap(jsonArray(get(admin("/clients?clientId=" + clientId), token)).get(0)).get("id");
+        List<Object> scopes = jsonArray(get(admin("/client-scopes"), token));
+        for (String name : scopeNames) {
+            String scopeId = scopes.stream().map(Keycloak::castMap).filter(s -> name.equals(s.get("name")))
+                    .map(s -> (String) s.get("id")).findFirst()
+                    .orElseThrow(() -> new AssertionError("realm has no client scope " + name));
+            put(admin("/clients/" + id + "/default-client-scopes/" + scopeId), token, "");
+        }
+    }
+
     private String adminToken() {
         Map<String, Object> body = json(post(server.baseUrl() + "/realms/master/protocol/openid-connect/token", null,
                 form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,

@@ -17,7 +17,8 @@ import java.time.Duration;
 /**
  * A real Keycloak, started from the distribution Maven unpacked into {@code target/}, as a process on a
  * random loopback port with an in-memory database and the corp realm imported. Ready means the realm's
- * discovery document answers 200 (the port opens earlier). On a failed start the log is printed.
+ * discovery document answers 200 (the port opens earlier). On a failed start the log is printed. Started
+ * with the SSF transmitter and the AuthZEN PDP (experimental features).
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -25,6 +26,12 @@ final class KeycloakServer implements AutoCloseable {
     static final String REALM = "corp";
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "admin-password";
+    /**
+     * Every experimental feature any test needs, in the one start of the run: features are build-time
+     * options, so a second set would cost a second Quarkus augmentation (20-30 s). DPoP needs none (a
+     * default feature in 26.7).
+     */
+    static final String FEATURES = "ssf,authzen";
 
     private final Process process;
     private final Path log;
@@ -54,7 +61,12 @@ final class KeycloakServer implements AutoCloseable {
         Path log = home.resolve("kc.log");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--db=dev-mem",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
-                "--import-realm")
+                "--import-realm", "--features=" + FEATURES,
+                // Both SPI options are read at start, not build, time: no second augmentation.
+                // The realm's own test receivers listen on loopback http, which the transmitter refuses by default.
+                "--spi-ssf-transmitter--default--allow-insecure-push-targets=true",
+                // Pushes leave through an outbox drained every 30 s by default; a test would wait that long.
+                "--spi-ssf-transmitter--default--outbox-drainer-interval=250ms")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         String javaHome = System.getenv("KC_JAVA_HOME");

@@ -14,6 +14,13 @@ import java.util.List;
  */
 public final class EventActions {
 
+    /**
+     * The session id Keycloak (26.7) puts in a {@code session-revoked} SET when an administrator ends every
+     * session of a user: not a session, so taken as "all of them". A real Keycloak session id is a random
+     * token of 24 characters and never this.
+     */
+    static final String KEYCLOAK_ALL_SESSIONS = "ALL";
+
     private EventActions() {
     }
 
@@ -53,6 +60,9 @@ public final class EventActions {
             if (!(complex.session() instanceof SubjectId.Opaque session)) {
                 return new SecurityAction.Ignore(ref, "session subject of format " + complex.session().format()
                         + " names no sid");
+            }
+            if (KEYCLOAK_ALL_SESSIONS.equals(session.id()) && complex.user() != null) {
+                return revokeUser(ref, subject, at);
             }
             String issuer = complex.user() instanceof SubjectId.IssSub user ? user.iss() : set.issuer();
             return new SecurityAction.RevokeSession(ref, issuer, session.id(), at);

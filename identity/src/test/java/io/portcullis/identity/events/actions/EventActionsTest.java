@@ -73,6 +73,18 @@ class EventActionsTest {
     }
 
     @Test
+    void keycloaksAllSessionsMarkerEndsEverySessionOfTheUser() {
+        // Keycloak 26.7's SET when an administrator logs a user out (KeycloakSsfIT sees it from the real one).
+        Map<String, Object> complex = Map.of("format", "complex", "user", bed.alice(),
+                "session", Map.of("format", "opaque", "id", "ALL"));
+        long when = Instant.now().minusSeconds(5).getEpochSecond();
+        var action = assertInstanceOf(SecurityAction.RevokeSubjectBefore.class,
+                receive(EventType.SESSION_REVOKED, Map.of("event_timestamp", when), complex));
+        assertEquals(alice(), action.user());
+        assertEquals(Instant.ofEpochSecond(when), action.before());
+    }
+
+    @Test
     void credentialAndAccountEventsEndEverySessionOfTheUser() {
         Map<String, Object> email = Map.of("format", "email", "email", "alice@example.com");
         for (EventType type : List.of(EventType.CREDENTIAL_CHANGE, EventType.ACCOUNT_DISABLED, EventType.ACCOUNT_PURGED,
