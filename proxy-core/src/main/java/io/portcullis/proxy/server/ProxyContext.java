@@ -2,6 +2,7 @@ package io.portcullis.proxy.server;
 
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.events.SecurityEventReceivers;
 import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
@@ -21,9 +22,16 @@ import java.util.function.Supplier;
  *                   the routes' per-caller token buckets, built once so no request builds it again
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
  * @param live       the long-lived exchanges, re-evaluated on a reload, an expiry or a security event
+ * @param events     the Shared Signals receivers, whose push endpoints the listener answers
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           AccessState access, Clock clock, LiveConnections live) {
+                           AccessState access, Clock clock, LiveConnections live, SecurityEventReceivers events) {
+
+    /** A context without security-event receivers. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                        AccessState access, Clock clock, LiveConnections live) {
+        this(runtime, metrics, decisions, scheme, access, clock, live, SecurityEventReceivers.none());
+    }
 
     /**
      * A context with a fresh in-memory {@link RiskTracker} and {@link RateLimiter}, both on {@code clock},
@@ -45,6 +53,6 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live, events);
     }
 }

@@ -103,7 +103,12 @@ public final class TransmitterReceiver implements AutoCloseable {
                 config.audiences(), config.algorithms(), config.clockSkew(), JWKS_REFRESH, config.position()),
                 http, IdentityEvents.NONE, clock, ON_DEMAND_INTERVAL);
         cache.start(scheduler);
+        JwksCache previous = keys.cache();
         keys.set(cache);
+        if (previous != null) {
+            // A start attempted again (the last one failed after discovery): its cache is replaced.
+            previous.release();
+        }
     }
 
     private synchronized StreamConfig startPolling(StreamConfig stream) {
