@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.fixtures.EmbeddedTransmitter;
 import io.portcullis.identity.events.delivery.TransmitterReceiver;
 import io.portcullis.identity.revocation.Revocation;
 import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,9 +85,12 @@ class SecurityEventReceiversTest {
     }
 
     private int push() throws Exception {
-        String set = tx.set("gateway", "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change",
+        return push(tx.set("gateway", "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change",
                 Map.of("current_status", "not-compliant", "previous_status", "compliant"),
-                Map.of("format", "opaque", "id", "laptop-7")).sign();
+                Map.of("format", "opaque", "id", "laptop-7")).sign());
+    }
+
+    private int push(String set) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + fx.port() + "/.portcullis/ssf/push/mdm"))
                 .header("Authorization", "Bearer " + SECRET).header("Content-Type", "application/secevent+jwt")
@@ -116,6 +123,43 @@ class SecurityEventReceiversTest {
         reload("2h", false);
         assertNull(fx.portcullis.securityEvents().receiver("mdm"));
         assertEquals(404, push(), "no transmitter, no push path");
+    }
+
+    private String posture(String device, Instant issuedAt) {
+        return fx.mdm.token().subject("erin").audience("portcullis").algorithm(JWSAlgorithm.ES256)
+                .issuedAt(issuedAt).expiresIn(Duration.ofHours(1)).claim("device_id", device)
+                .claim("device", Map.of("compliant", true, "patch_age_days", 1)).sign();
+    }
+
+    private RawHttp.Response admin(String device) throws Exception {
+        String erin = fx.corp.token().subject("erin").audience("portcullis").expiresIn(Duration.ofMinutes(10))
+                .claim("groups", List.of("admins")).claim("amr", List.of("hwk"))
+                .claim("auth_time", Instant.now().getEpochSecond()).sign();
+        try (RawHttp c = fx.client()) {
+            return c.get("/admin/x", "Authorization: Bearer " + erin, "X-Device-Posture: " + device);
+        }
+    }
+
+    @Test
+    void aDeviceOutOfComplianceIsRefusedUntilAPostureTokenIssuedAfterTheEvent() throws Exception {
+        fx.close();
+        fx = new ProxyFixture(ProxyFixture.EXAMPLE + config("1h", true).substring(ProxyFixture.PUBLIC_APP.length()));
+        awaitReady();
+        Instant event = Instant.now().minusSeconds(60);
+        String before = posture("mac-9", event.minusSeconds(60));
+        assertEquals(200, admin(before).status(), "a compliant device before the event");
+
+        String set = tx.set("gateway", "https://schemas.openid.net/secevent/caep/event-type/device-compliance-change",
+                Map.of("current_status", "not-compliant", "previous_status", "compliant",
+                        "event_timestamp", event.getEpochSecond()),
+                Map.of("format", "complex", "device", Map.of("format", "opaque", "id", "mac-9"))).sign();
+        assertEquals(202, push(set));
+
+        RawHttp.Response refused = admin(before);
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("device-not-compliant"), refused.body());
+        assertEquals(200, admin(posture("mac-9", Instant.now())).status(), "a posture token issued after the event decides");
+        assertEquals(200, admin(posture("mac-10", event.minusSeconds(60))).status(), "another device is untouched");
     }
 
     @Test
