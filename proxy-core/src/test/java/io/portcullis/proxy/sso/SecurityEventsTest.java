@@ -52,6 +52,7 @@ class SecurityEventsTest {
                 () -> proxy.portcullis.securityEvents().ready(SsfReceiver.TRANSMITTER_ID));
         // The stream's verification event arrives by push, like any other.
         proxy.awaitDecision("\"via\":\"security-event:idp\"", "event-verification");
+        assertEquals("enabled", proxy.portcullis.securityEvents().receiver(SsfReceiver.TRANSMITTER_ID).streamStatus());
     }
 
     @AfterEach
