@@ -30,7 +30,13 @@ public record Revocation(Kind kind, String issuerId, String value, Instant at, I
          * A device out of compliance (a CAEP event): its posture issued at or before {@code at} counts as
          * not compliant. {@code issuerId} is empty: a device id is matched whoever vouches for it.
          */
-        DEVICE("device");
+        DEVICE("device"),
+        /**
+         * Everything of a user named by email (RFC 9493 {@code email} subject) issued at or before the
+         * revocation: matched against a token's or session's {@code email} claim, lower-cased, unless
+         * the issuer said it is not verified ({@code email_verified: false}).
+         */
+        EMAIL("email");
 
         private final String code;
 

@@ -100,8 +100,10 @@ public final class EnforcingSink implements SecurityActionSink {
     }
 
     private Outcome revokeSubject(PortcullisConfig cfg, SecurityAction.RevokeSubjectBefore s) {
+        if (s.user() instanceof SubjectId.Email email) {
+            return revokeEmail(cfg, s, email);
+        }
         if (!(s.user() instanceof SubjectId.IssSub user)) {
-            // RFC 9493 email: no revocation kind matches tokens by email yet (docs/continuous-access.md).
             return Outcome.ignored(null, null, null, "subject-format-" + s.user().format() + "-not-enforced");
         }
         List<String> ids = issuerIds(cfg, user.iss());
@@ -114,6 +116,26 @@ public final class EnforcingSink implements SecurityActionSink {
         }
         int selected = live.reevaluate(LiveEntry.bySubject(user.iss(), user.sub()), CAUSE);
         return Outcome.applied(ids.get(0), user.sub(), null, "subject-revoked", selected);
+    }
+
+    /**
+     * A user named by email: an email carries no issuer, so the transmitter's own issuer is the one whose
+     * tokens and sessions it can speak for (an MDM transmitter cannot end the IdP's sessions by email).
+     */
+    private Outcome revokeEmail(PortcullisConfig cfg, SecurityAction.RevokeSubjectBefore s, SubjectId.Email email) {
+        String transmitterIssuer = cfg.securityEvents().transmitter(s.ref().transmitter())
+                .map(t -> t.issuer()).orElse(null);
+        List<String> ids = transmitterIssuer == null ? List.of() : issuerIds(cfg, transmitterIssuer);
+        if (ids.isEmpty()) {
+            return Outcome.ignored(null, null, null, "issuer-not-configured");
+        }
+        String address = email.email().toLowerCase(java.util.Locale.ROOT);
+        Instant until = until(cfg, s.before());
+        for (String id : ids) {
+            revocations.revoke(new Revocation(Revocation.Kind.EMAIL, id, address, s.before(), until));
+        }
+        int selected = live.reevaluate(e -> address.equals(e.email()) && ids.contains(e.issuerId()), CAUSE);
+        return Outcome.applied(ids.get(0), null, null, "email-revoked", selected);
     }
 
     private Outcome deviceNonCompliant(PortcullisConfig cfg, SecurityAction.DeviceNonCompliant d) {

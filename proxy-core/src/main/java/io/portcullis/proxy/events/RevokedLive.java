@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * The live connections a revocation published by a replica can end here: those allowed with that
- * issuer session ({@code sid}), subject or device. A revocation of one of our own SSO sessions or of a
+ * issuer session ({@code sid}), subject, verified email or device. A revocation of one of our own SSO sessions or of a
  * {@code jti} names nothing a live entry keeps, so it selects none (its connections close at their
  * expiry or at the next reload).
  */
@@ -23,6 +23,7 @@ final class RevokedLive {
             case SID -> e -> value.equals(e.sid()) && issuerId.equals(e.issuerId());
             case SUBJECT -> e -> value.equals(e.subject()) && issuerId.equals(e.issuerId());
             case DEVICE -> LiveEntry.byDevice(value);
+            case EMAIL -> e -> value.equals(e.email()) && issuerId.equals(e.issuerId());
             case SESSION, JTI -> null;
         };
     }

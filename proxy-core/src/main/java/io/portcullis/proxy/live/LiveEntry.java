@@ -3,6 +3,7 @@ package io.portcullis.proxy.live;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.identity.Identity;
+import io.portcullis.identity.revocation.TokenRevocationCheck;
 import io.portcullis.proxy.access.AccessRequest;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class LiveEntry {
     private final String issuer;
     private final String subject;
     private final String sid;
+    private final String email;
     private final String deviceId;
     private final String dpopKey;
     private final Instant expiresAt;
@@ -47,6 +49,7 @@ public final class LiveEntry {
         this.issuer = identity == null ? null : identity.issuer();
         this.subject = identity == null ? null : identity.subject();
         this.sid = identity == null || !(identity.claims().get("sid") instanceof String s) ? null : s;
+        this.email = identity == null ? null : TokenRevocationCheck.verifiedEmail(identity.claims());
         this.deviceId = deviceId;
         // Allowed with a DPoP-bound token: the proof of that key was checked then (an unproven bound token is refused).
         this.dpopKey = identity == null ? null : identity.confirmation().jwkThumbprint();
@@ -107,6 +110,11 @@ public final class LiveEntry {
 
     public String sid() {
         return sid;
+    }
+
+    /** The verified email it was allowed with, lower-cased, or null. */
+    public String email() {
+        return email;
     }
 
     public String deviceId() {

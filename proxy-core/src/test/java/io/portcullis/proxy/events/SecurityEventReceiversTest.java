@@ -162,6 +162,52 @@ class SecurityEventReceiversTest {
         assertEquals(200, admin(posture("mac-10", event.minusSeconds(60))).status(), "another device is untouched");
     }
 
+    /** A token of the transmitter acting as an IdP too (as Keycloak does): its issuer, its keys. */
+    private String tokenOf(String sub, String email) {
+        return tx.set("portcullis", "unused", Map.of(), null).type("JWT").claim("events", null).claim("sub", sub)
+                .claim("email", email).claim("exp", Instant.now().plusSeconds(300).getEpochSecond()).sign();
+    }
+
+    private int api(String token) throws Exception {
+        try (RawHttp c = fx.client()) {
+            return c.get("/app/x", "Authorization: Bearer " + token).status();
+        }
+    }
+
+    @Test
+    void aUserNamedByEmailLosesTheTokensOfTheTransmittersOwnIssuer() throws Exception {
+        fx.close();
+        fx = new ProxyFixture("""
+                listen: 127.0.0.1:0
+                admin: 127.0.0.1:0
+                issuers:
+                  - id: idp
+                    issuer: %s
+                    jwks_uri: %s/jwks.json
+                    audiences: [portcullis]
+                    algorithms: [RS256]
+                routes:
+                  - id: app
+                    match: { path_prefix: /app }
+                    upstream: ${UPSTREAM}
+                    policy: signed-in
+                policies:
+                  signed-in:
+                    allow: { authenticated: true }
+                """.formatted(tx.issuer(), tx.issuer()) + config("1h", true).substring(ProxyFixture.PUBLIC_APP.length()));
+        awaitReady();
+        String alice = tokenOf("alice", "Alice@Corp.example");
+        String bob = tokenOf("bob", "bob@corp.example");
+        assertEquals(200, api(alice));
+
+        assertEquals(202, push(tx.set("gateway", "https://schemas.openid.net/secevent/risc/event-type/account-disabled",
+                Map.of(), Map.of("format", "email", "email", "alice@corp.example")).sign()));
+
+        assertEquals(401, api(alice), "her token issued before the event");
+        assertEquals(200, api(bob));
+        assertTrue(fx.awaitDecision("event-account-disabled").contains("email-revoked"));
+    }
+
     @Test
     void aDeviceNonCompliantEventIsRecordedAsADeviceRevocation() throws Exception {
         awaitReady();
