@@ -70,11 +70,15 @@ public final class EnforcingSink implements SecurityActionSink {
             outcome = deviceNonCompliant(cfg, d);
         } else if (action instanceof SecurityAction.ReevaluateSubject r) {
             outcome = reevaluate(cfg, r);
-        } else if (action instanceof SecurityAction.Verified v) {
+        } else if (action instanceof SecurityAction.Verified) {
             outcome = Outcome.ignored(null, null, null, "stream-verified");
         } else if (action instanceof SecurityAction.StreamStatusChanged s) {
-            LOG.warn("security events: transmitter {} says the stream is now {}{}", s.ref().transmitter(), s.status(),
-                    s.reason() == null ? "" : " (" + s.reason() + ")");
+            if ("enabled".equals(s.status())) {
+                LOG.info("security events: transmitter {} says the stream is enabled", s.ref().transmitter());
+            } else {
+                LOG.warn("security events: transmitter {} says the stream is now {}{}: no events until it is enabled",
+                        s.ref().transmitter(), s.status(), s.reason() == null ? "" : " (" + s.reason() + ")");
+            }
             outcome = Outcome.ignored(null, null, null, "stream-" + s.status());
         } else {
             // The mapping's reason is a sentence: logged here, while the line and the counter say "ignored".
