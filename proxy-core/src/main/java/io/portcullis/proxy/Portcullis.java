@@ -14,6 +14,9 @@ import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.admin.AdminServer;
 import io.portcullis.proxy.observe.CertificateExpiry;
 import io.portcullis.proxy.decisionapi.DecisionApiServer;
+import io.portcullis.proxy.events.EnforcingSink;
+import io.portcullis.proxy.events.EventReport;
+import io.portcullis.proxy.events.SecurityEventReceivers;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.observe.Metrics;
@@ -73,6 +76,8 @@ public final class Portcullis implements AutoCloseable {
     private final LiveConnections live;
     /** Spans of proxied requests: built once at start (a changed {@code tracing} section needs a restart). */
     private final Tracing tracing;
+    /** Shared Signals receivers: started after the listeners, re-applied on reload. */
+    private final SecurityEventReceivers events;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -98,13 +103,20 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
-        tracing = Tracing.start(tracingSettings, BuildInfo.current().version());
-        ProxyContext ctx = new ProxyContext(runtime::get, metrics, new DecisionLog(), "http", new AccessState(
+        DecisionLog decisions = new DecisionLog();
+        AccessState access = new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
                         state.riskHistory()),
-                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics)),
-                clock).withTracing(tracing);
-        live = ctx.live();
+                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics));
+        live = new LiveConnections(runtime::get, metrics.registry(), decisions, clock, access);
+        // Security events: verified SETs revoke in the state store (every replica enforces them through
+        // its mirror) and end the live connections they name; a SET's jti is spent in the shared replay set.
+        EventReport report = new EventReport(metrics.registry(), decisions, () -> runtime.get().config().sha256(), clock);
+        EnforcingSink sink = new EnforcingSink(state.revocations(), live, () -> runtime.get().config(), report, clock);
+        state.onPublishedRevocation(sink::published);
+        events = new SecurityEventReceivers(state.replays()::firstUse, sink, report, clock);
+        tracing = Tracing.start(tracingSettings, BuildInfo.current().version());
+        ProxyContext ctx = new ProxyContext(runtime::get, metrics, decisions, "http", access, clock, live, events, tracing);
         ProxyServer p = null;
         AdminServer a = null;
         DecisionApiServer d = null;
@@ -135,6 +147,7 @@ public final class Portcullis implements AutoCloseable {
         proxy = p;
         admin = a;
         decisionApi = d;
+        events.apply(config.securityEvents());
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
         LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}, state {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
@@ -248,6 +261,7 @@ public final class Portcullis implements AutoCloseable {
             metrics.configInUse(next.sha256());
             certificates.watch(CertificateExpiry.sourcesOf(next));
             LOG.info("config reload applied: {} (sha256 {})", source, next.sha256());
+            events.apply(next.securityEvents());
             // Open WebSockets and streams were allowed by the old policy: the new one decides them again.
             live.reevaluateAll("reload");
             return true;
@@ -329,6 +343,7 @@ public final class Portcullis implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        events.close();
         proxy.close();
         admin.close();
         if (decisionApi != null) {
@@ -340,6 +355,11 @@ public final class Portcullis implements AutoCloseable {
         certificates.close();
         state.close();
         tracing.close();
+    }
+
+    /** The Shared Signals receivers. */
+    public SecurityEventReceivers securityEvents() {
+        return events;
     }
 
     /** The shared state store. */

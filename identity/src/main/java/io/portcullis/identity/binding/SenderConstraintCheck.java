@@ -34,6 +34,17 @@ public final class SenderConstraintCheck {
 
     /** Checks the binding of a token whose signature and claims were verified already. */
     public CompletionStage<BindingOutcome> check(Presentation presentation, Confirmation confirmation) {
+        return check(presentation, confirmation, null);
+    }
+
+    /**
+     * As {@link #check(Presentation, Confirmation)}, for a sender that already proved possession of the
+     * DPoP key {@code provenJkt} for this exchange (a live connection decided again): when it is the
+     * token's key, the proof is not checked again (its {@code iat} is old and its {@code jti} spent by
+     * design); every other rule still applies.
+     */
+    public CompletionStage<BindingOutcome> check(Presentation presentation, Confirmation confirmation,
+            String provenJkt) {
         if (config.mode() == Mode.NONE) {
             return accepted(Binding.NOT_CHECKED);
         }
@@ -64,6 +75,9 @@ public final class SenderConstraintCheck {
             }
         }
         Binding proven = x5t != null ? Binding.DPOP_AND_MTLS : Binding.DPOP;
+        if (jkt.equals(provenJkt)) {
+            return accepted(proven);
+        }
         return dpop.check(presentation.dpopProofs(), presentation.method(), presentation.requestUri(),
                         presentation.accessToken(), jkt)
                 .thenApply(outcome -> outcome instanceof BindingOutcome.Accepted ? new BindingOutcome.Accepted(proven)

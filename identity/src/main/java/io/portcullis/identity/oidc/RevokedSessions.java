@@ -3,6 +3,7 @@ package io.portcullis.identity.oidc;
 import io.portcullis.identity.revocation.LocalRevocations;
 import io.portcullis.identity.revocation.Revocation;
 import io.portcullis.identity.revocation.Revocations;
+import io.portcullis.identity.revocation.TokenRevocationCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,11 +63,17 @@ public final class RevokedSessions {
                 && revocations.revokedAt(Revocation.Kind.SID, session.issuerId(), session.idpSessionId()) != null) {
             return true;
         }
-        if (revocations.noneOf(Revocation.Kind.SUBJECT)) {
+        Instant subjectLogout = revocations.noneOf(Revocation.Kind.SUBJECT) ? null
+                : revocations.revokedAt(Revocation.Kind.SUBJECT, session.issuerId(), session.subject());
+        if (subjectLogout != null && !session.createdAt().isAfter(subjectLogout)) {
+            return true;
+        }
+        if (revocations.noneOf(Revocation.Kind.EMAIL)) {
             return false;
         }
-        Instant subjectLogout = revocations.revokedAt(Revocation.Kind.SUBJECT, session.issuerId(), session.subject());
-        return subjectLogout != null && !session.createdAt().isAfter(subjectLogout);
+        String email = TokenRevocationCheck.verifiedEmail(session.claims());
+        Instant emailRevoked = email == null ? null : revocations.revokedAt(Revocation.Kind.EMAIL, session.issuerId(), email);
+        return emailRevoked != null && !session.createdAt().isAfter(emailRevoked);
     }
 
     /** Where the revocations are kept. */

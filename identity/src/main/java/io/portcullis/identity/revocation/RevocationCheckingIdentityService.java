@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * The identity stage with revocations applied to bearer tokens: a token that verifies but whose
  * {@code jti}, {@code sid} or subject is revoked is {@link AuthFailure#TOKEN_REVOKED}. Checked after
  * the verified-token cache, on every request, so a revocation takes effect on tokens already cached.
- * The check reads memory only; when nothing is revoked it costs three counter reads.
+ * The check reads memory only; when nothing is revoked it costs three counter reads. Device posture is
+ * held to device revocations ({@link DeviceRevocationCheck}) the same way.
  */
 public final class RevocationCheckingIdentityService implements IdentityService {
 
@@ -69,12 +70,19 @@ public final class RevocationCheckingIdentityService implements IdentityService 
 
     @Override
     public CompletableFuture<PostureResult> posture(String postureToken, Identity identity) {
-        return delegate.posture(postureToken, identity);
+        return devicesChecked(delegate.posture(postureToken, identity));
     }
 
     @Override
     public CompletableFuture<PostureResult> posture(String postureToken, AuthResult.Authenticated authenticated) {
-        return delegate.posture(postureToken, authenticated);
+        return devicesChecked(delegate.posture(postureToken, authenticated));
+    }
+
+    private CompletableFuture<PostureResult> devicesChecked(CompletableFuture<PostureResult> result) {
+        if (revocations.noneOf(Revocation.Kind.DEVICE)) {
+            return result;
+        }
+        return result.thenApply(r -> DeviceRevocationCheck.apply(revocations, r));
     }
 
     @Override

@@ -98,6 +98,21 @@ class SenderConstraintCheckTest {
         assertEquals(expected, now(check.check(present(way), confirmation)));
     }
 
+    @org.junit.jupiter.api.Test
+    void aKeyProvenEarlierForThisExchangeSkipsOnlyTheProof() {
+        SenderConstraintCheck check = new SenderConstraintCheck(
+                SenderConstraintConfig.defaults().withMode(Mode.REQUIRED), ProofBed.settings());
+        assertEquals(ok(Binding.DPOP), now(check.check(present(Way.DPOP_WITHOUT_PROOF), DPOP_BOUND, CLIENT.thumbprint())),
+                "the token's key was proven at the upgrade");
+        assertEquals(no(BindingFailure.DPOP_PROOF_MISSING),
+                now(check.check(present(Way.DPOP_WITHOUT_PROOF), DPOP_BOUND, DPoPClient.es256().thumbprint())),
+                "another key proven proves nothing about this token");
+        assertEquals(no(BindingFailure.BOUND_TOKEN_AS_BEARER),
+                now(check.check(present(Way.BEARER), DPOP_BOUND, CLIENT.thumbprint())), "the scheme rules still hold");
+        assertEquals(no(BindingFailure.CLIENT_CERT_MISSING),
+                now(check.check(present(Way.DPOP_WITHOUT_PROOF), BOTH, CLIENT.thumbprint())), "and the certificate");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("certificates")
     void theThumbprintIsOfTheWholeDerCertificate(X509Certificate certificate) throws Exception {

@@ -41,6 +41,26 @@ class RevokedSessionsTest {
     }
 
     @Test
+    void aRevokedVerifiedEmailEndsSessionsCreatedBeforeIt() {
+        Instant before = clock.instant();
+        clock.advance(Duration.ofSeconds(5));
+        revoked.revocations().revoke(new io.portcullis.identity.revocation.Revocation(
+                io.portcullis.identity.revocation.Revocation.Kind.EMAIL, "corp", "alice@corp.example",
+                clock.instant(), clock.instant().plus(Duration.ofHours(12))));
+        clock.advance(Duration.ofSeconds(5));
+
+        assertTrue(revoked.revoked(withEmail(Map.of("email", "ALICE@corp.example"), before)));
+        assertFalse(revoked.revoked(withEmail(Map.of("email", "alice@corp.example"), clock.instant())), "signed in after");
+        assertFalse(revoked.revoked(withEmail(Map.of("email", "alice@corp.example", "email_verified", false), before)));
+        assertFalse(revoked.revoked(withEmail(Map.of("email", "bob@corp.example"), before)));
+    }
+
+    private static Session withEmail(Map<String, Object> claims, Instant createdAt) {
+        return new Session("id", "corp", "https://idp", "someone", claims, null, null, createdAt.plusSeconds(300),
+                false, createdAt, createdAt.plus(Duration.ofHours(12)));
+    }
+
+    @Test
     void aLocalLogoutEndsThatSessionOnly() {
         Session mine = session("sid-1", clock.instant());
         Session other = new Session("other-id", "corp", "https://idp", "alice", Map.of(), "sid-1", null,

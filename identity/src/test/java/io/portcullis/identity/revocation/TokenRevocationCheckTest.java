@@ -60,6 +60,28 @@ class TokenRevocationCheckTest {
         assertFalse(TokenRevocationCheck.revoked(revocations, token("j1", null, NOW.plusSeconds(1))));
     }
 
+    private static Identity withEmail(String email, Object verified, Instant iat) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("email", email);
+        if (verified != null) {
+            claims.put("email_verified", verified);
+        }
+        claims.put("iat", iat.getEpochSecond());
+        return new Identity("corp", "https://idp", "someone", claims, NOW.plusSeconds(300), "ref");
+    }
+
+    @Test
+    void aVerifiedEmailRevokesTokensIssuedUpToThenWhateverTheCase() {
+        revoke(Revocation.Kind.EMAIL, "alice@corp.example", NOW);
+        assertTrue(TokenRevocationCheck.revoked(revocations, withEmail("Alice@Corp.Example", true, NOW.minusSeconds(5))));
+        assertTrue(TokenRevocationCheck.revoked(revocations, withEmail("alice@corp.example", null, NOW)),
+                "a token without email_verified: its issuer asserted the address");
+        assertFalse(TokenRevocationCheck.revoked(revocations, withEmail("alice@corp.example", false, NOW)),
+                "an address its issuer calls unverified names nobody");
+        assertFalse(TokenRevocationCheck.revoked(revocations, withEmail("alice@corp.example", true, NOW.plusSeconds(1))));
+        assertFalse(TokenRevocationCheck.revoked(revocations, withEmail("bob@corp.example", true, NOW)));
+    }
+
     @Test
     void anotherIssuersSameValuesAreNotRevoked() {
         revocations.revoke(new Revocation(Revocation.Kind.JTI, "other", "j1", NOW, NOW.plusSeconds(60)));

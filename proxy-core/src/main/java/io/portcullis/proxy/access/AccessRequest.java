@@ -48,8 +48,16 @@ public record AccessRequest(Target target, RequestHeaders headers, Peer peer, In
      * @param address     the TCP peer
      * @param client      the client address resolved through trusted proxies (the policy's source IP)
      * @param certificate the client certificate the TLS handshake verified, or null
+     * @param provenDpopKey the JWK thumbprint of a DPoP key this sender already proved it holds for this
+     *                    exchange (a live connection decided again: its proof was checked, and its one-time
+     *                    {@code jti} spent, when it was opened), or null for a request to prove it now
      */
-    public record Peer(InetAddress address, InetAddress client, ClientCertificate certificate) {
+    public record Peer(InetAddress address, InetAddress client, ClientCertificate certificate, String provenDpopKey) {
+
+        /** A sender that has proven nothing yet: every request of the listener. */
+        public Peer(InetAddress address, InetAddress client, ClientCertificate certificate) {
+            this(address, client, certificate, null);
+        }
     }
 
     /** The route the request was matched to. */

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * (a concurrent set); a re-evaluation walks the set on the caller's thread testing only fixed fields,
  * and hands each matching entry to its own event loop, where the CURRENT config's access pipeline
  * decides its stored request again at the current time. An entry no longer allowed is closed, with a
- * decision line ({@code reevaluated-<cause>} and the new decision's reason) and a count. The rate
+ * decision line ({@code reevaluated-<cause>}, the new decision's reasons, then {@code websocket-closed-1008}
+ * or {@code response-cut}; the status the client had received) and a count. The rate
  * limit is not charged again: a re-check is not a new request.
  */
 public final class LiveConnections {
@@ -37,6 +38,10 @@ public final class LiveConnections {
 
     /** The cause of a re-evaluation at the expiry of the credential an entry was allowed with. */
     public static final String EXPIRY = "expiry";
+    /** The last reason of the line of a WebSocket closed by a re-evaluation (close frame 1008). */
+    public static final String WEBSOCKET_CLOSED = "websocket-closed-1008";
+    /** The last reason of the line of a streaming response cut by a re-evaluation. */
+    public static final String RESPONSE_CUT = "response-cut";
 
     private final Set<LiveEntry> entries = ConcurrentHashMap.newKeySet();
     private final Supplier<RuntimeConfig> runtime;
@@ -122,7 +127,9 @@ public final class LiveConnections {
         }
         AccessRequest now = new AccessRequest(new AccessRequest.Target(route, was.target().method(),
                 was.target().host(), was.target().path(), was.target().rawQuery(), was.target().origin()), was.headers(),
-                was.peer(),
+                // Its DPoP proof was checked when it was opened: the token is decided again, not the one-time proof.
+                new AccessRequest.Peer(was.peer().address(), was.peer().client(), was.peer().certificate(),
+                        e.dpopKey()),
                 clock.instant(), was.requestId());
         CompletableFuture<AccessDecision> f;
         try {
@@ -171,9 +178,11 @@ public final class LiveConnections {
     private void closeFor(LiveEntry e, String cause, RuntimeConfig rc, String decision, List<String> newReasons,
                           Verdict v) {
         String reason = "reevaluated-" + cause;
-        List<String> reasons = new ArrayList<>(1 + newReasons.size());
+        List<String> reasons = new ArrayList<>(2 + newReasons.size());
         reasons.add(reason);
         reasons.addAll(newReasons);
+        // What was done to it: the status alone (sent long before) would read as a success.
+        reasons.add(e.kind() == LiveEntry.Kind.WEBSOCKET ? WEBSOCKET_CLOSED : RESPONSE_CUT);
         AccessRequest r = e.request();
         decisions.record(DecisionRecord.builder().time(clock.instant()).requestId(r.requestId())
                 .route(r.route().id()).method(r.target().method()).path(r.target().path())
@@ -181,7 +190,7 @@ public final class LiveConnections {
                 .deviceId(e.deviceId()).decision(decision).reasons(reasons)
                 .policy(v != null && v.decision() != null ? v.decision().policy() : null)
                 .rule(v != null && v.decision() != null ? v.decision().rule() : null)
-                .status(e.kind() == LiveEntry.Kind.WEBSOCKET ? 101 : 200).configSha256(rc.config().sha256())
+                .status(e.status()).configSha256(rc.config().sha256())
                 .build());
         metrics.reevaluated(cause, "error".equals(decision) ? "error" : "closed");
         entries.remove(e);

@@ -3,6 +3,7 @@ package io.portcullis.proxy.live;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.identity.Identity;
+import io.portcullis.identity.revocation.TokenRevocationCheck;
 import io.portcullis.proxy.access.AccessRequest;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,12 +20,15 @@ public final class LiveEntry {
     public enum Kind { WEBSOCKET, STREAM }
 
     private final Kind kind;
+    private final int status;
     private final AccessRequest request;
     private final String issuerId;
     private final String issuer;
     private final String subject;
     private final String sid;
+    private final String email;
     private final String deviceId;
+    private final String dpopKey;
     private final Instant expiresAt;
     private final EventExecutor loop;
     private final LiveClose closer;
@@ -34,16 +38,21 @@ public final class LiveEntry {
     /**
      * @param identity who it was allowed for, or null (an anonymous request on a public route)
      * @param deviceId the device posture's id, or null
+     * @param status   the status the client received: 101 for a WebSocket, the response's for a stream
      */
-    public LiveEntry(Kind kind, AccessRequest request, Identity identity, String deviceId, EventExecutor loop,
-                     LiveClose closer) {
+    public LiveEntry(Kind kind, int status, AccessRequest request, Identity identity, String deviceId,
+                     EventExecutor loop, LiveClose closer) {
         this.kind = Objects.requireNonNull(kind);
+        this.status = status;
         this.request = Objects.requireNonNull(request);
         this.issuerId = identity == null ? null : identity.issuerId();
         this.issuer = identity == null ? null : identity.issuer();
         this.subject = identity == null ? null : identity.subject();
         this.sid = identity == null || !(identity.claims().get("sid") instanceof String s) ? null : s;
+        this.email = identity == null ? null : TokenRevocationCheck.verifiedEmail(identity.claims());
         this.deviceId = deviceId;
+        // Allowed with a DPoP-bound token: the proof of that key was checked then (an unproven bound token is refused).
+        this.dpopKey = identity == null ? null : identity.confirmation().jwkThumbprint();
         this.expiresAt = identity == null ? null : identity.expiresAt();
         this.loop = Objects.requireNonNull(loop);
         this.closer = Objects.requireNonNull(closer);
@@ -78,6 +87,11 @@ public final class LiveEntry {
         return kind;
     }
 
+    /** The status the client received before the exchange went on streaming. */
+    public int status() {
+        return status;
+    }
+
     public AccessRequest request() {
         return request;
     }
@@ -98,8 +112,18 @@ public final class LiveEntry {
         return sid;
     }
 
+    /** The verified email it was allowed with, lower-cased, or null. */
+    public String email() {
+        return email;
+    }
+
     public String deviceId() {
         return deviceId;
+    }
+
+    /** The thumbprint of the DPoP key its token is bound to (proven when it was allowed), or null. */
+    public String dpopKey() {
+        return dpopKey;
     }
 
     /** When the credential it was allowed with expires, or null. */

@@ -51,6 +51,7 @@ final class LiveRegistration {
     private static LiveEntry entry(Exchange ex, LiveEntry.Kind kind, Channel ch,
                                    io.portcullis.proxy.live.LiveClose closer) {
         String device = ex.verdict.posture() == null ? null : ex.verdict.posture().deviceId();
-        return new LiveEntry(kind, ex.allowedAs, ex.verdict.identity(), device, ch.eventLoop(), closer);
+        return new LiveEntry(kind, kind == LiveEntry.Kind.WEBSOCKET ? 101 : ex.status, ex.allowedAs, ex.verdict.identity(),
+                device, ch.eventLoop(), closer);
     }
 }

@@ -103,6 +103,10 @@ final class LocalReplies {
 
     /** The reserved paths ({@code /.portcullis/...}): answered here, never routed or forwarded. */
     static void reserved(Exchange ex) {
+        if (SsfPush.handles(ex.path)) {
+            SsfPush.answer(ex);
+            return;
+        }
         SsoEndpoints endpoints = new SsoEndpoints(ex.rc.sso(), ex.conn.ctx().alloc(), ex.shared.clock());
         if (!ReservedPaths.readsBody(ex.path) || !ex.bodyExpected()) {
             ex.conn.clientReads(false);

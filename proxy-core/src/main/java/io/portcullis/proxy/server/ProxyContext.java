@@ -2,6 +2,7 @@ package io.portcullis.proxy.server;
 
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessState;
+import io.portcullis.proxy.events.SecurityEventReceivers;
 import io.portcullis.proxy.live.LiveConnections;
 import io.portcullis.proxy.observe.DecisionLog;
 import io.portcullis.proxy.observe.Metrics;
@@ -22,15 +23,23 @@ import java.util.function.Supplier;
  *                   the routes' per-caller token buckets, built once so no request builds it again
  * @param clock      wall-clock time; durations and timers use the monotonic clock instead
  * @param live       the long-lived exchanges, re-evaluated on a reload, an expiry or a security event
+ * @param events     the Shared Signals receivers, whose push endpoints the listener answers
  * @param tracing    the process's tracer, {@link Tracing#OFF} unless tracing is on
  */
 public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                           AccessState access, Clock clock, LiveConnections live, Tracing tracing) {
+                           AccessState access, Clock clock, LiveConnections live, SecurityEventReceivers events,
+                           Tracing tracing) {
+
+    /** A context without security-event receivers or tracing. */
+    public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
+                        AccessState access, Clock clock, LiveConnections live) {
+        this(runtime, metrics, decisions, scheme, access, clock, live, SecurityEventReceivers.none(), Tracing.OFF);
+    }
 
     /** A context without tracing. */
     public ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, DecisionLog decisions, String scheme,
-                        AccessState access, Clock clock, LiveConnections live) {
-        this(runtime, metrics, decisions, scheme, access, clock, live, Tracing.OFF);
+                        AccessState access, Clock clock, LiveConnections live, SecurityEventReceivers events) {
+        this(runtime, metrics, decisions, scheme, access, clock, live, events, Tracing.OFF);
     }
 
     /**
@@ -53,11 +62,11 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */
     public ProxyContext withScheme(String otherScheme) {
-        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live, tracing);
+        return new ProxyContext(runtime, metrics, decisions, otherScheme, access, clock, live, events, tracing);
     }
 
     /** The same context with {@code tracer} making the requests' spans. */
     public ProxyContext withTracing(Tracing tracer) {
-        return new ProxyContext(runtime, metrics, decisions, scheme, access, clock, live, tracer);
+        return new ProxyContext(runtime, metrics, decisions, scheme, access, clock, live, events, tracer);
     }
 }

@@ -11,6 +11,8 @@ public final class ReservedPaths {
     public static final String LOGOUT = PREFIX + "logout";
     public static final String BACKCHANNEL_LOGOUT = PREFIX + "backchannel-logout";
     public static final String JWKS = "/.well-known/portcullis/jwks.json";
+    /** RFC 8935 push delivery of security events; the transmitter's configured id follows. */
+    public static final String SSF_PUSH = PREFIX + "ssf/push/";
 
     private ReservedPaths() {
     }

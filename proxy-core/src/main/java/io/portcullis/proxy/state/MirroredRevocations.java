@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
     private final StateEvents events;
     private final Queue<Revocation> pending = new ConcurrentLinkedQueue<>();
     private volatile RedisLink link;
+    private volatile Consumer<Revocation> observer = r -> { };
 
     MirroredRevocations(RedisKeys keys, Clock clock, StateEvents events) {
         this.local = new LocalRevocations(clock);
@@ -45,6 +47,10 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
 
     void attach(RedisLink link) {
         this.link = link;
+    }
+
+    void observe(Consumer<Revocation> next) {
+        this.observer = next;
     }
 
     @Override
@@ -117,6 +123,12 @@ final class MirroredRevocations extends RedisPubSubAdapter<String, String> imple
                 events.pubSubLag(Math.max(0, clock.millis() - Long.parseLong(times[0])));
             } catch (NumberFormatException e) {
                 // the revocation counts; only the lag is unknown
+            }
+            try {
+                observer.accept(r);
+            } catch (RuntimeException e) {
+                // The mirror has it; a failing observer must not stop the subscription.
+                LOG.warn("state store: a revocation observer failed: {}", e.toString());
             }
         }
     }

@@ -1,8 +1,10 @@
 package io.portcullis.proxy.state;
 
 import io.portcullis.config.RedisStateConfig;
+import io.portcullis.identity.revocation.Revocation;
 import io.portcullis.identity.revocation.Revocations;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * {@code state: redis}: revocations mirrored in memory and shared by pub/sub, buckets, one-time values
@@ -34,6 +36,11 @@ public final class RedisStateStore implements StateStore {
     @Override
     public Revocations revocations() {
         return revocations;
+    }
+
+    @Override
+    public void onPublishedRevocation(Consumer<Revocation> observer) {
+        revocations.observe(observer);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.portcullis.proxy.state;
 
+import io.portcullis.identity.revocation.Revocation;
 import io.portcullis.identity.revocation.Revocations;
+import java.util.function.Consumer;
 
 /**
  * What replicas share. Every part answers from memory or asynchronously: no method blocks on the
@@ -11,6 +13,14 @@ public interface StateStore extends AutoCloseable {
 
     /** Revocations, answered from memory; a write is effective here at once and shared when it can be. */
     Revocations revocations();
+
+    /**
+     * Tells {@code observer} of each revocation published by a replica (this one's own included), once
+     * it is in the mirror, on the store's thread: so live connections here can be decided again. A
+     * store without other replicas tells nothing: its revocations are all taken here.
+     */
+    default void onPublishedRevocation(Consumer<Revocation> observer) {
+    }
 
     /** Rate-limit buckets shared by every replica, or null when buckets are per process. */
     SharedBuckets buckets();

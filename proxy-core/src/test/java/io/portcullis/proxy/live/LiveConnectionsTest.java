@@ -190,7 +190,7 @@ class LiveConnectionsTest {
         assertEquals(1008, alice.closed.get(10, TimeUnit.SECONDS), "policy violation");
         assertNotNull(echo.closed.poll(10, TimeUnit.SECONDS), "her upstream side is closed too");
         lineAfter(mark, "\"route\":\"chat\"", "\"subject\":\"alice\"", "\"decision\":\"deny\"",
-                "\"reasons\":[\"reevaluated-reload\",\"user-unauthorized\"]");
+                "\"reasons\":[\"reevaluated-reload\",\"user-unauthorized\",\"websocket-closed-1008\"]", "\"status\":101");
         assertEquals(closedBefore + 1, counted("reload", "closed"));
         assertEchoes(bobs, bob, "still here");
         assertFalse(bob.closed.isDone(), "bob's stays open");
@@ -208,7 +208,8 @@ class LiveConnectionsTest {
         assertNotNull(alice.ended.get(10, TimeUnit.SECONDS), "her response ends");
         assertEquals("/feed/alice", slow.cut.poll(10, TimeUnit.SECONDS), "the upstream's stream was cut");
         lineAfter(mark, "\"path\":\"/feed/alice\"", "\"subject\":\"alice\"", "\"decision\":\"deny\"",
-                "\"reasons\":[\"reevaluated-reload\",\"user-unauthorized\"]", "\"policy\":\"chat-users\"");
+                "\"reasons\":[\"reevaluated-reload\",\"user-unauthorized\",\"response-cut\"]", "\"policy\":\"chat-users\"",
+                "\"status\":200");
         assertTrue(bob.ticking(), "bob's stream goes on");
         assertFalse(bob.ended.isDone());
     }

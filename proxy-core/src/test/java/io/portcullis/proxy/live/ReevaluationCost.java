@@ -49,7 +49,7 @@ public final class ReevaluationCost {
                         route.config().match().pathPrefix() + "/x", null, null),
                         name -> name.equalsIgnoreCase("Authorization") ? List.of(header) : List.of(),
                         new AccessRequest.Peer(local, local, null), Clock.systemUTC().instant(), "r" + i);
-                live.register(new LiveEntry(LiveEntry.Kind.STREAM, r, null, null, two.get(i % 2),
+                live.register(new LiveEntry(LiveEntry.Kind.STREAM, 200, r, null, null, two.get(i % 2),
                         reason -> closed.incrementAndGet()), false);
             }
             for (int round = 0; round < 5 && live.size() > 0; round++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.EmbeddedTransmitter;
 import io.portcullis.fixtures.TokenBuilder;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
@@ -59,7 +60,57 @@ class ExportedMetricsTest {
         assertEquals(400, get(fx.port(), "/public/a;b").status(), "a path parameter is rejected at the edge");
         RawHttp.Response metrics = get(fx.portcullis.adminPort(), "/metrics");
         assertEquals(200, metrics.status());
-        scrape = PrometheusScrape.parse(metrics.body() + tlsProxyScrape());
+        scrape = PrometheusScrape.parse(metrics.body() + tlsProxyScrape() + securityEventsScrape());
+    }
+
+    /**
+     * A third proxy receiving security events: by poll from a real transmitter (polls, lag) and by push
+     * from one whose metadata cannot be reached (its keys never load, so a push is answered 503).
+     */
+    private static String securityEventsScrape() throws Exception {
+        Path dir = Files.createTempDirectory("exported-ssf");
+        Path secret = Files.writeString(dir.resolve("secret"), "s3cret-s3cret\n");
+        try (EmbeddedTransmitter tx = EmbeddedTransmitter.start("/tx", false, "receiver", "s3cret-s3cret")) {
+            String events = """
+                    security_events:
+                      transmitters:
+                        - id: polled
+                          issuer: %1$s
+                          metadata_url: %2$s
+                          audiences: [receiver]
+                          delivery: poll
+                          poll_interval: 1s
+                          client: { token_endpoint: %3$s, client_id: receiver, client_secret_file: %4$s }
+                        - id: pushed
+                          issuer: http://127.0.0.1:9/unreachable
+                          metadata_url: http://127.0.0.1:9/unreachable/.well-known/ssf-configuration
+                          audiences: [receiver]
+                          delivery: push
+                          push_authorization_file: %4$s
+                    """.formatted(tx.issuer(), tx.metadataUrl(), tx.tokenEndpoint(), secret);
+            try (ProxyFixture ssfFx = new ProxyFixture(ProxyFixture.PUBLIC_APP + events)) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (tx.queue().acked().isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(20); // the stream's verification event, polled and acknowledged
+                }
+                String set = fxSet(tx);
+                try (RawHttp c = new RawHttp(ssfFx.port())) {
+                    RawHttp.Response pushed = c.send("POST /.portcullis/ssf/push/pushed HTTP/1.1\r\nHost: x\r\n"
+                            + "Authorization: Bearer s3cret-s3cret\r\nContent-Type: application/secevent+jwt\r\n"
+                            + "Content-Length: " + set.length() + "\r\n\r\n" + set).read();
+                    assertEquals(503, pushed.status(), "no keys yet: deliver again later");
+                }
+                RawHttp.Response metrics = get(ssfFx.portcullis.adminPort(), "/metrics");
+                assertEquals(200, metrics.status());
+                return metrics.body();
+            }
+        }
+    }
+
+    /** A well-formed SET claiming the unreachable transmitter's issuer (signed by another: never checked). */
+    private static String fxSet(EmbeddedTransmitter tx) {
+        return tx.set("receiver", "https://example.com/event", Map.of(), null).issuer("http://127.0.0.1:9/unreachable")
+                .sign();
     }
 
     /** A second proxy with a TLS listener, for the series only TLS has (certificate expiry). */

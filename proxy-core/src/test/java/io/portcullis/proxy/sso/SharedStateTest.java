@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +44,7 @@ class SharedStateTest {
         String state = "state:\n  type: redis\n  url: " + redis.url() + "\n  command_timeout: 500ms\n";
         a = new SsoProxy(LIMITED_ROUTE, state, null);
         b = new SsoProxy(LIMITED_ROUTE, state, a);
-        eventually(Duration.ofSeconds(20), "both replicas connected", () -> up(a) && up(b));
+        SsoProxy.eventually(Duration.ofSeconds(20), "both replicas connected", () -> up(a) && up(b));
     }
 
     @AfterEach
@@ -65,20 +64,6 @@ class SharedStateTest {
         return replica.portcullis.state().health().up();
     }
 
-    private static void eventually(Duration within, String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within " + within);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
-    }
 
     /** A browser on {@code replica} holding a copy of {@code cookies}, as a thief or a load balancer would. */
     private static Browser withCookies(SsoProxy replica, Map<String, String> cookies) {
@@ -87,9 +72,6 @@ class SharedStateTest {
         return copy;
     }
 
-    private static boolean sentToLogin(SsoProxy replica, HttpResponse<String> response) {
-        return response.statusCode() == 302 && Browser.location(response).startsWith(replica.issuer() + "/authorize?");
-    }
 
     private static String admin(SsoProxy replica, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.portcullis.adminPort() + path))
@@ -107,10 +89,10 @@ class SharedStateTest {
 
         assertEquals(302, alice.get("/.portcullis/logout").statusCode());
 
-        eventually(Duration.ofSeconds(1), "B refuses the logged-out cookie",
-                () -> sentToLogin(b, withCookies(b, cookie).get("/app")));
+        SsoProxy.eventually(Duration.ofSeconds(1), "B refuses the logged-out cookie",
+                () -> b.sentToLogin(withCookies(b, cookie).get("/app")));
         assertEquals(upstreamOfB, b.upstream.requests().size(), "B's upstream never saw the ended session");
-        assertTrue(sentToLogin(a, withCookies(a, cookie).get("/app")));
+        assertTrue(a.sentToLogin(withCookies(a, cookie).get("/app")));
     }
 
     @Test
@@ -129,7 +111,7 @@ class SharedStateTest {
         HttpResponse<String> logout = b.browser().post("/.portcullis/backchannel-logout", "logout_token=" + logoutToken);
 
         assertEquals(200, logout.statusCode(), logout.body());
-        eventually(Duration.ofSeconds(1), "A ends alice's session", () -> sentToLogin(a, alice.get("/app")));
+        SsoProxy.eventually(Duration.ofSeconds(1), "A ends alice's session", () -> a.sentToLogin(alice.get("/app")));
         HttpResponse<String> revokedBearer = a.browser().api("/api/x", "Authorization", "Bearer " + bearer);
         assertEquals(401, revokedBearer.statusCode());
         assertTrue(revokedBearer.headers().firstValue("WWW-Authenticate").orElse("").contains("token-revoked"),
@@ -165,31 +147,31 @@ class SharedStateTest {
         a.login(before, "/app", "alice", Map.of());
         Map<String, String> endedBefore = new HashMap<>(before.cookies);
         assertEquals(302, before.get("/.portcullis/logout").statusCode());
-        eventually(Duration.ofSeconds(1), "B knows the first logout", () -> sentToLogin(b, withCookies(b, endedBefore).get("/app")));
+        SsoProxy.eventually(Duration.ofSeconds(1), "B knows the first logout", () -> b.sentToLogin(withCookies(b, endedBefore).get("/app")));
         Browser during = a.browser();
         a.login(during, "/app", "dave", Map.of());
         Map<String, String> endedDuring = new HashMap<>(during.cookies);
         assertEquals(200, withCookies(b, endedDuring).get("/app").statusCode());
 
         redis.kill();
-        eventually(Duration.ofSeconds(5), "A sees the store down", () -> !up(a));
+        SsoProxy.eventually(Duration.ofSeconds(5), "A sees the store down", () -> !up(a));
         assertTrue(admin(a, "/metrics").contains("portcullis_state_store_up{type=\"redis\"} 0.0"));
         String ready = admin(a, "/readyz");
         // Degraded, not unready: every replica shares the outage, and leaving the load balancer would
         // turn reduced service into none. (Whether the issuer's keys loaded yet is another matter.)
         assertTrue(ready.contains("degraded: state store redis at 127.0.0.1:" + redis.port()), ready);
-        assertTrue(sentToLogin(b, withCookies(b, endedBefore).get("/app")), "mirrored revocations stay enforced");
+        assertTrue(b.sentToLogin(withCookies(b, endedBefore).get("/app")), "mirrored revocations stay enforced");
         assertEquals(302, during.get("/.portcullis/logout").statusCode());
-        assertTrue(sentToLogin(a, withCookies(a, endedDuring).get("/app")), "a logout during the outage holds at once");
+        assertTrue(a.sentToLogin(withCookies(a, endedDuring).get("/app")), "a logout during the outage holds at once");
         assertEquals(200, withCookies(b, endedDuring).get("/app").statusCode(), "B cannot know it yet");
 
         redis.restart(); // empty: no persistence
-        eventually(Duration.ofSeconds(10), "both reconnect", () -> up(a) && up(b));
+        SsoProxy.eventually(Duration.ofSeconds(10), "both reconnect", () -> up(a) && up(b));
         // Replicas reconnect in no fixed order; each re-reads for a while after (RedisLink.SETTLE).
-        eventually(Duration.ofSeconds(15), "B learns the logout taken during the outage",
-                () -> sentToLogin(b, withCookies(b, endedDuring).get("/app")));
-        assertTrue(sentToLogin(b, withCookies(b, endedBefore).get("/app")), "nothing revoked before is lost");
-        assertTrue(sentToLogin(a, withCookies(a, endedBefore).get("/app")));
+        SsoProxy.eventually(Duration.ofSeconds(15), "B learns the logout taken during the outage",
+                () -> b.sentToLogin(withCookies(b, endedDuring).get("/app")));
+        assertTrue(b.sentToLogin(withCookies(b, endedBefore).get("/app")), "nothing revoked before is lost");
+        assertTrue(a.sentToLogin(withCookies(a, endedBefore).get("/app")));
         assertTrue(admin(a, "/metrics").contains("portcullis_state_store_up{type=\"redis\"} 1.0"));
         assertFalse(admin(a, "/readyz").contains("degraded"));
     }

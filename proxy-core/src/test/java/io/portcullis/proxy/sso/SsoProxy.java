@@ -149,6 +149,27 @@ final class SsoProxy implements AutoCloseable {
         return browser.get(Browser.location(callback));
     }
 
+    /** Whether {@code response} sends the browser to this proxy's IdP to sign in. */
+    boolean sentToLogin(java.net.http.HttpResponse<String> response) {
+        return response.statusCode() == 302 && Browser.location(response).startsWith(issuer() + "/authorize?");
+    }
+
+    /** Polls {@code condition} every 10 ms until it holds; fails when it has not within {@code within}. */
+    static void eventually(java.time.Duration within, String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " did not happen within " + within);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
     /** Decision-log lines written so far (copied under the appender's lock: it is written concurrently). */
     List<String> decisionLines() {
         synchronized (decisions) {

@@ -45,6 +45,7 @@ public final class TransmitterReceiver implements AutoCloseable {
     private final StreamClient streams;
     private final SecurityEventsListener listener;
     private volatile PollClient poll;
+    private volatile String streamStatus;
     private volatile boolean closed;
 
     public TransmitterReceiver(TransmitterConfig config, HttpClient http, ScheduledExecutorService scheduler,
@@ -89,8 +90,35 @@ public final class TransmitterReceiver implements AutoCloseable {
                         LOG.warn("stream verification request to {} failed ({})", config.id(), SsfException.codeOf(failure));
                         return null;
                     })
-                    .thenApply(verified -> startPolling(s)));
+                    .thenCompose(verified -> checkStatus(metadata, s))
+                    .thenApply(checked -> startPolling(s)));
         });
+    }
+
+    /**
+     * Reads the stream's status: a stream that is {@code paused} or {@code disabled} delivers nothing,
+     * which would otherwise look like a quiet IdP. Said in the log; a transmitter without a status
+     * endpoint is not held against it.
+     */
+    private CompletableFuture<Void> checkStatus(SsfMetadata metadata, StreamConfig stream) {
+        if (metadata.statusEndpoint() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return streams.status(metadata, stream.streamId()).handle((status, failure) -> {
+            if (failure != null) {
+                LOG.warn("stream status of {} could not be read ({})", config.id(), SsfException.codeOf(failure));
+            } else if (!"enabled".equals(status)) {
+                LOG.warn("stream {} of {} is {}: the transmitter delivers no events until it is enabled",
+                        stream.streamId(), config.id(), status);
+            }
+            streamStatus = failure == null ? status : null;
+            return null;
+        });
+    }
+
+    /** The stream's status as read at start ({@code enabled}, {@code paused}, {@code disabled}), or null. */
+    public String streamStatus() {
+        return streamStatus;
     }
 
     private synchronized void loadKeys(SsfMetadata metadata) {
@@ -103,7 +131,12 @@ public final class TransmitterReceiver implements AutoCloseable {
                 config.audiences(), config.algorithms(), config.clockSkew(), JWKS_REFRESH, config.position()),
                 http, IdentityEvents.NONE, clock, ON_DEMAND_INTERVAL);
         cache.start(scheduler);
+        JwksCache previous = keys.cache();
         keys.set(cache);
+        if (previous != null) {
+            // A start attempted again (the last one failed after discovery): its cache is replaced.
+            previous.release();
+        }
     }
 
     private synchronized StreamConfig startPolling(StreamConfig stream) {

@@ -97,7 +97,8 @@ public final class BearerAuthenticator implements Authenticator {
                 presented.dpop() ? Presentation.Scheme.DPOP : Presentation.Scheme.BEARER, presented.token(), proofs,
                 request.target().method(), request.target().origin() == null ? "" : request.target().origin() + request.target().path(),
                 certificate(request));
-        CompletableFuture<BindingOutcome> outcome = check.check(presentation, id.confirmation()).toCompletableFuture();
+        CompletableFuture<BindingOutcome> outcome = check.check(presentation, id.confirmation(),
+                request.peer().provenDpopKey()).toCompletableFuture();
         if (Completed.normally(outcome)) {
             return CompletableFuture.completedFuture(judged(authenticated, check, outcome.getNow(null)));
         }
