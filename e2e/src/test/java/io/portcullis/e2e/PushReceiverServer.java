@@ -51,7 +51,7 @@ final class PushReceiverServer implements AutoCloseable {
         try (exchange) {
             PushEndpoint push = endpoint.get();
             if (push == null || !"POST".equals(exchange.getRequestMethod())) {
-                respond(exchange, new PushResponse(push == null ? 503 : 405, null, new byte[0], 0));
+                respond(exchange, new PushResponse(push == null ? 503 : 405, null, new byte[0], 0, push == null ? "no-receiver" : "method-not-allowed"));
                 return;
             }
             byte[] body;
