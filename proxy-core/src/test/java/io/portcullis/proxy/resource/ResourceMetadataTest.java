@@ -8,13 +8,12 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.portcullis.fixtures.DPoPClient;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.SharedProxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 9728 through a real listener: the metadata of each route at the well-known path (bare and
@@ -55,20 +54,8 @@ class ResourceMetadataTest {
 
     private static ProxyFixture fx;
 
-    @BeforeAll
-    static void start() {
-        fx = new ProxyFixture(CONFIG);
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        fx.upstream.clear();
-    }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> CONFIG, f -> fx = f);
 
     private static RawHttp.Response get(String path, String... headers) throws Exception {
         try (RawHttp c = fx.client()) {
