@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a DPoP-bound request costs on top of its token (RFC 9449): {@code proofEs256} is the whole
  * {@link DPoPProofCheck} of an ES256 proof — parse, header and key rules, claims, {@code htu}
  * normalization, {@code ath}, the RFC 7638 thumbprint, the signature, and the {@code jti} recorded in a
- * {@link MemoryReplayGuard}; {@code replayMemory} is that last step alone, for a value never seen.
+ * {@link MemoryReplayGuard}, for a client whose key the check has seen (its header is checked and its
+ * key decoded once: every later proof of that client); {@code proofEs256NewKey} is the same for a
+ * client's first proof (header rules, on-curve check, thumbprint and key conversion included);
+ * {@code replayMemory} is the replay step alone, for a value never seen.
  *
  * <p>Every accepted proof must be new, and signing one costs as much as checking it, so proofs are made
  * in advance and used in turn; each time the pool comes round, the guard's ticker jumps past the replay
@@ -55,6 +58,11 @@ public class DPoPProofBenchmark {
     private String jkt;
     private long windowNanos;
     private int next;
+    private DPoPSettings settings;
+    private DPoPProofCheck newKeyCheck;
+    private List<List<String>> newKeyProofs;
+    private List<String> newKeyJkts;
+    private int nextNewKey;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -62,9 +70,14 @@ public class DPoPProofBenchmark {
         jkt = client.thumbprint();
         proofs = java.util.stream.IntStream.range(0, POOL)
                 .mapToObj(i -> List.of(client.proof("GET", URI, TOKEN))).toList();
+        List<DPoPClient> clients = java.util.stream.IntStream.range(0, POOL).mapToObj(i -> DPoPClient.es256()).toList();
+        newKeyProofs = clients.stream().map(c -> List.of(c.proof("GET", URI, TOKEN))).toList();
+        newKeyJkts = clients.stream().map(DPoPClient::thumbprint).toList();
+        // Frozen once every proof is made: none is ahead of it, none goes stale during the run.
         Clock frozen = Clock.fixed(Instant.now(), ZoneOffset.UTC);
         MemoryReplayGuard guard = new MemoryReplayGuard(100_000, ticker::get);
-        DPoPSettings settings = DPoPSettings.of(SenderConstraintConfig.defaults(), guard, null, frozen);
+        settings = DPoPSettings.of(SenderConstraintConfig.defaults(), guard, null, frozen);
+        newKeyCheck = new DPoPProofCheck(settings);
         windowNanos = settings.replayWindow().toNanos() + TimeUnit.SECONDS.toNanos(1);
         check = new DPoPProofCheck(settings);
         replayOnly = new MemoryReplayGuard(1_000_000, ticker::get);
@@ -80,6 +93,23 @@ public class DPoPProofBenchmark {
             ticker.addAndGet(windowNanos);
         }
         BindingOutcome outcome = check.check(proofs.get(next++), "GET", URI, TOKEN, jkt).toCompletableFuture().join();
+        if (!(outcome instanceof BindingOutcome.Accepted)) {
+            throw new IllegalStateException("refused during the run: " + outcome);
+        }
+        return outcome;
+    }
+
+    @Benchmark
+    public BindingOutcome proofEs256NewKey() {
+        if (nextNewKey == POOL) {
+            // A new check knows no key: every proof of the next round is again its client's first.
+            nextNewKey = 0;
+            ticker.addAndGet(windowNanos);
+            newKeyCheck = new DPoPProofCheck(settings);
+        }
+        int i = nextNewKey++;
+        BindingOutcome outcome = newKeyCheck.check(newKeyProofs.get(i), "GET", URI, TOKEN, newKeyJkts.get(i))
+                .toCompletableFuture().join();
         if (!(outcome instanceof BindingOutcome.Accepted)) {
             throw new IllegalStateException("refused during the run: " + outcome);
         }

@@ -1,5 +1,7 @@
 package io.portcullis.config;
 
+import java.util.List;
+
 /**
  * Who may use a route: the policy that decides it and what happens around the decision.
  *
@@ -7,8 +9,19 @@ package io.portcullis.config;
  *                     loaded config, since a route without a policy would have nothing to deny with
  * @param shadowPolicy id of a policy evaluated beside {@code policy} for comparison only, or null
  * @param login        unauthenticated browsers are sent to the SSO login instead of a 401
+ * @param scopesSupported scopes a client may ask for to use the route, published in its RFC 9728
+ *                     metadata ({@code scopes_supported}); informational, never enforced; empty = not published
  */
-public record RouteAccess(String policy, String shadowPolicy, boolean login) {
+public record RouteAccess(String policy, String shadowPolicy, boolean login, List<String> scopesSupported) {
+
+    public RouteAccess {
+        scopesSupported = scopesSupported == null ? List.of() : List.copyOf(scopesSupported);
+    }
+
+    /** Without published scopes. */
+    public RouteAccess(String policy, String shadowPolicy, boolean login) {
+        this(policy, shadowPolicy, login, List.of());
+    }
 
     /** Enforces {@code policy}, no shadow policy, no browser login. */
     public static RouteAccess defaults(String policy) {
@@ -16,10 +29,14 @@ public record RouteAccess(String policy, String shadowPolicy, boolean login) {
     }
 
     public RouteAccess withShadowPolicy(String shadow) {
-        return new RouteAccess(policy, shadow, login);
+        return new RouteAccess(policy, shadow, login, scopesSupported);
     }
 
     public RouteAccess withLogin(boolean on) {
-        return new RouteAccess(policy, shadowPolicy, on);
+        return new RouteAccess(policy, shadowPolicy, on, scopesSupported);
+    }
+
+    public RouteAccess withScopesSupported(List<String> scopes) {
+        return new RouteAccess(policy, shadowPolicy, login, scopes);
     }
 }

@@ -3,6 +3,7 @@ package io.portcullis.config;
 import io.portcullis.config.yaml.Node;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,13 +62,22 @@ final class RouteBinder {
         boolean login = r.optional("login", Values.bool(), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         RateLimitConfig rateLimit = r.optional("rate_limit", RateLimitBinder::bind, null);
+        List<String> scopes = r.optional("scopes_supported", Values.listOf(Values.parsed(RouteBinder::scope)), List.of());
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
-        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login),
+        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login, scopes),
                 new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader),
                 new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
+    }
+
+    /** An RFC 6749 §3.3 scope token: printable ASCII without space, quote or backslash. */
+    private static String scope(String scope) {
+        if (scope.isEmpty() || !scope.chars().allMatch(c -> c > ' ' && c < 0x7f && c != '"' && c != '\\')) {
+            throw new IllegalArgumentException("'" + scope + "' is not a scope (printable ASCII, no space, quote or backslash)");
+        }
+        return scope;
     }
 
     private static String assertionHeader(String name) {

@@ -89,6 +89,7 @@ class ConfigSchemaTest {
                 live_expiry: false
                 tls: { ca_file: ca.pem, cert_file: cert.pem, key_file: key.pem, server_name: app.internal, insecure_skip_verify: false }
                 login: true
+                scopes_supported: [orders:read, orders:write]
                 assertion_header: X-Assertion
                 rate_limit: { per: subject, requests: 10, per_seconds: 1, burst: 20 }
               - id: other

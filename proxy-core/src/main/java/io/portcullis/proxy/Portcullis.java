@@ -92,7 +92,8 @@ public final class Portcullis implements AutoCloseable {
         // Bearer tokens are checked against revocations after authentication, cached ones included.
         IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
                 state.revocations());
-        binding = BindingState.inMemory(clock);
+        // Proof jtis go through the state store's guard: shared by replicas with state: redis.
+        binding = BindingState.sharing(state.replays(), clock);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));

@@ -104,10 +104,22 @@ class EnforcementTest {
     }
 
     @Test
+    void theResourceMetadataNamesOnlyIssuersThatVouchForUsers() throws Exception {
+        RawHttp.Response r = get("/.well-known/oauth-protected-resource/admin");
+        assertEquals(200, r.status(), r.body());
+        // mdm vouches for devices only: no client can get an access token for the route from it.
+        assertEquals(List.of(fx.corp.issuerUrl()),
+                com.nimbusds.jose.util.JSONObjectUtils.parse(r.body()).get("authorization_servers"));
+        assertUpstreamSawNothing();
+    }
+
+    @Test
     void protectedRouteWithoutTokenIs401WithBearerChallenge() throws Exception {
         RawHttp.Response r = get("/admin");
         assertEquals(401, r.status());
-        assertEquals("Bearer realm=\"portcullis\"", r.header("www-authenticate"));
+        // RFC 9728 §5.1: the challenge says where the route's resource metadata is.
+        assertEquals("Bearer realm=\"portcullis\", resource_metadata=\"http://app.test/.well-known/oauth-protected-resource/admin\"",
+                r.header("www-authenticate"));
         assertTrue(r.body().contains("token-missing"));
         assertUpstreamSawNothing();
     }

@@ -29,6 +29,12 @@ public final class RawHttp implements AutoCloseable {
             }
             return null;
         }
+
+        /** Every value of a header that may repeat (e.g. one WWW-Authenticate field per challenge), in order. */
+        public List<String> headers(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            return headers.stream().filter(h -> h.getKey().equals(lower)).map(Map.Entry::getValue).toList();
+        }
     }
 
     private final Socket socket;

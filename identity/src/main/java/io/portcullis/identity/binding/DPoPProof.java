@@ -37,22 +37,27 @@ final class DPoPProof {
     private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final JWSHeader header;
-    private final JWK key;
+    private final ProofKey key;
     private final String payloadJson;
     private final byte[] signingInput;
     private final Base64URL signature;
 
-    private DPoPProof(JWSHeader header, JWK key, String payloadJson, byte[] signingInput, Base64URL signature) {
-        this.header = header;
+    private DPoPProof(ProofKey key, String payloadJson, byte[] signingInput, Base64URL signature) {
         this.key = key;
         this.payloadJson = payloadJson;
         this.signingInput = signingInput;
         this.signature = signature;
     }
 
-    /** Parses {@code text} and applies the header rules; the payload is only decoded, not read. */
-    static DPoPProof parse(String text, Set<JWSAlgorithm> allowed) throws Refusal {
+    /** A checked header: what it says and the public key it carries. */
+    record Header(JWSHeader header, JWK key) {
+    }
+
+    /**
+     * Parses {@code text}; its header segment is checked by {@code keys} (which may know it already);
+     * the payload is only decoded, not read.
+     */
+    static DPoPProof parse(String text, ProofKeys keys) throws Refusal {
         if (text == null || text.isEmpty() || text.length() > MAX_CHARS) {
             throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
         }
@@ -61,7 +66,19 @@ final class DPoPProof {
         if (payloadEnd < 0 || text.indexOf('.', payloadEnd + 1) >= 0) {
             throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
         }
-        String headerSegment = text.substring(0, headerEnd);
+        ProofKey key = keys.of(text.substring(0, headerEnd));
+        String payload = decode(text.substring(headerEnd + 1, payloadEnd));
+        byte[] signingInput = text.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
+        String signatureSegment = text.substring(payloadEnd + 1);
+        decode(signatureSegment); // strict alphabet check; Nimbus decodes it again for the verifier
+        return new DPoPProof(key, payload, signingInput, new Base64URL(signatureSegment));
+    }
+
+    /** Applies the header rules to a proof's first segment. */
+    static Header header(String headerSegment, Set<JWSAlgorithm> allowed) throws Refusal {
+        if (headerSegment.isEmpty()) {
+            throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
+        }
         Map<String, Object> json = json(decode(headerSegment));
         Object type = json.get("typ");
         if (!(type instanceof String typ) || !TYPE.equals(typ.toLowerCase(Locale.ROOT))) {
@@ -73,25 +90,19 @@ final class DPoPProof {
             throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
         }
         JWK key = publicKey(json.get("jwk"), alg);
-        JWSHeader header;
         try {
-            header = JWSHeader.parse(json, new Base64URL(headerSegment));
+            return new Header(JWSHeader.parse(json, new Base64URL(headerSegment)), key);
         } catch (ParseException e) {
             throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
         }
-        String payload = decode(text.substring(headerEnd + 1, payloadEnd));
-        byte[] signingInput = text.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII);
-        String signatureSegment = text.substring(payloadEnd + 1);
-        decode(signatureSegment); // strict alphabet check; Nimbus decodes it again for the verifier
-        return new DPoPProof(header, key, payload, signingInput, new Base64URL(signatureSegment));
     }
 
     JWSHeader header() {
-        return header;
+        return key.header();
     }
 
-    /** The public key the proof carries (and must be signed with). */
-    JWK key() {
+    /** The public key the proof carries (and must be signed with), its thumbprint and verifier. */
+    ProofKey key() {
         return key;
     }
 

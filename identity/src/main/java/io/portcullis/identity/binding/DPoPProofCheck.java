@@ -1,16 +1,7 @@
 package io.portcullis.identity.binding;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
-import io.portcullis.identity.token.FastSignatureProvider;
 import java.nio.charset.StandardCharsets;
-import java.security.Provider;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,12 +24,12 @@ public final class DPoPProofCheck {
     /** The replay guard namespace of proof identifiers. */
     static final String REPLAY_NAMESPACE = "dpop";
 
-    private static final Provider FAST = FastSignatureProvider.shared();
-
     private final DPoPSettings settings;
+    private final ProofKeys keys;
 
     public DPoPProofCheck(DPoPSettings settings) {
         this.settings = settings;
+        this.keys = new ProofKeys(settings.algorithms(), ProofKeys.DEFAULT_MAX_KEYS);
     }
 
     /**
@@ -91,10 +82,10 @@ public final class DPoPProofCheck {
         if (proofs.size() > 1) {
             throw new Refusal(BindingFailure.DPOP_PROOF_INVALID);
         }
-        DPoPProof proof = DPoPProof.parse(proofs.get(0), settings.algorithms());
+        DPoPProof proof = DPoPProof.parse(proofs.get(0), keys);
         ProofClaims claims = ProofClaims.check(proof.payloadJson(), method, Htu.normalize(requestUri),
                 accessToken, settings);
-        String thumbprint = thumbprint(proof.key());
+        String thumbprint = proof.key().thumbprint();
         if (!thumbprint.equals(boundJkt)) {
             throw new Refusal(BindingFailure.DPOP_KEY_MISMATCH);
         }
@@ -115,24 +106,10 @@ public final class DPoPProofCheck {
                 (thumbprint + '\n' + claims.jti()).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static String thumbprint(JWK key) throws Refusal {
-        try {
-            return key.computeThumbprint().toString();
-        } catch (JOSEException e) {
-            throw new Refusal(BindingFailure.DPOP_KEY_INVALID);
-        }
-    }
-
     private static boolean signatureVerifies(DPoPProof proof) {
-        JWSAlgorithm alg = proof.header().getAlgorithm();
         try {
-            JWSVerifier verifier = proof.key() instanceof ECKey ec ? new ECDSAVerifier(ec)
-                    : new RSASSAVerifier((RSAKey) proof.key());
-            if (FAST != null && FastSignatureProvider.handles(alg)) {
-                verifier.getJCAContext().setProvider(FAST);
-            }
-            return verifier.verify(proof.header(), proof.signingInput(), proof.signature());
-        } catch (JOSEException | ClassCastException e) {
+            return proof.key().verifier().verify(proof.header(), proof.signingInput(), proof.signature());
+        } catch (JOSEException e) {
             return false;
         }
     }

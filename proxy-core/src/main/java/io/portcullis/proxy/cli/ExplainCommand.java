@@ -10,16 +10,22 @@ import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.tools.IpLiteral;
 import io.portcullis.proxy.tools.OfflineEvaluation;
 import io.portcullis.proxy.tools.ProxyAnswer;
+import io.portcullis.proxy.server.RequestOrigin;
+import io.portcullis.proxy.tools.explain.BindingExplanation;
 import io.portcullis.proxy.tools.explain.CriterionTrace;
 import io.portcullis.proxy.tools.explain.ExplainRequest;
 import io.portcullis.proxy.tools.explain.Explainer;
 import io.portcullis.proxy.tools.explain.Explanation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +35,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code portcullis explain --config FILE --token JWT --path /admin ...}: verifies the tokens for real
- * (keys fetched from the configured issuers), then prints the route that matched, each criterion of
- * its policy with its outcome, and the final decision. Exit 0 when the request would be allowed, 1
+ * (keys fetched from the configured issuers) and checks the token's binding against {@code --dpop-proof}
+ * or {@code --client-cert}, then prints the route that matched, each criterion of its policy with its
+ * outcome, and the final decision. Exit 0 when the request would be allowed, 1
  * when not, 2 when the config or the arguments are invalid or an issuer's keys cannot be had.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -47,6 +54,19 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--device-token", paramLabel = "JWT|@FILE", description = "Device-posture token, or @FILE.")
     String deviceToken;
+
+    @Option(names = "--dpop-proof", paramLabel = "JWT|@FILE",
+            description = "DPoP proof (the DPoP header); the token is then presented as 'Authorization: DPoP'.")
+    String dpopProof;
+
+    @Option(names = "--client-cert", paramLabel = "PEM",
+            description = "Client certificate (PEM file) an mTLS listener verified, for certificate-bound tokens.")
+    Path clientCert;
+
+    @Option(names = "--origin", paramLabel = "URL",
+            description = "scheme://host[:port] the client addressed, for a proof's htu (default: sso.external_url's, "
+                    + "else https:// and --host).")
+    String origin;
 
     @Option(names = "--method", defaultValue = "GET", description = "HTTP method (default: ${DEFAULT-VALUE}).")
     String method;
@@ -73,15 +93,17 @@ final class ExplainCommand implements Callable<Integer> {
         ExplainRequest request;
         try {
             compiled = ConfigCompiler.compile(config);
+            String configured = RequestOrigin.configured(compiled.config());
             request = new ExplainRequest(method.toUpperCase(Locale.ROOT), host, path, literalAddress(sourceIp),
-                    secret(token), secret(deviceToken));
+                    secret(token), secret(deviceToken), secret(dpopProof), certificate(clientCert),
+                    origin != null ? origin : configured != null ? configured : "https://" + host);
         } catch (ConfigException e) {
             for (ConfigProblem p : e.problems()) {
                 err.println(p.format());
             }
             err.flush();
             return CheckCommand.INVALID_CONFIG;
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException | IOException | CertificateException e) {
             err.println("explain: " + e.getMessage());
             err.flush();
             return CheckCommand.INVALID_CONFIG;
@@ -111,6 +133,17 @@ final class ExplainCommand implements Callable<Integer> {
         return Files.readString(Path.of(value.substring(1)), StandardCharsets.US_ASCII).trim();
     }
 
+    private static X509Certificate certificate(Path pem) throws IOException, CertificateException {
+        if (pem == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (CertificateException e) {
+            throw new CertificateException("--client-cert: " + pem + " holds no PEM certificate");
+        }
+    }
+
     private static InetAddress literalAddress(String ip) {
         InetAddress address = IpLiteral.parse(ip);
         if (address == null) {
@@ -126,6 +159,12 @@ final class ExplainCommand implements Callable<Integer> {
                     + ", expires " + e.identity().expiresAt());
         } else {
             out.println("token:    " + (e.tokenProblem() == null ? "none (anonymous request)" : "refused: " + e.tokenProblem()));
+        }
+        BindingExplanation b = e.binding();
+        if (b != null) {
+            out.println("binding:  issuer " + e.identity().issuerId() + " " + b.mode() + "; token " + b.token()
+                    + "; presented as " + b.presented() + "; "
+                    + (b.refused() ? "refused: " + b.refusal() + " (401)" : "accepted: " + b.binding()));
         }
         if (e.posture() != null) {
             out.println("device:   " + e.posture().source() + (e.posture().deviceId() == null ? "" : ", device " + e.posture().deviceId()));

@@ -5,11 +5,13 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
+import io.portcullis.proxy.resource.ResourceMetadataLocation;
 import io.portcullis.proxy.sso.ReservedPaths;
 
 /**
  * What a request head must pass before it is decided on, in order: it decoded, its {@code Expect} is
- * one we handle, it is not for a reserved path (answered locally), a route matches, its method is not
+ * one we handle, it is not for a reserved path or the RFC 9728 metadata (answered locally), a route matches, its method is not
  * a refused tracing one, its declared body fits the route's limit, and it carries at most one
  * device-posture header. Each failure is answered here, and ends the exchange.
  */
@@ -30,6 +32,11 @@ final class Admission {
                 return refused(ex, HttpResponseStatus.EXPECTATION_FAILED, "expectation-unsupported", true);
             }
             ex.expectContinue = true;
+        }
+        if (ResourceMetadataLocation.requested(ex.path) && ResourceMetadataEndpoint.enabled(cfg)) {
+            ex.state = ExchangeState.ANSWERING_LOCALLY;
+            LocalReplies.resourceMetadata(ex, h);
+            return false;
         }
         if (ReservedPaths.reserved(ex.path)) {
             ex.state = ExchangeState.ANSWERING_LOCALLY;

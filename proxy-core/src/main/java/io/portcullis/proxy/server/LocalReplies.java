@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -13,6 +14,8 @@ import io.netty.util.ReferenceCountUtil;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.live.LiveEntry;
+import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
+import io.portcullis.proxy.resource.ResourceMetadataLocation;
 import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.ReservedPaths;
 import io.portcullis.proxy.sso.SsoEndpoints;
@@ -48,19 +51,43 @@ final class LocalReplies {
         if (ex.retryAfterSeconds > 0) {
             res.headers().set(HttpHeaderNames.RETRY_AFTER, ex.retryAfterSeconds);
         }
+        String metadata = st.code() == 401 ? metadataUrl(ex) : null;
         if (wwwAuthenticate != null) {
-            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, wwwAuthenticate);
+            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, withMetadata(wwwAuthenticate, metadata));
         }
         if (ex.bindingChallenge != null) {
             // one field per challenge: a client picks the one whose scheme it speaks (RFC 9449 §7.1)
             for (String challenge : ex.bindingChallenge.wwwAuthenticate()) {
-                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, withMetadata(challenge, metadata));
             }
             if (ex.bindingChallenge.dpopNonce() != null) {
                 res.headers().set("DPoP-Nonce", ex.bindingChallenge.dpopNonce());
             }
         }
         send(ex, res, reason, forceClose);
+    }
+
+    /** Where a 401's client finds the route's RFC 9728 metadata (§5.1), or null when none is served. */
+    private static String metadataUrl(Exchange ex) {
+        if (ex.route == null || !ResourceMetadataEndpoint.enabled(ex.rc.config())) {
+            return null;
+        }
+        HttpHeaders h = ex.request.headers();
+        return ResourceMetadataLocation.url(RequestOrigin.of(ex.rc.config(), ex.shared.scheme(),
+                h.get(HttpHeaderNames.HOST), h, ex.peerTrusted), ex.route.config());
+    }
+
+    private static String withMetadata(String challenge, String metadataUrl) {
+        return metadataUrl == null ? challenge : ResourceMetadataLocation.challenge(challenge, metadataUrl);
+    }
+
+    /** {@code /.well-known/oauth-protected-resource[/<path>]}: RFC 9728 metadata, answered here. */
+    static void resourceMetadata(Exchange ex, HttpHeaders h) {
+        String origin = RequestOrigin.of(ex.rc.config(), ex.shared.scheme(), h.get(HttpHeaderNames.HOST), h,
+                ex.peerTrusted);
+        LocalAnswer answer = ResourceMetadataEndpoint.answer(ex.rc.config(), ex.rc.router(), ex.request, ex.path,
+                origin, ex.requestId, ex.conn.ctx().alloc());
+        send(ex, answer.response(), answer.reason(), false);
     }
 
     /** Writes a response made here and ends the exchange. */

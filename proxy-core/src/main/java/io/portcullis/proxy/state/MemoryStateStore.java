@@ -1,5 +1,7 @@
 package io.portcullis.proxy.state;
 
+import io.portcullis.identity.replay.MemoryReplayGuard;
+import io.portcullis.identity.replay.ReplayGuard;
 import io.portcullis.identity.revocation.LocalRevocations;
 import io.portcullis.identity.revocation.Revocations;
 import java.time.Clock;
@@ -7,12 +9,18 @@ import java.time.Clock;
 /** {@code state: memory}: everything in this process; nothing shared, nothing to reach. */
 public final class MemoryStateStore implements StateStore {
 
+    /**
+     * One-time values a replica remembers at most. A DPoP proof or an event lives minutes; a million
+     * covers thousands of requests a second over such a window (about 100 MB at the bound).
+     */
+    static final long MAX_ONE_TIME_VALUES = 1_000_000;
+
     private final LocalRevocations revocations;
-    private final LocalReplaySet replays;
+    private final MemoryReplayGuard replays;
 
     public MemoryStateStore(Clock clock) {
         this.revocations = new LocalRevocations(clock);
-        this.replays = new LocalReplaySet(clock);
+        this.replays = new MemoryReplayGuard(MAX_ONE_TIME_VALUES, clock);
     }
 
     @Override
@@ -26,7 +34,7 @@ public final class MemoryStateStore implements StateStore {
     }
 
     @Override
-    public ReplaySet replays() {
+    public ReplayGuard replays() {
         return replays;
     }
 

@@ -10,7 +10,7 @@ package io.portcullis.proxy.state;
  * {prefix}{rev}:expiry         zset   revocation key, scored by untilMillis (for pruning)
  * {prefix}{rev}:events         channel: one message per revocation written
  * {prefix}rl:{route}:{limit}:{caller}   string: the bucket's GCRA theoretical arrival time (µs)
- * {prefix}once:{scope}:{value} string, PX: a one-time value seen
+ * {prefix}once:{len}:{scope}:{value} string, PX: a one-time value seen ({len}: the scope's length)
  * {prefix}risk:{subject}       hash   "d:"device / "n:"network → last allowed (ms), PEXPIRE window
  * </pre>
  */
@@ -33,7 +33,8 @@ record RedisKeys(String prefix) {
     }
 
     String once(String scope, String value) {
-        return prefix + "once:" + scope + ":" + value;
+        // The scope's length first: a scope containing ':' (a transmitter's URL) cannot meet another pair.
+        return prefix + "once:" + scope.length() + ":" + scope + ":" + value;
     }
 
     String risk(String subjectKey) {

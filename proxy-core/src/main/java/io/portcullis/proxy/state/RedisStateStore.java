@@ -2,6 +2,8 @@ package io.portcullis.proxy.state;
 
 import io.portcullis.config.RedisStateConfig;
 import io.portcullis.identity.revocation.Revocation;
+import io.portcullis.identity.replay.MemoryReplayGuard;
+import io.portcullis.identity.replay.ReplayGuard;
 import io.portcullis.identity.revocation.Revocations;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -16,7 +18,7 @@ public final class RedisStateStore implements StateStore {
     private final MirroredRevocations revocations;
     private final RedisLink link;
     private final RedisBuckets buckets;
-    private final RedisReplaySet replays;
+    private final RedisReplayGuard replays;
     private final RedisRiskHistory risk;
 
     public RedisStateStore(RedisStateConfig config, StateEvents events, Clock clock) {
@@ -25,7 +27,7 @@ public final class RedisStateStore implements StateStore {
         this.link = new RedisLink(config, keys.revocationChannel(), revocations, this::resync);
         revocations.attach(link);
         this.buckets = new RedisBuckets(link, keys, events);
-        this.replays = new RedisReplaySet(link, keys, new LocalReplaySet(clock), events);
+        this.replays = new RedisReplayGuard(link, keys, new MemoryReplayGuard(MemoryStateStore.MAX_ONE_TIME_VALUES, clock), events);
         this.risk = new RedisRiskHistory(link, keys, events);
     }
 
@@ -49,7 +51,7 @@ public final class RedisStateStore implements StateStore {
     }
 
     @Override
-    public ReplaySet replays() {
+    public ReplayGuard replays() {
         return replays;
     }
 

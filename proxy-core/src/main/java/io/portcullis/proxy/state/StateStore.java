@@ -1,6 +1,7 @@
 package io.portcullis.proxy.state;
 
 import io.portcullis.identity.revocation.Revocation;
+import io.portcullis.identity.replay.ReplayGuard;
 import io.portcullis.identity.revocation.Revocations;
 import java.util.function.Consumer;
 
@@ -26,7 +27,7 @@ public interface StateStore extends AutoCloseable {
     SharedBuckets buckets();
 
     /** One-time values ({@code jti} of DPoP proofs and security events): each accepted once. */
-    ReplaySet replays();
+    ReplayGuard replays();
 
     /** Risk history shared by every replica, or null when it is per process. */
     SharedRiskHistory riskHistory();

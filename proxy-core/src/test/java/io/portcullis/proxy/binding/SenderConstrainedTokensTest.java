@@ -11,8 +11,6 @@ import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,8 +87,7 @@ class SenderConstrainedTokensTest {
     }
 
     private static List<String> challenges(RawHttp.Response r) {
-        return r.headers().stream().filter(e -> e.getKey().equalsIgnoreCase("www-authenticate"))
-                .map(Map.Entry::getValue).collect(Collectors.toList());
+        return r.headers("WWW-Authenticate");
     }
 
     private void assertUpstreamSawNothing() throws InterruptedException {

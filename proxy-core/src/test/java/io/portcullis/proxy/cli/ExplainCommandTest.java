@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.DPoPClient;
 import io.portcullis.fixtures.EmbeddedIssuer;
+import io.portcullis.proxy.tls.TestPki;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +58,13 @@ class ExplainCommandTest {
                     upstream: http://127.0.0.1:9001
                     policy: admins
                     shadow_policy: admins-from-corp
+                  - id: api
+                    match: { path_prefix: /api }
+                    upstream: http://127.0.0.1:9001
+                    policy: bound-only
                 policies:
+                  bound-only:
+                    allow: { token: { bound: any } }
                   admins:
                     allow:
                       and:
@@ -142,6 +153,77 @@ class ExplainCommandTest {
         assertEquals(1, none.code());
         assertTrue(none.out().contains("route:    none for /elsewhere"), none.out());
         assertTrue(none.out().contains("decision: no-route"), none.out());
+    }
+
+    static CliRun explainApi(String token, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("explain", "--config", config.toString(),
+                "--path", "/api/orders", "--host", "app.test", "--token", token));
+        args.addAll(List.of(more));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aDPoPBoundTokenWithItsProofShowsTheBindingAndPassesTheCriterion() {
+        DPoPClient key = DPoPClient.es256();
+        String jwt = corp.token().subject("alice").audience("portcullis").claim("cnf", key.cnf()).sign();
+        String proof = key.proof("GET", "https://app.test/api/orders", jwt);
+        CliRun r = explainApi(jwt, "--dpop-proof", proof);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("binding:  issuer corp optional; token bound to a DPoP key (cnf.jkt); "
+                + "presented as DPoP with a proof; accepted: dpop"), r.out());
+        assertTrue(r.out().matches("(?s).*  allow TRUE    ok  \\S+  token: \\{ bound: any }.*"), r.out());
+        assertFalse(r.out().contains(proof) || r.out().contains(jwt), "neither proof nor token is printed");
+    }
+
+    @Test
+    void aRefusedBindingIsA401AndThePolicyNeverSeesTheToken() {
+        DPoPClient key = DPoPClient.es256();
+        String jwt = corp.token().subject("alice").audience("portcullis").claim("cnf", key.cnf()).sign();
+        CliRun asBearer = explainApi(jwt);
+        assertEquals(1, asBearer.code(), asBearer.out() + asBearer.err());
+        assertTrue(asBearer.out().contains("presented as Bearer; refused: bound-token-as-bearer (401)"), asBearer.out());
+        assertTrue(asBearer.out().contains("decision: deny; reasons: bound-token-as-bearer"), asBearer.out());
+
+        CliRun wrongMethod = explainApi(jwt, "--dpop-proof", key.proof("POST", "https://app.test/api/orders", jwt));
+        assertEquals(1, wrongMethod.code());
+        assertTrue(wrongMethod.out().contains("refused: dpop-htm-mismatch (401)"), wrongMethod.out());
+
+        CliRun otherOrigin = explainApi(jwt, "--dpop-proof", key.proof("GET", "https://app.test/api/orders", jwt),
+                "--origin", "http://app.test");
+        assertTrue(otherOrigin.out().contains("refused: dpop-htu-mismatch (401)"), otherOrigin.out());
+    }
+
+    @Test
+    void anUnboundTokenIsAcceptedByItsIssuerButNotByABindingCriterion() {
+        CliRun r = explainApi(corp.token().subject("bob").audience("portcullis").sign());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("token unbound; presented as Bearer; accepted: unbound"), r.out());
+        assertTrue(r.out().matches("(?s).*  allow FALSE   NO  \\S+  token: \\{ bound: any }.*"), r.out());
+    }
+
+    @Test
+    void aCertificateBoundTokenIsCheckedAgainstTheGivenCertificate() throws Exception {
+        TestPki pki = TestPki.create("explain-clients");
+        TestPki.Issued laptop = pki.issue("CN=laptop", List.of());
+        Path pem = dir.resolve("laptop.pem");
+        Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(laptop.certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        String thumbprint = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(laptop.certificate().getEncoded()));
+        String jwt = corp.token().subject("alice").audience("portcullis")
+                .claim("cnf", Map.of("x5t#S256", thumbprint)).sign();
+
+        CliRun r = explainApi(jwt, "--client-cert", pem.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("token bound to a client certificate (cnf.x5t#S256); presented as Bearer, client "
+                + "certificate; accepted: mtls"), r.out());
+
+        CliRun without = explainApi(jwt);
+        assertTrue(without.out().contains("refused: client-cert-missing (401)"), without.out());
+        CliRun notPem = explainApi(jwt, "--client-cert", config.toString());
+        assertEquals(2, notPem.code());
+        assertTrue(notPem.err().contains("--client-cert: " + config + " holds no PEM certificate"), notPem.err());
     }
 
     @Test

@@ -86,6 +86,14 @@ class RedisStateStoreTest {
         assertFalse(a.replays().firstUse("dpop", "jti-1", Duration.ofMinutes(1)).toCompletableFuture().get(2, TimeUnit.SECONDS));
         assertTrue(b.replays().firstUse("set", "jti-1", Duration.ofMinutes(1)).toCompletableFuture().get(2, TimeUnit.SECONDS),
                 "another scope is another set");
+        // A transmitter's id is a URL: its ':' must not let two (scope, value) pairs share a key. On b,
+        // whose own memory has seen neither, only Redis can answer.
+        assertTrue(a.replays().firstUse("https://idp.example", "x:1", Duration.ofMinutes(1)).toCompletableFuture()
+                .get(2, TimeUnit.SECONDS));
+        assertTrue(b.replays().firstUse("https", "//idp.example:x:1", Duration.ofMinutes(1)).toCompletableFuture()
+                .get(2, TimeUnit.SECONDS), "another scope and value that spell the same text");
+        assertFalse(b.replays().firstUse("https://idp.example", "x:1", Duration.ofMinutes(1)).toCompletableFuture()
+                .get(2, TimeUnit.SECONDS));
     }
 
     @Test

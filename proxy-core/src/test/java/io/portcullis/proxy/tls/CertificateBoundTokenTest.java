@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.SharedProxy;
+import io.portcullis.proxy.UpstreamAssertion;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +30,21 @@ class CertificateBoundTokenTest {
     static ProxyFixture fx;
 
     @RegisterExtension
-    static final SharedProxy PROXY = new SharedProxy(MutualTlsTest::prepare, f -> fx = f);
+    static final SharedProxy PROXY = new SharedProxy(CertificateBoundTokenTest::prepare, f -> fx = f);
+
+    /** The mTLS listener's config, the device route also signing an identity assertion for its upstream. */
+    private static String prepare() {
+        String config = MutualTlsTest.prepare().replace("""
+                    policy: device-1-only
+                """, """
+                    policy: device-1-only
+                    assertion_header: X-Portcullis-Assertion
+                """);
+        if (!config.contains("assertion_header")) {
+            throw new IllegalStateException("the device route was not found in the mTLS config");
+        }
+        return config + UpstreamAssertion.configBlock();
+    }
 
     private static String thumbprint(TestPki.Issued cert) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.certificate().getEncoded());
@@ -52,7 +68,10 @@ class CertificateBoundTokenTest {
     void theCertificateTheTokenIsBoundToIsAccepted() throws Exception {
         TestPki.Issued laptop = MutualTlsTest.device(MutualTlsTest.PKI, MutualTlsTest.DEVICE_1);
         assertEquals(200, get(laptop, boundTo(laptop)).statusCode());
-        assertNotNull(fx.upstream.takeRequest(Duration.ofSeconds(5)));
+        RecordedRequest seen = fx.upstream.takeRequest(Duration.ofSeconds(5));
+        assertNotNull(seen);
+        assertEquals("mtls", UpstreamAssertion.verified(seen).getClaim("token_binding"),
+                "the assertion states the certificate binding");
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * What the sender-constraint checks share across config reloads: the proof replay guard (seen
  * {@code jti}s must stay seen when the config changes) and the server nonce source (a nonce handed out
- * before a reload must stay good after it). Injectable, so that a shared store can replace the memory
- * guard when replicas must see each other's proofs.
+ * before a reload must stay good after it). A running Portcullis passes its state store's guard, so
+ * replicas sharing Redis see each other's proofs.
  *
  * @param replay where seen proof {@code jti}s are kept
  * @param nonces where {@code DPoP-Nonce} values come from
@@ -27,8 +27,15 @@ public record BindingState(ReplayGuard replay, DPoPNonceSource nonces, Clock clo
 
     /** A single instance's state: proofs remembered in memory, nonces from a random key. */
     public static BindingState inMemory(Clock clock) {
-        return new BindingState(new MemoryReplayGuard(MEMORY_REPLAY_ENTRIES),
-                RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock), clock);
+        return sharing(new MemoryReplayGuard(MEMORY_REPLAY_ENTRIES, clock), clock);
+    }
+
+    /**
+     * A process's state: proofs remembered by the given guard (the state store's, shared by replicas
+     * with {@code state: redis}), nonces from a random key.
+     */
+    public static BindingState sharing(ReplayGuard replay, Clock clock) {
+        return new BindingState(replay, RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock), clock);
     }
 
     /** The checks for one loaded config's issuers, sharing this state. */

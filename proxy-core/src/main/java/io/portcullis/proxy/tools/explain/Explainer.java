@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Decides one request like the proxy, with the tokens verified for real by the identity service
- * (keys fetched from the configured issuers), and traces each criterion of the route's policy.
+ * (keys fetched from the configured issuers) and its binding checked by the proxy's sender-constraint
+ * check (against a given DPoP proof or client certificate), and traces each criterion of the route's policy.
  */
 public final class Explainer {
 
@@ -53,19 +54,30 @@ public final class Explainer {
                 tokenProblem = ((AuthResult.Rejected) auth).reason().code();
             }
         }
+        BindingExplanation binding = null;
+        if (identity != null) {
+            binding = BindingExplanation.check(config.identity().issuers(), identity, request.token(),
+                    request.dpopProof(), request.certificate(), request.method(), request.origin() + request.path());
+        }
+        // A refused binding makes the request anonymous, as in the proxy: the policy never sees the token.
+        Identity decided = binding != null && binding.refused() ? null : identity;
+        if (decided == null && identity != null) {
+            tokenProblem = binding.refusal();
+        }
         DevicePosture posture = null;
         String postureProblem = null;
         boolean postureExpected = request.deviceToken() != null || config.identity().devicePosture().claimsFromIdentityToken() != null;
-        if (identity != null && postureExpected) {
-            PostureResult p = await(identityService.posture(request.deviceToken(), identity));
+        if (decided != null && postureExpected) {
+            PostureResult p = await(identityService.posture(request.deviceToken(), decided));
             if (p instanceof PostureResult.Present present) {
                 posture = present.posture();
             } else {
                 postureProblem = ((PostureResult.Absent) p).reason();
             }
         }
-        IdentityFacts idf = identity == null ? null
-                : new IdentityFacts(identity.issuer(), identity.subject(), identity.claims(), null);
+        IdentityFacts idf = decided == null ? null
+                : new IdentityFacts(decided.issuer(), decided.subject(), decided.claims(),
+                        binding == null ? null : binding.binding());
         DeviceFacts df = posture == null ? null
                 : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
         RequestFacts facts = new RequestFacts(request.method(), request.host(), request.path(), request.sourceIp());
@@ -73,7 +85,7 @@ public final class Explainer {
                 tokenProblem == null ? "token-missing" : tokenProblem);
         List<CriterionTrace> criteria = evaluation.decision() == null ? List.of()
                 : new RuleTracer(config).trace(evaluation.decision().policy(), evaluation.input());
-        return new Explanation(tokenProblem, identity, postureProblem, posture, evaluation, criteria,
+        return new Explanation(tokenProblem, identity, binding, postureProblem, posture, evaluation, criteria,
                 evaluation.route() == null ? null : ShadowResult.forRoute(evaluation.route().config(), policies,
                         evaluation.decision(), evaluation.input()));
     }
