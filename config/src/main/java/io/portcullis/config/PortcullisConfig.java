@@ -34,6 +34,7 @@ import java.util.Optional;
  *                        ({@code security_events}); never null
  * @param state           where replicas share revocations, rate limits and risk history ({@code state})
  * @param decisionApi     the forward-auth and AuthZEN listener ({@code decision_api}); null when off
+ * @param authzenPdps     the external AuthZEN PDPs {@code authzen} criteria ask ({@code authzen_pdps}), by id
  */
 public record PortcullisConfig(
         Path source,
@@ -54,7 +55,8 @@ public record PortcullisConfig(
         RiskConfig risk,
         SecurityEventsConfig securityEvents,
         StateConfig state,
-        DecisionApiConfig decisionApi) {
+        DecisionApiConfig decisionApi,
+        Map<String, AuthZenPdpConfig> authzenPdps) {
 
     public PortcullisConfig {
         sources = List.copyOf(sources);
@@ -69,6 +71,7 @@ public record PortcullisConfig(
         risk = risk == null ? RiskConfig.defaults() : risk;
         securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
         state = state == null ? StateConfig.memory() : state;
+        authzenPdps = authzenPdps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(authzenPdps));
     }
 
     public Optional<IssuerConfig> issuer(String id) {

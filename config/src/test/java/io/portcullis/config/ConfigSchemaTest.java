@@ -129,6 +129,16 @@ class ConfigSchemaTest {
               secret_header: X-Caller-Secret
               nginx: { method_header: X-M, uri_header: X-U, host_header: X-H }
               login_url: https://app.example.com/.portcullis/login
+            authzen_pdps:
+              docs:
+                url: https://pdp.example.com/access/v1/evaluation
+                token_file: secret.txt
+                timeout: 500ms
+                cache: { allow: 30s, deny: 5s }
+                subject: { type: identity, id_claim: preferred_username }
+              other:
+                url: http://127.0.0.1:8181/access/v1/evaluation
+                token_env: OTHER_SECRET
             state:
               type: redis
               url: rediss://redis.example.com:6380
