@@ -69,7 +69,7 @@ final class ConfigBinder {
                 .map(n -> SecurityEventsBinder.bind(n, env, problems)).orElse(SecurityEventsConfig.none());
         StateConfig state = r.node("state").map(n -> StateBinder.bind(n, env, problems)).orElse(StateConfig.memory());
         DecisionApiConfig decisionApi = r.node("decision_api")
-                .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
+                .map(n -> DecisionApiBinder.bind(n, listen, issuers.declaredIds(), problems)).orElse(null);
         Map<String, AuthZenPdpConfig> pdps = r.node("authzen_pdps").flatMap(n -> MapReader.of(n, "authzen_pdps", problems))
                 .map(section -> authzenPdps(section, env, problems)).orElse(Map.of());
         RouteFeatureChecks.check(r, routes, problems);

@@ -129,6 +129,15 @@ class ConfigSchemaTest {
               secret_header: X-Caller-Secret
               nginx: { method_header: X-M, uri_header: X-U, host_header: X-H }
               login_url: https://app.example.com/.portcullis/login
+              tls:
+                cert_file: cert.pem
+                key_file: key.pem
+                min_version: TLSv1.3
+                client_ca_file: ca.pem
+                client_auth: optional
+              authzen_callers:
+                issuers: [corp]
+                client_certificate: true
             authzen_pdps:
               docs:
                 url: https://pdp.example.com/access/v1/evaluation
