@@ -82,7 +82,7 @@ final class AuthZenEndpoint {
             return;
         }
         if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(),
-                req.headers().getAll(api.secretHeader()))) {
+                req.headers().getAll(api.secretHeader()), ClientCertificates.of(ctx.channel()) != null)) {
             record(shared, rc, requestId, peer, "reject", List.of("caller-untrusted"), null, 403, start);
             send(ctx, req, HttpResponseStatus.FORBIDDEN, "{\"error\":\"caller_untrusted\"}", requestId);
             return;

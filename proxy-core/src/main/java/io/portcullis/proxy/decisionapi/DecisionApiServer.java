@@ -27,6 +27,7 @@ import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.RequestIds;
 import io.portcullis.proxy.server.Transports;
+import io.portcullis.proxy.server.tls.ClientCertificates;
 import io.portcullis.proxy.server.tls.ReloadingServerTls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -145,7 +146,8 @@ public final class DecisionApiServer implements AutoCloseable {
                 return;
             }
             ForwardAuthAnswer answer;
-            if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(), h.getAll(api.secretHeader()))) {
+            if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(), h.getAll(api.secretHeader()),
+                    ClientCertificates.of(ctx.channel()) != null)) {
                 // Nothing the caller forwarded is read: not the method, not the URI, not the host.
                 answer = ForwardAuthAnswer.refused(403, "caller-untrusted", "-", null, null, peer.getHostAddress());
                 finish(ctx, req, rc, flavour, answer, requestId, start);

@@ -148,4 +148,21 @@ class AuthZenCallersTest {
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(EVALUATION)).build(),
                 HttpResponse.BodyHandlers.ofString()), "the listener speaks only TLS");
     }
+
+    @Test
+    void aForwardAuthCallerWithAVerifiedCertificateIsTrustedFromAnyAddress() throws Exception {
+        TestPki.Issued nginx = PKI.issue("CN=nginx.corp.test", List.of(new GeneralName(GeneralName.dNSName, "nginx")));
+        String admin = fx.corp.token().subject("alice").audience("portcullis").expiresIn(Duration.ofMinutes(5))
+                .claim("groups", List.of("admins")).sign();
+        // 127.0.0.2 is not in trusted_proxies: only the certificate can make its forwarded URI believed
+        ApiCall.Response withCertificate = ApiCall.sendJson(PKI.clientContext(nginx), "127.0.0.2",
+                fx.portcullis.decisionApiPort(), "GET", "/nginx", null, "X-Original-URI: /admin/x",
+                "X-Original-Method: GET", "Authorization: Bearer " + admin);
+        assertEquals(200, withCertificate.status());
+        ApiCall.Response without = ApiCall.sendJson(PKI.clientContext(null), "127.0.0.2",
+                fx.portcullis.decisionApiPort(), "GET", "/nginx", null, "X-Original-URI: /admin/x",
+                "X-Original-Method: GET", "Authorization: Bearer " + admin);
+        assertEquals(403, without.status());
+        assertTrue(fx.awaitDecision(without.header("X-Request-Id")).contains("caller-untrusted"));
+    }
 }
