@@ -74,7 +74,8 @@ public final class DecisionApiServer implements AutoCloseable {
      */
     public static DecisionApiServer start(DecisionApiConfig api, EventLoopGroup boss, EventLoopGroup workers,
                                           ProxyContext shared) throws InterruptedException {
-        ReloadingServerTls tls = api.tls() == null ? null : ReloadingServerTls.load(api.tls(), 10_000, false);
+        ReloadingServerTls tls = api.tls() == null ? null : ReloadingServerTls.load(api.tls(),
+                shared.runtime().get().config().timeouts().headerRead().toMillis(), false);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transports.serverChannel())

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -78,7 +80,10 @@ public final class PdpClient {
         if (subjectId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return answers.get(question, (q, executor) -> ask(q, subjectId));
+        // Started on the PDP threads, never the caller's: the HTTP client may resolve the PDP's host name
+        // while sending, and the caller may be an event loop.
+        return answers.get(question, (q, executor) -> CompletableFuture.supplyAsync(() -> ask(q, subjectId),
+                SharedHttp.THREADS).thenCompose(answer -> answer));
     }
 
     /** The configured claim's value (a string or number), or null when the identity lacks it. */
@@ -134,9 +139,15 @@ public final class PdpClient {
         }
     }
 
-    /** Built on first use, so a config without PDPs starts no HTTP client threads. */
+    /** Built on first use, so a config without PDPs starts no threads. */
     private static final class SharedHttp {
+        static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "portcullis-authzen-pdp");
+            t.setDaemon(true);
+            return t;
+        });
         static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).executor(THREADS)
+                .build();
     }
 }
