@@ -6,7 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Binds one entry of {@code authzen_pdps}: {@code url, token_file | token_env, timeout,
+ * Binds one entry of {@code authzen_pdps}: {@code url, token_file | token_env | client: {token_endpoint,
+ * client_id, client_secret_file | client_secret_env, scopes}, timeout,
  * cache: {allow, deny}, subject: {type, id_claim}}.
  */
 final class AuthZenPdpBinder {
@@ -26,6 +27,12 @@ final class AuthZenPdpBinder {
         }
         URI url = r.required("url", Values.parsed(HttpUrls::parse));
         ClientSecret token = FileValues.secretFromFileOrEnv(r, "token", env, problems);
+        StreamClientConfig client = r.node("client")
+                .map(n -> TransmitterBinder.client(n, r.path("client"), env, problems)).orElse(null);
+        if (r.node("client").isPresent() && (r.node("token_file").isPresent() || r.node("token_env").isPresent())) {
+            problems.add(r.node("client").orElseThrow().position(), r.path("client"),
+                    "set either client or token_file/token_env, not both");
+        }
         Duration timeout = r.optional("timeout", Values.duration(Duration.ofMillis(1), MAX_TIMEOUT),
                 AuthZenPdpConfig.DEFAULT_TIMEOUT);
         AuthZenPdpConfig.Cache cache = r.node("cache").map(n -> cache(n, r.path("cache"), problems))
@@ -34,7 +41,7 @@ final class AuthZenPdpBinder {
                 .orElse(AuthZenPdpConfig.Subject.defaults());
         r.finish();
         return url == null ? null
-                : new AuthZenPdpConfig(entry.key(), url, token, timeout, cache, subject, entry.keyPosition());
+                : new AuthZenPdpConfig(entry.key(), url, token, client, timeout, cache, subject, entry.keyPosition());
     }
 
     private static AuthZenPdpConfig.Cache cache(io.portcullis.config.yaml.Node node, String path, Problems problems) {

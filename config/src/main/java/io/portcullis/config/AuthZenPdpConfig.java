@@ -9,15 +9,17 @@ import java.time.Duration;
  *
  * @param id       the name criteria use ({@code authzen: {pdp: <id>}}); also the metric label
  * @param url      the Access Evaluation endpoint itself (e.g. {@code https://pdp/access/v1/evaluation})
- * @param token    a bearer token sent as {@code Authorization}, from {@code token_file} or
+ * @param token    a fixed bearer token sent as {@code Authorization}, from {@code token_file} or
  *                 {@code token_env}; null for none
+ * @param client   client credentials whose access token is sent instead (fetched, reused until shortly
+ *                 before it expires); null for none
  * @param timeout  how long one evaluation may take before the answer is unavailable
  * @param cache    how long answers are kept
  * @param subject  how the AuthZEN {@code subject} is built from the identity
  * @param position where the PDP was declared
  */
-public record AuthZenPdpConfig(String id, URI url, ClientSecret token, Duration timeout, Cache cache,
-                               Subject subject, Position position) {
+public record AuthZenPdpConfig(String id, URI url, ClientSecret token, StreamClientConfig client, Duration timeout,
+                               Cache cache, Subject subject, Position position) {
 
     /** Evaluation time-out unless configured otherwise: short, because a request waits for it. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);

@@ -80,4 +80,27 @@ class AuthZenPdpBinderTest {
                 + " (did you mean 'deny'?)")), bad.toString());
         assertTrue(bad.stream().anyMatch(p -> p.contains("authzen_pdps.other.url: is required")), bad.toString());
     }
+
+    @Test
+    void bindsClientCredentialsButNotBesideAFixedToken() throws Exception {
+        AuthZenPdpConfig pdp = ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + """
+                authzen_pdps:
+                  kc:
+                    url: https://sso.example/realms/corp/authzen/access/v1/evaluation
+                    client: { token_endpoint: "https://sso.example/token", client_id: pep, client_secret_env: PEP_SECRET }
+                """, "c.yaml", Map.of("PEP_SECRET", "s3cret")).authzenPdps().get("kc");
+        assertNull(pdp.token());
+        assertEquals(URI.create("https://sso.example/token"), pdp.client().tokenEndpoint());
+        assertEquals("pep", pdp.client().clientId());
+        assertEquals("s3cret", pdp.client().secret().value());
+        List<String> both = problems("""
+                authzen_pdps:
+                  kc:
+                    url: https://sso.example/evaluation
+                    token_env: HOME
+                    client: { token_endpoint: "https://sso.example/token", client_id: pep, client_secret_env: HOME }
+                """);
+        assertTrue(both.stream().anyMatch(p -> p.endsWith("authzen_pdps.kc.client: set either client or"
+                + " token_file/token_env, not both")), both.toString());
+    }
 }

@@ -148,6 +148,13 @@ class ConfigSchemaTest {
               other:
                 url: http://127.0.0.1:8181/access/v1/evaluation
                 token_env: OTHER_SECRET
+              keycloak:
+                url: https://sso.example.com/realms/corp/authzen/access/v1/evaluation
+                client:
+                  token_endpoint: https://sso.example.com/realms/corp/protocol/openid-connect/token
+                  client_id: portcullis-pep
+                  client_secret_env: OTHER_SECRET
+                  scopes: [authzen]
             state:
               type: redis
               url: rediss://redis.example.com:6380

@@ -4,13 +4,16 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.portcullis.config.AuthZenPdpConfig;
+import io.portcullis.identity.events.delivery.AccessTokens;
 import io.portcullis.identity.jwks.BoundedJsonBodyHandler;
+import io.portcullis.identity.oidc.NimbusHttp;
 import io.portcullis.policy.IdentityFacts;
 import io.portcullis.policy.PdpQuestion;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One external AuthZEN PDP: asks it, asynchronously, and caches what it answered per question (subject,
+ * One external AuthZEN PDP: asks it, asynchronously (with a fixed bearer token, or an access token by
+ * the client credentials grant, reused until shortly before it expires and renewed after a 401), and caches what it answered per question (subject,
  * action, resource): a permit for {@code cache.allow}, a refusal for the shorter {@code cache.deny}.
  * Concurrent requests with the same question share one call. An answer that is late, malformed, an error
  * status or a broken connection completes with null (unavailable) and is not cached, so the next request
@@ -40,11 +44,15 @@ public final class PdpClient {
     private final AuthZenPdpConfig config;
     private final HttpClient http;
     private final AsyncCache<PdpQuestion, Boolean> answers;
+    /** The client credentials' access tokens, or null when a fixed token (or none) is sent. */
+    private final AccessTokens tokens;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
     public PdpClient(AuthZenPdpConfig config, HttpClient http) {
         this.config = config;
         this.http = http;
+        this.tokens = config.client() == null ? null
+                : new AccessTokens(config.client(), new NimbusHttp(http), Clock.systemUTC());
         long allow = config.cache().allow().toNanos();
         long deny = config.cache().deny().toNanos();
         this.answers = Caffeine.newBuilder().maximumSize(MAX_CACHED)
@@ -97,33 +105,44 @@ public final class PdpClient {
     }
 
     private CompletableFuture<Boolean> ask(PdpQuestion question, String subjectId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EvaluationJson.request(question, config.subject(), subjectId),
-                        StandardCharsets.UTF_8));
-        if (config.token() != null) {
-            request.header("Authorization", "Bearer " + config.token().value());
-        }
         CompletableFuture<Boolean> answer;
         try {
-            answer = http.sendAsync(request.build(), BoundedJsonBodyHandler.anyStatus(MAX_ANSWER_BYTES))
-                    .handle((response, failure) -> {
-                        if (failure != null) {
-                            warn(failure.getCause() != null ? failure.getCause() : failure);
-                            return null;
-                        }
-                        Boolean decision = EvaluationJson.decision(response.statusCode(), response.body());
-                        if (decision == null) {
-                            warn("answered HTTP " + response.statusCode() + " without a boolean decision");
-                        }
-                        return decision;
-                    });
+            CompletableFuture<String> bearer = tokens != null ? tokens.token()
+                    : CompletableFuture.completedFuture(config.token() == null ? null : config.token().value());
+            answer = bearer.thenCompose(token -> send(question, subjectId, token)).handle((decision, failure) -> {
+                if (failure != null) {
+                    warn(failure.getCause() != null ? failure.getCause() : failure);
+                    return null;
+                }
+                return decision;
+            });
         } catch (RuntimeException e) {
             warn(e);
             return CompletableFuture.completedFuture(null);
         }
         // The request time-out covers the answer's headers; this bounds the whole exchange, body included.
         return answer.completeOnTimeout(null, config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<Boolean> send(PdpQuestion question, String subjectId, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(config.url()).timeout(config.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EvaluationJson.request(question, config.subject(), subjectId),
+                        StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.sendAsync(request.build(), BoundedJsonBodyHandler.anyStatus(MAX_ANSWER_BYTES)).thenApply(response -> {
+            if (response.statusCode() == 401 && tokens != null) {
+                // A token the PDP no longer accepts (revoked, keys rotated): the next call gets a new one.
+                tokens.invalidate();
+            }
+            Boolean decision = EvaluationJson.decision(response.statusCode(), response.body());
+            if (decision == null) {
+                warn("answered HTTP " + response.statusCode() + " without a boolean decision");
+            }
+            return decision;
+        });
     }
 
     private void warn(Throwable failure) {
