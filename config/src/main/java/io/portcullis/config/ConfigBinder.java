@@ -69,8 +69,10 @@ final class ConfigBinder {
                 .map(n -> SecurityEventsBinder.bind(n, env, problems)).orElse(SecurityEventsConfig.none());
         StateConfig state = r.node("state").map(n -> StateBinder.bind(n, env, problems)).orElse(StateConfig.memory());
         DecisionApiConfig decisionApi = r.node("decision_api")
-                .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
+                .map(n -> DecisionApiBinder.bind(n, listen, issuers.declaredIds(), problems)).orElse(null);
         TracingConfig tracing = r.node("tracing").map(n -> TracingBinder.bind(n, problems)).orElse(TracingConfig.unset());
+        Map<String, AuthZenPdpConfig> pdps = r.node("authzen_pdps").flatMap(n -> MapReader.of(n, "authzen_pdps", problems))
+                .map(section -> authzenPdps(section, env, problems)).orElse(Map.of());
         RouteFeatureChecks.check(r, routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
@@ -80,6 +82,19 @@ final class ConfigBinder {
         String sha = ConfigLoader.combinedSha256(files.stream().map(SourceFile::sha256).toList());
         return new Bound(new PortcullisConfig(main.path(), sha, sources, listen, admin, transport, trusted,
                 new IdentityConfig(issuers.bound(), posture, mfa), routes, policies, conditions, limits, timeouts, sso,
-                assertion, risk, securityEvents, state, decisionApi, tracing), null);
+                assertion, risk, securityEvents, state, decisionApi, tracing, pdps), null);
+    }
+
+    private static Map<String, AuthZenPdpConfig> authzenPdps(MapReader section, Map<String, String> env,
+                                                             Problems problems) {
+        Map<String, AuthZenPdpConfig> pdps = new java.util.LinkedHashMap<>();
+        for (io.portcullis.config.yaml.MapNode.Entry e : section.entries()) {
+            AuthZenPdpConfig pdp = AuthZenPdpBinder.bind(e, section.path(e.key()), env, problems);
+            if (pdp != null) {
+                pdps.put(e.key(), pdp);
+            }
+        }
+        section.finish();
+        return pdps;
     }
 }

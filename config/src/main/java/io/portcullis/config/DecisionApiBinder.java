@@ -4,14 +4,14 @@ import io.portcullis.config.yaml.Node;
 
 /**
  * Binds {@code decision_api: { listen, secret_file, secret_header, nginx: { method_header, uri_header,
- * host_header }, login_url }}. The listen address is required: the decision API is off unless asked for.
+ * host_header }, login_url, tls: {...}, authzen_callers: { issuers, client_certificate } }}. The listen address is required: the decision API is off unless asked for.
  */
 final class DecisionApiBinder {
 
     private DecisionApiBinder() {
     }
 
-    static DecisionApiConfig bind(Node node, HostPort dataListen, Problems problems) {
+    static DecisionApiConfig bind(Node node, HostPort dataListen, java.util.Set<String> issuerIds, Problems problems) {
         MapReader r = MapReader.of(node, "decision_api", problems).orElse(null);
         if (r == null) {
             return null;
@@ -26,8 +26,39 @@ final class DecisionApiBinder {
         DecisionApiConfig.NginxHeaders nginx = r.node("nginx").map(n -> nginx(n, problems))
                 .orElse(DecisionApiConfig.NginxHeaders.defaults());
         String loginUrl = r.optional("login_url", Values.parsed(s -> HttpUrls.parse(s).toString()), null);
+        TlsConfig tls = r.node("tls").map(n -> TlsBinder.bind(n, r.path("tls"), problems)).orElse(null);
+        DecisionApiConfig.AuthZenCallers callers = r.node("authzen_callers")
+                .map(n -> callers(n, tls, issuerIds, problems)).orElse(null);
         r.finish();
-        return listen == null ? null : new DecisionApiConfig(listen, secret, secretHeader, nginx, loginUrl);
+        return listen == null ? null : new DecisionApiConfig(listen, secret, secretHeader, nginx, loginUrl, tls, callers);
+    }
+
+    /** {@code authzen_callers: { issuers: [ids], client_certificate: bool }}: at least one way in. */
+    private static DecisionApiConfig.AuthZenCallers callers(Node node, TlsConfig tls, java.util.Set<String> issuerIds,
+                                                            Problems problems) {
+        MapReader r = MapReader.of(node, "decision_api.authzen_callers", problems).orElse(null);
+        if (r == null) {
+            return null;
+        }
+        java.util.List<String> issuers = r.optional("issuers", Values.listOf(Values.string()), java.util.List.of());
+        for (String id : issuers) {
+            if (!issuerIds.contains(id)) {
+                problems.add(r.node("issuers").orElseThrow().position(), r.path("issuers"),
+                        "unknown issuer '" + id + "'" + (issuerIds.isEmpty() ? "" : " (declared: "
+                                + String.join(", ", new java.util.TreeSet<>(issuerIds)) + ")"));
+            }
+        }
+        boolean certificate = r.optional("client_certificate", Values.bool(), false);
+        if (certificate && (tls == null || tls.clientAuth() == TlsConfig.ClientAuth.NONE)) {
+            problems.add(r.node("client_certificate").orElseThrow().position(), r.path("client_certificate"),
+                    "needs decision_api.tls with client_ca_file to verify client certificates");
+        }
+        if (issuers.isEmpty() && !certificate) {
+            problems.add(r.position(), r.path(), "needs issuers or client_certificate: true, else no caller could"
+                    + " authenticate");
+        }
+        r.finish();
+        return new DecisionApiConfig.AuthZenCallers(issuers, certificate);
     }
 
     private static DecisionApiConfig.NginxHeaders nginx(Node node, Problems problems) {

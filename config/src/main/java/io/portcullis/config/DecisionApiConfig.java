@@ -12,9 +12,34 @@ package io.portcullis.config;
  * @param nginx        the header names the nginx flavour reads the original request from
  * @param loginUrl     where a browser is sent when it has no identity on a {@code login: true} route
  *                     (the original URL is appended as {@code rd}), or null for none
+ * @param tls          TLS (and client certificates) on this listener, the data listener's keys; null for
+ *                     cleartext
+ * @param callers      how AuthZEN callers must authenticate; null: as forward-auth callers (trusted
+ *                     proxies or the shared secret)
  */
 public record DecisionApiConfig(HostPort listen, ClientSecret secret, String secretHeader, NginxHeaders nginx,
-                                String loginUrl) {
+                                String loginUrl, TlsConfig tls, AuthZenCallers callers) {
+
+    /** Without TLS and with AuthZEN callers trusted as forward-auth callers. */
+    public DecisionApiConfig(HostPort listen, ClientSecret secret, String secretHeader, NginxHeaders nginx,
+                             String loginUrl) {
+        this(listen, secret, secretHeader, nginx, loginUrl, null, null);
+    }
+
+    /**
+     * The credentials an AuthZEN caller must present ({@code decision_api.authzen_callers}); any one of
+     * them will do, nothing else (not an address in {@code trusted_proxies}, not the shared secret).
+     *
+     * @param issuers           ids of the issuers whose access tokens (verified as the proxy verifies
+     *                          them: signature, audience, expiry) authenticate a caller; empty for none
+     * @param clientCertificate whether a client certificate that {@code decision_api.tls.client_ca_file}
+     *                          verified authenticates a caller
+     */
+    public record AuthZenCallers(java.util.List<String> issuers, boolean clientCertificate) {
+        public AuthZenCallers {
+            issuers = java.util.List.copyOf(issuers);
+        }
+    }
 
     /** The header a caller's shared secret is read from unless configured otherwise. */
     public static final String DEFAULT_SECRET_HEADER = "X-Portcullis-Caller-Secret";

@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param state           where replicas share revocations, rate limits and risk history ({@code state})
  * @param decisionApi     the forward-auth and AuthZEN listener ({@code decision_api}); null when off
  * @param tracing         OpenTelemetry tracing ({@code tracing}); never null, its fields null where unset
+ * @param authzenPdps     the external AuthZEN PDPs {@code authzen} criteria ask ({@code authzen_pdps}), by id
  */
 public record PortcullisConfig(
         Path source,
@@ -56,7 +57,8 @@ public record PortcullisConfig(
         SecurityEventsConfig securityEvents,
         StateConfig state,
         DecisionApiConfig decisionApi,
-        TracingConfig tracing) {
+        TracingConfig tracing,
+        Map<String, AuthZenPdpConfig> authzenPdps) {
 
     public PortcullisConfig {
         sources = List.copyOf(sources);
@@ -72,6 +74,7 @@ public record PortcullisConfig(
         securityEvents = securityEvents == null ? SecurityEventsConfig.none() : securityEvents;
         state = state == null ? StateConfig.memory() : state;
         tracing = tracing == null ? TracingConfig.unset() : tracing;
+        authzenPdps = authzenPdps == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(authzenPdps));
     }
 
     public Optional<IssuerConfig> issuer(String id) {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Binds the top-level {@code tls} map. {@code client_auth} defaults to {@code optional} when
+ * Binds a listener's {@code tls} map (the top level's, or {@code decision_api.tls}). {@code client_auth} defaults to {@code optional} when
  * {@code client_ca_file} is set and to {@code none} otherwise; asking for client certificates without a
  * CA to check them is an error.
  */
@@ -15,7 +15,12 @@ final class TlsBinder {
     }
 
     static TlsConfig bind(Node node, Problems problems) {
-        MapReader r = MapReader.of(node, "tls", problems).orElse(null);
+        return bind(node, "tls", problems);
+    }
+
+    /** The same keys under another listener's {@code path} ({@code decision_api.tls}). */
+    static TlsConfig bind(Node node, String path, Problems problems) {
+        MapReader r = MapReader.of(node, path, problems).orElse(null);
         if (r == null) {
             return null;
         }

@@ -94,7 +94,8 @@ final class TransmitterBinder {
         return name;
     }
 
-    private static StreamClientConfig client(Node node, String path, Map<String, String> env, Problems problems) {
+    /** Client credentials ({@code token_endpoint, client_id, client_secret_file|env, scopes}); also a PDP's. */
+    static StreamClientConfig client(Node node, String path, Map<String, String> env, Problems problems) {
         MapReader r = MapReader.of(node, path, problems).orElse(null);
         if (r == null) {
             return null;

@@ -130,6 +130,32 @@ class ConfigSchemaTest {
               secret_header: X-Caller-Secret
               nginx: { method_header: X-M, uri_header: X-U, host_header: X-H }
               login_url: https://app.example.com/.portcullis/login
+              tls:
+                cert_file: cert.pem
+                key_file: key.pem
+                min_version: TLSv1.3
+                client_ca_file: ca.pem
+                client_auth: optional
+              authzen_callers:
+                issuers: [corp]
+                client_certificate: true
+            authzen_pdps:
+              docs:
+                url: https://pdp.example.com/access/v1/evaluation
+                token_file: secret.txt
+                timeout: 500ms
+                cache: { allow: 30s, deny: 5s }
+                subject: { type: identity, id_claim: preferred_username }
+              other:
+                url: http://127.0.0.1:8181/access/v1/evaluation
+                token_env: OTHER_SECRET
+              keycloak:
+                url: https://sso.example.com/realms/corp/authzen/access/v1/evaluation
+                client:
+                  token_endpoint: https://sso.example.com/realms/corp/protocol/openid-connect/token
+                  client_id: portcullis-pep
+                  client_secret_env: OTHER_SECRET
+                  scopes: [authzen]
             tracing: { enabled: true, endpoint: "http://otel-collector:4318/v1/traces", sampler_ratio: 0.25, service_name: portcullis-edge }
             state:
               type: redis

@@ -66,4 +66,41 @@ class DecisionApiBinderTest {
         assertEquals(4, bad.size(), bad.toString());
         assertTrue(bad.get(0).contains("decision_api.secret_file: cannot read file"), bad.toString());
     }
+
+    @Test
+    void bindsTlsAndAuthZenCallers() throws Exception {
+        Path pem = Files.createTempFile("api", ".pem");
+        DecisionApiConfig api = ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + """
+                decision_api:
+                  listen: 127.0.0.1:9191
+                  tls: { cert_file: %1$s, key_file: %1$s, client_ca_file: %1$s, client_auth: required }
+                  authzen_callers: { issuers: [corp], client_certificate: true }
+                """.formatted(pem), "c.yaml").decisionApi();
+        assertEquals(pem, api.tls().certFile());
+        assertEquals(TlsConfig.ClientAuth.REQUIRED, api.tls().clientAuth());
+        assertEquals(new DecisionApiConfig.AuthZenCallers(List.of("corp"), true), api.callers());
+        assertNull(ConfigLoader.parse(ConfigLoaderErrorsTest.BASE
+                + "decision_api: { listen: 127.0.0.1:9191 }\n", "c.yaml").decisionApi().callers());
+    }
+
+    @Test
+    void callersMustBeAbleToAuthenticate() {
+        List<String> bad = problems("""
+                decision_api:
+                  listen: 127.0.0.1:9191
+                  tls: { cert_file: /nonexistent/cert.pem, key_file: /nonexistent/key.pem, min_version: TLSv1.1 }
+                  authzen_callers: { issuers: [crop], client_certificate: true }
+                """);
+        assertEquals(5, bad.size(), bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.contains("decision_api.tls.cert_file: cannot read file")), bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.contains("decision_api.tls.min_version: must be TLSv1.2 or TLSv1.3")),
+                bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.endsWith("decision_api.authzen_callers.issuers: unknown issuer 'crop'"
+                + " (declared: corp)")), bad.toString());
+        assertTrue(bad.stream().anyMatch(p -> p.endsWith("decision_api.authzen_callers.client_certificate: needs"
+                + " decision_api.tls with client_ca_file to verify client certificates")), bad.toString());
+        List<String> none = problems("decision_api: { listen: 127.0.0.1:9191, authzen_callers: {} }\n");
+        assertTrue(none.get(0).endsWith("decision_api.authzen_callers: needs issuers or client_certificate: true,"
+                + " else no caller could authenticate"), none.toString());
+    }
 }

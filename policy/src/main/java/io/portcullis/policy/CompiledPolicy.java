@@ -1,10 +1,14 @@
 package io.portcullis.policy;
 
 import io.portcullis.config.Position;
+import io.portcullis.policy.criteria.AuthZenCriterion;
 import io.portcullis.policy.logic.Condition;
+import io.portcullis.policy.logic.Criterion;
 import io.portcullis.policy.require.Requirement;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A policy as {@link PolicyCompiler} builds it: deny tree, allow tree, requirements and challenge
@@ -23,6 +27,7 @@ final class CompiledPolicy implements Policy {
     private final boolean shadow;
     private final Position allowPosition;
     private final boolean allowsAnonymous;
+    private final List<PdpQuery> pdpQueries;
     /** The ALLOW every allowed request gets when its explanation is the same for all; else null. */
     private final Decision fixedAllow;
 
@@ -43,6 +48,33 @@ final class CompiledPolicy implements Policy {
                 && allow.outcomesWithoutIdentity().contains(Tri.TRUE);
         List<String> allowReasons = allow == null ? null : allow.fixedReasons(Tri.TRUE, false);
         this.fixedAllow = allowReasons == null ? null : new Decision(Outcome.ALLOW, allowReasons, id, "allow");
+        this.pdpQueries = pdpQueries(allow, deny, challenges);
+    }
+
+    /** The queries of every {@code authzen} criterion of the deny, allow and challenge rules. */
+    private static List<PdpQuery> pdpQueries(Condition allow, Condition deny, List<ChallengeRule> challenges) {
+        List<Criterion> criteria = new ArrayList<>();
+        if (deny != null) {
+            deny.collectCriteria(criteria);
+        }
+        if (allow != null) {
+            allow.collectCriteria(criteria);
+        }
+        for (ChallengeRule rule : challenges) {
+            rule.when().collectCriteria(criteria);
+        }
+        Set<PdpQuery> queries = new LinkedHashSet<>();
+        for (Criterion c : criteria) {
+            if (c instanceof AuthZenCriterion a) {
+                queries.add(a.query());
+            }
+        }
+        return List.copyOf(queries);
+    }
+
+    @Override
+    public List<PdpQuery> pdpQueries() {
+        return pdpQueries;
     }
 
     @Override

@@ -28,4 +28,12 @@ public interface Policy {
     default boolean isShadow() {
         return false;
     }
+
+    /**
+     * What the policy's {@code authzen} criteria ask external PDPs, in the order written, without
+     * duplicates; the access pipeline fetches the answers before {@link #evaluate}. Empty for most.
+     */
+    default java.util.List<PdpQuery> pdpQueries() {
+        return java.util.List.of();
+    }
 }

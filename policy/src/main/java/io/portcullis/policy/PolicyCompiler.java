@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compiles policy specs, and the named conditions they reference, into immutable evaluation trees
@@ -43,7 +44,8 @@ public final class PolicyCompiler {
 
     /** Compiles the policies and named conditions of a loaded config. */
     public static PolicySet compile(PortcullisConfig config) throws ConfigException {
-        return compile(config.policies(), config.conditions(), config.identity().mfaAmrValues());
+        return compile(config.policies(), config.conditions(), config.identity().mfaAmrValues(),
+                config.authzenPdps().keySet());
     }
 
     /**
@@ -53,6 +55,15 @@ public final class PolicyCompiler {
      */
     public static PolicySet compile(Map<String, PolicySpec> specs, Map<String, ConditionSpec> conditions,
             List<String> mfaAmrValues) throws ConfigException {
+        return compile(specs, conditions, mfaAmrValues, null);
+    }
+
+    /**
+     * @param pdpIds the ids under {@code authzen_pdps} an {@code authzen} criterion may name, or null
+     *               when they are not known (a partial config): then the ids are not checked
+     */
+    public static PolicySet compile(Map<String, PolicySpec> specs, Map<String, ConditionSpec> conditions,
+            List<String> mfaAmrValues, Set<String> pdpIds) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
         List<ConfigProblem> warnings = new ArrayList<>();
         NamedConditions named = new NamedConditions(conditions);
@@ -82,13 +93,30 @@ public final class PolicyCompiler {
             Condition allow = allows.get(spec.id());
             checkInherited(spec, allow, merged, problems);
             checkChallengeAcr(spec, merged, problems);
-            policies.put(spec.id(), new CompiledPolicy(spec.id(), allow, merged.deny(), merged.require(),
-                    merged.challenges(), spec.isShadow(), spec.allow() == null ? null : spec.allow().position()));
+            CompiledPolicy policy = new CompiledPolicy(spec.id(), allow, merged.deny(), merged.require(),
+                    merged.challenges(), spec.isShadow(), spec.allow() == null ? null : spec.allow().position());
+            checkPdps(policy, pdpIds, problems);
+            policies.put(spec.id(), policy);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new PolicySet(policies, warnings);
+    }
+
+    /** Every {@code authzen} criterion must name a declared PDP; each unknown id is reported where written. */
+    private static void checkPdps(Policy policy, Set<String> pdpIds, List<ConfigProblem> problems) {
+        if (pdpIds == null) {
+            return;
+        }
+        for (PdpQuery q : policy.pdpQueries()) {
+            ConfigProblem problem = new ConfigProblem(q.pdpPosition(), "authzen.pdp: unknown PDP '" + q.pdp()
+                    + "'" + (pdpIds.isEmpty() ? " (declare it under authzen_pdps)"
+                    : " (declared: " + String.join(", ", pdpIds) + ")"));
+            if (!pdpIds.contains(q.pdp()) && !problems.contains(problem)) {
+                problems.add(problem);
+            }
+        }
     }
 
     /** Named conditions no policy referenced still have their problems reported, and are flagged unused. */

@@ -39,6 +39,7 @@ public final class CriterionRegistry {
         p.put("risk", RiskCriterion::parse);
         p.put("header", HeaderCriterion::parse);
         p.put("token", TokenCriterion::parse);
+        p.put("authzen", AuthZenCriterion::parse);
         return new CriterionRegistry(p);
     }
 

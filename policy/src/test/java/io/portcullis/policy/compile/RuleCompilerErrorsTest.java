@@ -18,12 +18,12 @@ class RuleCompilerErrorsTest {
                 arguments("{grups: {has: a}}", "test.yaml:1:2: unknown criterion 'grups' (did you mean 'groups'?)"),
                 arguments("{ip: {in: [10.0.0.0/8]}}", "test.yaml:1:2: unknown criterion 'ip' (expected one of:"
                         + " public, authenticated, groups, claim, user, email, email_domain, acr, amr, auth_age, device,"
-                        + " source_ip, http_method, http_path, time, valid_between, risk, header, token, and, or, nor, not, condition)"),
+                        + " source_ip, http_method, http_path, time, valid_between, risk, header, token, authzen, and, or, nor, not, condition)"),
                 arguments("{sourceip: {in: [10.0.0.0/8]}}",
                         "test.yaml:1:2: unknown criterion 'sourceip' (did you mean 'source_ip'?)"),
                 arguments("{allow_everyone: true}", "test.yaml:1:2: unknown criterion 'allow_everyone' (expected one of:"
                         + " public, authenticated, groups, claim, user, email, email_domain, acr, amr, auth_age, device,"
-                        + " source_ip, http_method, http_path, time, valid_between, risk, header, token, and, or, nor, not, condition)"),
+                        + " source_ip, http_method, http_path, time, valid_between, risk, header, token, authzen, and, or, nor, not, condition)"),
                 arguments("{and: []}", "test.yaml:1:7: and: the list must not be empty"),
                 arguments("{or: []}", "test.yaml:1:6: or: the list must not be empty"),
                 arguments("{nor: []}", "test.yaml:1:7: nor: the list must not be empty"),

@@ -3,6 +3,8 @@ package io.portcullis.policy.testing;
 import io.portcullis.config.Cidr;
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.PdpAnswers;
+import io.portcullis.policy.PdpQuestion;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.policy.RequestHeaders;
@@ -32,6 +34,7 @@ public final class Facts {
     private RiskFacts risk;
     private Map<String, List<String>> headers;
     private String binding;
+    private Map<PdpQuestion, Boolean> pdp;
 
     private Facts() {
     }
@@ -97,6 +100,24 @@ public final class Facts {
         return this;
     }
 
+    /**
+     * What a PDP answered for a question about this user ({@code alice} of {@code https://idp.example}):
+     * the first call turns PDP answers on; a question without an answer is unavailable.
+     */
+    public Facts pdp(String pdp, String action, String type, String id, boolean decision) {
+        if (this.pdp == null) {
+            this.pdp = new LinkedHashMap<>();
+        }
+        this.pdp.put(new PdpQuestion(pdp, "https://idp.example", subject, action, type, id), decision);
+        return this;
+    }
+
+    /** PDP answers on, with none answered (every PDP was unavailable). */
+    public Facts pdpUnavailable() {
+        this.pdp = new LinkedHashMap<>();
+        return this;
+    }
+
     /** Adds a header field (names ignore case); the first call turns header access on. */
     public Facts header(String name, String value) {
         if (headers == null) {
@@ -119,13 +140,13 @@ public final class Facts {
                 access);
         IdentityFacts identity = claims == null ? null : new IdentityFacts("https://idp.example", subject, claims, binding);
         DeviceFacts posture = device == null ? null : new DeviceFacts("dev-1", "token:mdm", device);
-        return new PolicyInput(request, identity, posture, now, risk);
+        return new PolicyInput(request, identity, posture, now, risk, pdp == null ? null : new PdpAnswers(pdp));
     }
 
     @Override
     public String toString() {
         return "sub=" + subject + " claims=" + claims + " device=" + device + " " + method + " " + path + " from " + ip + " at " + now
-                + (risk == null ? "" : " " + risk) + (headers == null ? "" : " headers=" + headers);
+                + (risk == null ? "" : " " + risk) + (pdp == null ? "" : " pdp=" + pdp) + (headers == null ? "" : " headers=" + headers);
     }
 
     private static Map<String, Object> pairs(Object[] nameValues) {

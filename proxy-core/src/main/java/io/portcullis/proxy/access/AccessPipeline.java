@@ -5,11 +5,14 @@ import io.portcullis.identity.binding.SenderConstraints;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Decision;
+import io.portcullis.policy.PdpAnswers;
 import io.portcullis.policy.PolicyInput;
 import io.portcullis.proxy.access.authn.Authentication;
 import io.portcullis.proxy.access.authn.Authenticator;
 import io.portcullis.proxy.access.authn.BearerAuthenticator;
 import io.portcullis.proxy.access.authn.SessionAuthenticator;
+import io.portcullis.proxy.access.stage.AuthZenPdps;
+import io.portcullis.proxy.access.stage.ExternalDecisionStage;
 import io.portcullis.proxy.access.stage.PolicyStage;
 import io.portcullis.proxy.access.stage.PostureOutcome;
 import io.portcullis.proxy.access.stage.PostureStage;
@@ -30,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The access decision, in its one order: authenticators in turn until one is responsible (none: the
  * request is anonymous, {@code token-missing}) → an anonymous request on a route that needs an
- * identity is refused → device posture → risk assessment → policy → on allow, the risk record →
+ * identity is refused → device posture → the external PDPs the policy asks → risk assessment → policy → on allow, the risk record →
  * on allow, the rate limit. Built once per loaded config; the state that outlives a config comes with
  * each call. Asynchronous only where a key or a session must be fetched: a cached token's request
  * completes synchronously, and no stage object is built for it.
@@ -46,14 +49,22 @@ public final class AccessPipeline {
     private final RiskStage risk;
     private final PolicyStage policy;
     private final RateLimitStage rateLimit;
+    private final ExternalDecisionStage external;
 
+    /** A pipeline that asks no external PDP ({@code authzen} criteria are unknown). */
     public AccessPipeline(List<Authenticator> authenticators, PostureStage posture, RiskStage risk,
                           PolicyStage policy, RateLimitStage rateLimit) {
+        this(authenticators, posture, risk, policy, rateLimit, ExternalDecisionStage.NONE);
+    }
+
+    public AccessPipeline(List<Authenticator> authenticators, PostureStage posture, RiskStage risk,
+                          PolicyStage policy, RateLimitStage rateLimit, ExternalDecisionStage external) {
         this.authenticators = List.copyOf(authenticators);
         this.posture = posture;
         this.risk = risk;
         this.policy = policy;
         this.rateLimit = rateLimit;
+        this.external = external;
     }
 
     /**
@@ -68,7 +79,7 @@ public final class AccessPipeline {
                         new TracedAuthenticator(new SessionAuthenticator(sso, Clock.systemUTC()), "session"))
                 : List.of(new TracedAuthenticator(new BearerAuthenticator(identity, false, constraints), "bearer"));
         return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.identity().devicePosture()),
-                TrackedRisk.INSTANCE, new TracedPolicy(RoutePolicy.INSTANCE), RouteRateLimit.INSTANCE);
+                TrackedRisk.INSTANCE, new TracedPolicy(RoutePolicy.INSTANCE), RouteRateLimit.INSTANCE, AuthZenPdps.forConfig(config));
     }
 
     /**
@@ -139,8 +150,19 @@ public final class AccessPipeline {
     private CompletableFuture<AccessDecision> judged(AccessRequest request, AccessState state,
                                                     Authentication.Authenticated who, PostureOutcome device,
                                                     SessionOutcome session) {
+        CompletableFuture<PdpAnswers> answers = external.answers(request, who == null ? null : who.facts());
+        if (Completed.normally(answers)) {
+            return judged(request, state, who, device, session, answers.getNow(null));
+        }
+        return answers.thenCompose(a -> judged(request, state, who, device, session, a));
+    }
+
+    private CompletableFuture<AccessDecision> judged(AccessRequest request, AccessState state,
+                                                    Authentication.Authenticated who, PostureOutcome device,
+                                                    SessionOutcome session, PdpAnswers answers) {
         PolicyInput input = new PolicyInput(request.facts(), who == null ? null : who.facts(), device.facts(),
-                request.time(), who == null ? null : risk.assess(request, state, who.facts(), device.facts()));
+                request.time(), who == null ? null : risk.assess(request, state, who.facts(), device.facts()),
+                answers);
         Decision d = policy.evaluate(request, input);
         Verdict.Kind kind = switch (d.outcome()) {
             case ALLOW -> Verdict.Kind.FORWARD;

@@ -2,6 +2,7 @@ package io.portcullis.proxy.decisionapi;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.portcullis.config.DecisionApiConfig;
@@ -10,15 +11,20 @@ import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.observe.Json;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.RequestIds;
+import io.portcullis.proxy.server.tls.ClientCertificates;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The AuthZEN PDP's HTTP side on the decision API listener: {@code POST /access/v1/evaluation},
- * {@code POST /access/v1/evaluations}, {@code GET /.well-known/authzen-configuration}. Callers are
- * trusted as forward-auth callers are ({@link CallerTrust}); a caller's {@code X-Request-ID} is echoed;
+ * {@code POST /access/v1/evaluations}, {@code GET /.well-known/authzen-configuration}. Callers
+ * authenticate as {@code decision_api.authzen_callers} says ({@link AuthZenCallerAuth}: a bearer token of
+ * a listed issuer or a verified client certificate; else 401), or without it are trusted as forward-auth
+ * callers are ({@link CallerTrust}; else 403); a caller's {@code X-Request-ID} is echoed;
  * every evaluation gets a decision line ({@code via: authzen}) and is counted.
  */
 final class AuthZenEndpoint {
@@ -36,28 +42,57 @@ final class AuthZenEndpoint {
     }
 
     static void answer(ChannelHandlerContext ctx, FullHttpRequest req, RuntimeConfig rc, DecisionApiConfig api,
-                       InetAddress peer, ProxyContext shared, long start) {
+                       InetAddress peer, ProxyContext shared, long start, boolean tls) {
         String theirs = req.headers().get("X-Request-ID");
-        String requestId = RequestIds.ours(theirs, true); // only trusted callers get this far
+        String requestId = RequestIds.ours(theirs, true); // an untrusted caller's id is only echoed on a refusal
         if (req.uri().equals(METADATA)) {
             if (!HttpMethod.GET.equals(req.method())) {
                 send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\":\"method_not_allowed\"}", requestId);
                 return;
             }
-            String host = req.headers().get("Host", "localhost");
+            String base = (tls ? "https://" : "http://") + req.headers().get("Host", "localhost");
             StringBuilder sb = new StringBuilder("{\"policy_decision_point\":");
-            Json.quote(sb, "http://" + host);
-            Json.quote(sb.append(",\"access_evaluation_endpoint\":"), "http://" + host + EVALUATION);
-            Json.quote(sb.append(",\"access_evaluations_endpoint\":"), "http://" + host + EVALUATIONS);
+            Json.quote(sb, base);
+            Json.quote(sb.append(",\"access_evaluation_endpoint\":"), base + EVALUATION);
+            Json.quote(sb.append(",\"access_evaluations_endpoint\":"), base + EVALUATIONS);
             send(ctx, req, HttpResponseStatus.OK, sb.append('}').toString(), requestId);
             return;
         }
+        if (api.callers() != null) {
+            CompletableFuture<AuthZenCallerAuth.Outcome> caller = AuthZenCallerAuth.authenticate(api.callers(),
+                    ClientCertificates.of(ctx.channel()), req.headers().getAll(HttpHeaderNames.AUTHORIZATION),
+                    rc.identity());
+            req.retain();
+            caller.whenComplete((o, e) -> ctx.executor().execute(() -> {
+                try {
+                    if (o != null && o.authenticated()) {
+                        evaluate(ctx, req, rc, peer, shared, start, requestId);
+                        return;
+                    }
+                    String reason = o == null ? "caller-unauthenticated" : o.reason();
+                    record(shared, rc, requestId, peer, "reject", List.of(reason), null, 401, start);
+                    DecisionApiServer.send(ctx, req, HttpResponseStatus.UNAUTHORIZED, JSON,
+                            "{\"error\":\"unauthenticated\"}",
+                            List.of(Map.entry("WWW-Authenticate", "Bearer realm=\"portcullis-authzen\"")), requestId,
+                            false);
+                } finally {
+                    req.release();
+                }
+            }));
+            return;
+        }
         if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(),
-                req.headers().getAll(api.secretHeader()))) {
+                req.headers().getAll(api.secretHeader()), ClientCertificates.of(ctx.channel()) != null)) {
             record(shared, rc, requestId, peer, "reject", List.of("caller-untrusted"), null, 403, start);
             send(ctx, req, HttpResponseStatus.FORBIDDEN, "{\"error\":\"caller_untrusted\"}", requestId);
             return;
         }
+        evaluate(ctx, req, rc, peer, shared, start, requestId);
+    }
+
+    /** An evaluation by a caller that was trusted or authenticated. */
+    private static void evaluate(ChannelHandlerContext ctx, FullHttpRequest req, RuntimeConfig rc, InetAddress peer,
+                                 ProxyContext shared, long start, String requestId) {
         if (!HttpMethod.POST.equals(req.method())) {
             send(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\":\"method_not_allowed\"}", requestId);
             return;

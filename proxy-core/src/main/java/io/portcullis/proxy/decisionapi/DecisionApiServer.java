@@ -27,6 +27,8 @@ import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.server.ProxyContext;
 import io.portcullis.proxy.server.RequestIds;
 import io.portcullis.proxy.server.Transports;
+import io.portcullis.proxy.server.tls.ClientCertificates;
+import io.portcullis.proxy.server.tls.ReloadingServerTls;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +37,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,28 +55,55 @@ public final class DecisionApiServer implements AutoCloseable {
     /** Forward-auth calls carry no body worth reading; an Envoy call with its body is bounded by this. */
     private static final int MAX_BODY = 64 * 1024;
 
-    private final Channel channel;
+    /** How often the TLS files are checked for a renewal, as the data listener's are. */
+    private static final long TLS_RELOAD_SECONDS = 30;
 
-    private DecisionApiServer(Channel channel) {
+    private final Channel channel;
+    private final ScheduledExecutorService tlsReload;
+
+    private DecisionApiServer(Channel channel, ScheduledExecutorService tlsReload) {
         this.channel = channel;
+        this.tlsReload = tlsReload;
     }
 
-    /** Binds {@code api.listen()}; the config (and its decision API settings) is read per call. */
+    /**
+     * Binds {@code api.listen()}, with {@code api.tls()} when set (HTTP/1.1 only, so ALPN offers no h2);
+     * the config (and its decision API settings) is read per call. The TLS settings are those at start.
+     *
+     * @throws io.portcullis.proxy.server.tls.UnusableTlsException when the TLS files cannot be used
+     */
     public static DecisionApiServer start(DecisionApiConfig api, EventLoopGroup boss, EventLoopGroup workers,
                                           ProxyContext shared) throws InterruptedException {
+        ReloadingServerTls tls = api.tls() == null ? null : ReloadingServerTls.load(api.tls(),
+                shared.runtime().get().config().timeouts().headerRead().toMillis(), false);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(Transports.serverChannel())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()), new TlsHandshakeCapture());
+                        }
                         ch.pipeline().addLast(new ReadTimeoutHandler(60),
                                 new HttpServerCodec(8192, 65536, 8192),
                                 new HttpObjectAggregator(MAX_BODY),
-                                new Handler(shared));
+                                new Handler(shared, tls != null));
                     }
                 });
-        return new DecisionApiServer(b.bind(api.listen().host(), api.listen().port()).sync().channel());
+        Channel channel = b.bind(api.listen().host(), api.listen().port()).sync().channel();
+        ScheduledExecutorService reload = null;
+        if (tls != null) {
+            // Off the event loops: reading the files and building a context takes milliseconds.
+            reload = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "portcullis-decision-api-tls-reload");
+                t.setDaemon(true);
+                return t;
+            });
+            reload.scheduleWithFixedDelay(tls::reloadIfChanged, TLS_RELOAD_SECONDS, TLS_RELOAD_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+        return new DecisionApiServer(channel, reload);
     }
 
     public int port() {
@@ -80,15 +112,20 @@ public final class DecisionApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (tlsReload != null) {
+            tlsReload.shutdownNow();
+        }
         channel.close().syncUninterruptibly();
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final ProxyContext shared;
+        private final boolean tls;
         private final ForwardAuth forwardAuth = new ForwardAuth(Clock.systemUTC());
 
-        Handler(ProxyContext shared) {
+        Handler(ProxyContext shared, boolean tls) {
             this.shared = shared;
+            this.tls = tls;
         }
 
         @Override
@@ -100,7 +137,7 @@ public final class DecisionApiServer implements AutoCloseable {
             String requestId = RequestIds.generate();
             InetAddress peer = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
             if (api != null && req.decoderResult().isSuccess() && AuthZenEndpoint.handles(req.uri())) {
-                AuthZenEndpoint.answer(ctx, req, rc, api, peer, shared, start);
+                AuthZenEndpoint.answer(ctx, req, rc, api, peer, shared, start, tls);
                 return;
             }
             Flavour flavour = api == null ? null : Flavour.of(req.uri());
@@ -110,7 +147,8 @@ public final class DecisionApiServer implements AutoCloseable {
                 return;
             }
             ForwardAuthAnswer answer;
-            if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(), h.getAll(api.secretHeader()))) {
+            if (!CallerTrust.trusted(peer, rc.config().trustedProxies(), api.secret(), h.getAll(api.secretHeader()),
+                    ClientCertificates.of(ctx.channel()) != null)) {
                 // Nothing the caller forwarded is read: not the method, not the URI, not the host.
                 answer = ForwardAuthAnswer.refused(403, "caller-untrusted", "-", null, null, peer.getHostAddress());
                 finish(ctx, req, rc, flavour, answer, requestId, start);

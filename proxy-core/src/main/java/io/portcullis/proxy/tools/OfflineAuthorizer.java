@@ -8,6 +8,7 @@ import io.portcullis.proxy.access.AccessPipeline;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.access.authn.FactsAuthenticator;
+import io.portcullis.proxy.access.stage.ExternalDecisionStage;
 import io.portcullis.proxy.access.stage.GivenPosture;
 import io.portcullis.proxy.access.stage.GivenRisk;
 import io.portcullis.proxy.access.stage.RateLimitStage;
@@ -30,9 +31,20 @@ import java.util.List;
 public final class OfflineAuthorizer {
 
     private final Router router;
+    private final ExternalDecisionStage pdps;
 
+    /** Asks no external PDP: {@code authzen} criteria are unknown (policy tests, the AuthZEN PDP endpoint). */
     public OfflineAuthorizer(Router router) {
+        this(router, ExternalDecisionStage.NONE);
+    }
+
+    /**
+     * @param pdps the external PDPs {@code authzen} criteria ask; a decision then waits for them (at most
+     *             their time-outs), so only a tool off the event loop ({@code explain}) passes real ones
+     */
+    public OfflineAuthorizer(Router router, ExternalDecisionStage pdps) {
         this.router = router;
+        this.pdps = pdps;
     }
 
     /** {@code request.path()} is the request-target as a client would send it; it is canonicalized first. */
@@ -66,11 +78,11 @@ public final class OfflineAuthorizer {
             return new OfflineEvaluation(ProxyAnswer.REJECT, route, path, List.of("method-not-allowed"), null, null);
         }
         AccessPipeline pipeline = new AccessPipeline(List.of(new FactsAuthenticator(identity, noIdentityReason)),
-                new GivenPosture(device), new GivenRisk(risk), RoutePolicy.INSTANCE, RateLimitStage.NONE);
+                new GivenPosture(device), new GivenRisk(risk), RoutePolicy.INSTANCE, RateLimitStage.NONE, pdps);
         AccessRequest access = new AccessRequest(
                 new AccessRequest.Target(route, request.method(), request.host(), path, null, null), request.headers(),
                 new AccessRequest.Peer(request.sourceIp(), request.sourceIp(), null), now, "offline");
-        // Every stage here is given its facts, so the pipeline answers at once.
+        // Every stage here is given its facts, so the pipeline answers at once, unless real PDPs are asked.
         Verdict v = pipeline.decide(access, AccessState.NONE).join().verdict();
         ProxyAnswer answer = switch (v.kind()) {
             case FORWARD -> ProxyAnswer.ALLOW;

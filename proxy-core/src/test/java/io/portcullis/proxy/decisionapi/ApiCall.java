@@ -40,10 +40,17 @@ final class ApiCall {
     /** @param body a JSON body sent with its Content-Length, or null for none */
     static Response sendJson(String from, int port, String method, String target, String body, String... headerLines)
             throws IOException {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            s.setSoTimeout(10_000);
+        return sendJson(null, from, port, method, target, body, headerLines);
+    }
+
+    /** @param tls the client's TLS context (its key manager presents a certificate), or null for cleartext */
+    static Response sendJson(javax.net.ssl.SSLContext tls, String from, int port, String method, String target,
+                             String body, String... headerLines) throws IOException {
+        try (Socket plain = new Socket()) {
+            plain.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
+            plain.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            plain.setSoTimeout(10_000);
+            Socket s = tls == null ? plain : tls.getSocketFactory().createSocket(plain, "localhost", port, true);
             StringBuilder req = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
             for (String h : headerLines) {
                 req.append(h).append("\r\n");

@@ -26,11 +26,14 @@ public final class ReloadingServerTls {
 
     private final TlsConfig config;
     private final long handshakeTimeoutMillis;
+    private final boolean http2;
     private volatile SslContext current;
     private volatile String filesHash;
 
-    private ReloadingServerTls(TlsConfig config, long handshakeTimeoutMillis, SslContext first, String hash) {
+    private ReloadingServerTls(TlsConfig config, long handshakeTimeoutMillis, boolean http2, SslContext first,
+                               String hash) {
         this.config = config;
+        this.http2 = http2;
         this.handshakeTimeoutMillis = handshakeTimeoutMillis;
         this.current = first;
         this.filesHash = hash;
@@ -42,9 +45,15 @@ public final class ReloadingServerTls {
      * @throws UnusableTlsException when the files cannot be used: the listener must not start
      */
     public static ReloadingServerTls load(TlsConfig config, long handshakeTimeoutMillis) {
+        return load(config, handshakeTimeoutMillis, true);
+    }
+
+    /** @param http2 whether ALPN offers h2 (see {@link ServerTlsContext#build(TlsConfig, boolean)}) */
+    public static ReloadingServerTls load(TlsConfig config, long handshakeTimeoutMillis, boolean http2) {
         try {
             String hash = hashOf(config);
-            return new ReloadingServerTls(config, handshakeTimeoutMillis, ServerTlsContext.build(config), hash);
+            return new ReloadingServerTls(config, handshakeTimeoutMillis, http2, ServerTlsContext.build(config, http2),
+                    hash);
         } catch (IOException e) {
             throw new UnusableTlsException("tls: cannot use cert_file/key_file/client_ca_file: " + e.getMessage(), e);
         }
@@ -70,7 +79,7 @@ public final class ReloadingServerTls {
             return false;
         }
         try {
-            current = ServerTlsContext.build(config);
+            current = ServerTlsContext.build(config, http2);
             filesHash = hash;
             LOG.info("tls: certificate files changed; new connections use the new certificate");
             return true;

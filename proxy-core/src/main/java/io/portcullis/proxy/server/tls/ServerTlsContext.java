@@ -23,6 +23,14 @@ public final class ServerTlsContext {
 
     /** @throws SSLException when the files cannot be used (bad PEM, key not matching the certificate) */
     public static SslContext build(TlsConfig config) throws SSLException {
+        return build(config, true);
+    }
+
+    /**
+     * @param http2 whether ALPN offers h2 besides http/1.1; a listener that speaks only HTTP/1.1 (the
+     *              decision API) must not, or a client that prefers h2 would speak it to an HTTP/1.1 codec
+     */
+    public static SslContext build(TlsConfig config, boolean http2) throws SSLException {
         String[] protocols = TlsConfig.TLS_1_3.equals(config.minVersion())
                 ? new String[] {TlsConfig.TLS_1_3}
                 : new String[] {TlsConfig.TLS_1_3, TlsConfig.TLS_1_2};
@@ -39,7 +47,8 @@ public final class ServerTlsContext {
                         ApplicationProtocolConfig.Protocol.ALPN,
                         ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                         ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                        ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+                        http2 ? new String[] {ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1}
+                                : new String[] {ApplicationProtocolNames.HTTP_1_1}));
         if (config.clientAuth() != TlsConfig.ClientAuth.NONE && config.clientCaFile() != null) {
             b.trustManager(config.clientCaFile().toFile());
             b.clientAuth(config.clientAuth() == TlsConfig.ClientAuth.REQUIRED ? ClientAuth.REQUIRE : ClientAuth.OPTIONAL);

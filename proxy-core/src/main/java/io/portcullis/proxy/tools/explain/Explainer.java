@@ -12,6 +12,7 @@ import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.RequestFacts;
 import io.portcullis.proxy.observe.ShadowResult;
 import io.portcullis.proxy.routing.Router;
+import io.portcullis.proxy.access.stage.AuthZenPdps;
 import io.portcullis.proxy.tools.OfflineAuthorizer;
 import io.portcullis.proxy.tools.OfflineEvaluation;
 import java.time.Duration;
@@ -81,7 +82,8 @@ public final class Explainer {
         DeviceFacts df = posture == null ? null
                 : new DeviceFacts(posture.deviceId(), posture.source(), posture.attributes());
         RequestFacts facts = new RequestFacts(request.method(), request.host(), request.path(), request.sourceIp());
-        OfflineEvaluation evaluation = new OfflineAuthorizer(router).decide(facts, idf, df, Instant.now(),
+        OfflineEvaluation evaluation = new OfflineAuthorizer(router, AuthZenPdps.forConfig(config))
+                .decide(facts, idf, df, Instant.now(),
                 tokenProblem == null ? "token-missing" : tokenProblem);
         List<CriterionTrace> criteria = evaluation.decision() == null ? List.of()
                 : new RuleTracer(config).trace(evaluation.decision().policy(), evaluation.input());

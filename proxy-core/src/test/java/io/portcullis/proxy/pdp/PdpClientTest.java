@@ -1,0 +1,82 @@
+package io.portcullis.proxy.pdp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.portcullis.config.AuthZenPdpConfig;
+import io.portcullis.config.ClientSecret;
+import io.portcullis.config.StreamClientConfig;
+import io.portcullis.fixtures.EmbeddedAuthZenPdp;
+import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.PdpQuestion;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PDP that wants an OAuth access token (as Keycloak's does), against a real in-process PDP with its own
+ * token endpoint: the token is fetched by the client credentials grant, reused, renewed after the PDP
+ * refused it; a client the token endpoint refuses never reaches the PDP. Also: the subject id claim.
+ */
+class PdpClientTest {
+
+    static final IdentityFacts ALICE = new IdentityFacts("https://idp.example", "u-1",
+            Map.of("sub", "u-1", "preferred_username", "alice"), null);
+
+    EmbeddedAuthZenPdp pdp;
+
+    @BeforeEach
+    void start() {
+        pdp = EmbeddedAuthZenPdp.start().clientCredentials("pep", "pep-secret");
+    }
+
+    @AfterEach
+    void stop() {
+        pdp.close();
+    }
+
+    PdpClient client(String secret, String idClaim) {
+        StreamClientConfig credentials = new StreamClientConfig(URI.create(pdp.tokenEndpoint()), "pep",
+                new ClientSecret(secret, "test"), List.of());
+        return new PdpClient(new AuthZenPdpConfig("kc", URI.create(pdp.evaluationUrl()), null, credentials,
+                Duration.ofSeconds(5), new AuthZenPdpConfig.Cache(Duration.ZERO, Duration.ZERO),
+                new AuthZenPdpConfig.Subject("user", idClaim), null), PdpClient.sharedHttp());
+    }
+
+    static PdpQuestion about(String id) {
+        return new PdpQuestion("kc", "https://idp.example", "u-1", "read", "doc", id);
+    }
+
+    @Test
+    void anAccessTokenIsFetchedReusedAndRenewedAfterARefusal() {
+        PdpClient kc = client("pep-secret", "preferred_username");
+        assertEquals(Boolean.TRUE, kc.decide(about("1"), ALICE).join());
+        assertEquals(Boolean.TRUE, kc.decide(about("2"), ALICE).join());
+        assertEquals(1, pdp.tokenRequests(), "one token for both evaluations");
+        assertTrue(pdp.authorizations().stream().allMatch(a -> a.startsWith("Bearer pdp-at-")), pdp.authorizations().toString());
+        assertEquals("alice", ((Map<?, ?>) pdp.received().get(0).get("subject")).get("id"), "subject.id from id_claim");
+
+        pdp.revokeIssuedTokens();
+        assertNull(kc.decide(about("3"), ALICE).join(), "the PDP refused the token: unavailable");
+        assertEquals(Boolean.TRUE, kc.decide(about("3"), ALICE).join(), "a new token was fetched");
+        assertEquals(2, pdp.tokenRequests());
+    }
+
+    @Test
+    void aClientTheTokenEndpointRefusesNeverReachesThePdp() {
+        assertNull(client("wrong-secret", "sub").decide(about("1"), ALICE).join());
+        assertEquals(0, pdp.calls());
+    }
+
+    @Test
+    void anIdentityWithoutTheSubjectClaimIsNotAskedAbout() {
+        assertNull(client("pep-secret", "employee_id").decide(about("1"), ALICE).join());
+        assertEquals(0, pdp.calls());
+        assertEquals(0, pdp.tokenRequests());
+    }
+}
