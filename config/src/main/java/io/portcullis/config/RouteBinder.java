@@ -61,12 +61,15 @@ final class RouteBinder {
         boolean login = r.optional("login", Values.bool(), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         RateLimitConfig rateLimit = r.optional("rate_limit", RateLimitBinder::bind, null);
+        Map<String, String> taken = RequestHeadersBinder.takenBy(headers, assertionHeader, path);
+        RequestHeaderRules requestHeaders = r.optional("request_headers",
+                (n, p, pr) -> RequestHeadersBinder.bind(n, p, taken, pr), RequestHeaderRules.none());
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
         return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login),
-                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader),
+                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader, requestHeaders),
                 new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
     }
 

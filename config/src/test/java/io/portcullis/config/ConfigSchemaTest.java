@@ -80,6 +80,7 @@ class ConfigSchemaTest {
                 policy: users
                 shadow_policy: strict
                 identity_headers: { X-User: sub }
+                request_headers: { set: { X-Role: "{{ claims.role }}" }, remove: [X-Debug] }
                 pass_authorization: false
                 pass_device_posture: false
                 timeout: 30s
