@@ -7,19 +7,26 @@ package io.portcullis.config;
  *                     loaded config, since a route without a policy would have nothing to deny with
  * @param shadowPolicy id of a policy evaluated beside {@code policy} for comparison only, or null
  * @param login        unauthenticated browsers are sent to the SSO login instead of a 401
+ * @param corsPreflight a CORS preflight ({@code OPTIONS} with {@code Origin} and
+ *                     {@code Access-Control-Request-Method}) goes upstream without a credential
+ *                     ({@code cors_preflight: allow}); browsers never send credentials on one
  */
-public record RouteAccess(String policy, String shadowPolicy, boolean login) {
+public record RouteAccess(String policy, String shadowPolicy, boolean login, boolean corsPreflight) {
 
-    /** Enforces {@code policy}, no shadow policy, no browser login. */
+    /** Enforces {@code policy}, no shadow policy, no browser login, preflights authenticated. */
     public static RouteAccess defaults(String policy) {
-        return new RouteAccess(policy, null, false);
+        return new RouteAccess(policy, null, false, false);
     }
 
     public RouteAccess withShadowPolicy(String shadow) {
-        return new RouteAccess(policy, shadow, login);
+        return new RouteAccess(policy, shadow, login, corsPreflight);
     }
 
     public RouteAccess withLogin(boolean on) {
-        return new RouteAccess(policy, shadowPolicy, on);
+        return new RouteAccess(policy, shadowPolicy, on, corsPreflight);
+    }
+
+    public RouteAccess withCorsPreflight(boolean allow) {
+        return new RouteAccess(policy, shadowPolicy, login, allow);
     }
 }

@@ -59,6 +59,7 @@ final class RouteBinder {
         Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
         RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
         boolean login = r.optional("login", Values.bool(), false);
+        boolean corsPreflight = r.optional("cors_preflight", Values.parsed(RouteBinder::corsPreflight), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         RateLimitConfig rateLimit = r.optional("rate_limit", RateLimitBinder::bind, null);
         Map<String, String> taken = RequestHeadersBinder.takenBy(headers, assertionHeader, path);
@@ -68,9 +69,17 @@ final class RouteBinder {
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
-        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login),
+        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login, corsPreflight),
                 new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader, requestHeaders),
                 new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
+    }
+
+    private static boolean corsPreflight(String value) {
+        return switch (value) {
+            case "allow" -> true;
+            case "authenticate" -> false;
+            default -> throw new IllegalArgumentException("expected allow or authenticate, got '" + value + "'");
+        };
     }
 
     private static String assertionHeader(String name) {

@@ -81,6 +81,7 @@ class ConfigSchemaTest {
                 shadow_policy: strict
                 identity_headers: { X-User: sub }
                 request_headers: { set: { X-Role: "{{ claims.role }}" }, remove: [X-Debug] }
+                cors_preflight: allow
                 pass_authorization: false
                 pass_device_posture: false
                 timeout: 30s
