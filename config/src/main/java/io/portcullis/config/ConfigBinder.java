@@ -71,6 +71,7 @@ final class ConfigBinder {
         DecisionApiConfig decisionApi = r.node("decision_api")
                 .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
         RouteFeatureChecks.check(r, routes, problems);
+        HealthPath.checkRoutes(transport.healthPath(), routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
             return new Bound(null, new PartialConfig(policies, conditions, mfa, sso, assertion));

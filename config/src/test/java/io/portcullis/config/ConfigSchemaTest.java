@@ -115,6 +115,7 @@ class ConfigSchemaTest {
             tls: { cert_file: cert.pem, key_file: key.pem, min_version: TLSv1.3, client_ca_file: ca.pem, client_auth: optional }
             http2: { cleartext: false }
             shutdown_grace: 10s
+            health_path: /.portcullis/healthz
             sso:
               issuer: corp
               external_url: https://app.example.com

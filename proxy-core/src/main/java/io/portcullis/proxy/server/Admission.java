@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.portcullis.config.PortcullisConfig;
+import io.portcullis.proxy.health.HealthAnswer;
 import io.portcullis.proxy.sso.ReservedPaths;
 
 /**
@@ -30,6 +31,12 @@ final class Admission {
                 return refused(ex, HttpResponseStatus.EXPECTATION_FAILED, "expectation-unsupported", true);
             }
             ex.expectContinue = true;
+        }
+        if (ex.path.equals(cfg.transport().healthPath())) {
+            ex.state = ExchangeState.ANSWERING_LOCALLY;
+            HealthAnswer health = HealthAnswer.of(ex.rc, ex.request.method(), ex.conn.ctx().alloc());
+            LocalReplies.send(ex, health.response(), health.reason(), false);
+            return false;
         }
         if (ReservedPaths.reserved(ex.path)) {
             ex.state = ExchangeState.ANSWERING_LOCALLY;
