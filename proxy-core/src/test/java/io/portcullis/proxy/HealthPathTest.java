@@ -60,24 +60,13 @@ class HealthPathTest {
         try (ServerSocket s = new ServerSocket(0)) {
             dead = s.getLocalPort();
         }
-        String config = """
-                listen: 127.0.0.1:0
-                admin: 127.0.0.1:0
+        String config = PUBLIC.formatted("""
                 health_path: /lb-check
                 issuers:
                   - id: corp
                     issuer: ${CORP_ISS}
                     jwks_uri: http://127.0.0.1:%d/jwks
-                    audiences: [portcullis]
-                routes:
-                  - id: all
-                    match: { path_prefix: / }
-                    upstream: ${UPSTREAM}
-                    policy: public
-                policies:
-                  public:
-                    allow: { public: true }
-                """.formatted(dead);
+                    audiences: [portcullis]""".formatted(dead));
         try (ProxyFixture fx = new ProxyFixture(config)) {
             RawHttp.Response r = request(fx, "GET", "/lb-check");
             assertEquals(503, r.status());
