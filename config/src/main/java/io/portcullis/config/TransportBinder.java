@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Binds the top-level transport keys: {@code tls}, {@code http2}, {@code shutdown_grace} and
- * {@code health_path}.
+ * {@code health_path} and {@code errors}.
  */
 final class TransportBinder {
 
@@ -17,7 +17,9 @@ final class TransportBinder {
         Duration grace = root.optional("shutdown_grace", Values.duration(Duration.ZERO, Duration.ofMinutes(10)),
                 TransportConfig.DEFAULT_SHUTDOWN_GRACE);
         String health = root.optional("health_path", Values.parsed(HealthPath::parse), null);
-        return new TransportConfig(tls, h2c, grace, health);
+        ErrorPagesConfig errors = root.node("errors").map(n -> ErrorPagesBinder.bind(n, problems))
+                .orElse(ErrorPagesConfig.builtIn());
+        return new TransportConfig(tls, h2c, grace, health, errors);
     }
 
     /** {@code http2: { cleartext: true }}; HTTP/2 over TLS is always offered through ALPN. */

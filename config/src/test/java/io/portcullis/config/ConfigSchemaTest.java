@@ -116,6 +116,7 @@ class ConfigSchemaTest {
             http2: { cleartext: false }
             shutdown_grace: 10s
             health_path: /.portcullis/healthz
+            errors: { templates: ., support_url: https://help.example.com/access }
             sso:
               issuer: corp
               external_url: https://app.example.com

@@ -42,7 +42,8 @@ final class LocalReplies {
             ex.verdict = new Verdict(st.code() == 404 ? Verdict.Kind.FORBIDDEN : Verdict.Kind.BAD_REQUEST,
                     List.of(reason), null, null, null, null);
         }
-        FullHttpResponse res = ErrorResponses.build(ex.conn.ctx().alloc(), st, reason, ex.requestId,
+        FullHttpResponse res = ErrorResponses.build(ex.rc.config().transport().errorPages(), ex.conn.ctx().alloc(),
+                st, reason, ex.requestId,
                 ErrorResponses.wantsHtml(ex.request.headers().get(HttpHeaderNames.ACCEPT)),
                 HttpMethod.HEAD.equals(ex.request.method()));
         if (ex.retryAfterSeconds > 0) {
