@@ -72,6 +72,7 @@ final class ConfigBinder {
                 .map(n -> DecisionApiBinder.bind(n, listen, problems)).orElse(null);
         RouteFeatureChecks.check(r, routes, problems);
         HealthPath.checkRoutes(transport.healthPath(), routes, problems);
+        RequestHeadersBinder.checkPostureHeader(posture.header(), routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
             return new Bound(null, new PartialConfig(policies, conditions, mfa, sso, assertion));

@@ -91,4 +91,25 @@ final class RequestHeadersBinder {
         }
         return taken;
     }
+
+    /**
+     * A rule naming the device-posture header would overwrite or drop what {@code pass_device_posture}
+     * forwards, or forge a posture token upstream: reported at the route.
+     */
+    static void checkPostureHeader(String postureHeader, List<RouteConfig> routes, Problems problems) {
+        if (postureHeader == null) {
+            return;
+        }
+        for (int i = 0; i < routes.size(); i++) {
+            RequestHeaderRules rules = routes.get(i).forwarding().requestHeaders();
+            List<String> named = new ArrayList<>(rules.set().keySet());
+            named.addAll(rules.remove());
+            for (String name : named) {
+                if (name.equalsIgnoreCase(postureHeader)) {
+                    problems.add(routes.get(i).position(), "routes[" + i + "].request_headers",
+                            "'" + name + "' is the device-posture header; use pass_device_posture instead");
+                }
+            }
+        }
+    }
 }

@@ -75,6 +75,8 @@ class RequestHeadersBinderTest {
             + " | `11:36: routes[0].request_headers.set.X-A: '{{ claims.a claims.b }}' is not one name; write e.g. {{ claims.email }}`",
         "CR LF in literal    | `    request_headers: { set: { X-A: \"a\\r\\nX-Evil: 1\" } }\n`"
             + " | `11:36: routes[0].request_headers.set.X-A: contains a control character (U+000D), which a header value cannot carry`",
+        "posture header      | `    request_headers: { set: { x-device-posture: forged } }\n`"
+            + " | `7:5: routes[0].request_headers: 'x-device-posture' is the device-posture header; use pass_device_posture instead`",
         "unknown key         | `    request_headers: { add: { X-A: x } }\n`"
             + " | `11:24: routes[0].request_headers.add: unknown key 'add'`",
     })
