@@ -3,6 +3,7 @@ package io.portcullis.proxy.forward;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.portcullis.config.HeaderTemplate;
 import io.portcullis.config.RequestHeaderRules;
+import io.portcullis.config.RouteConfig;
 import io.portcullis.proxy.forward.IdentityHeaderRule.Omission;
 import io.portcullis.proxy.forward.IdentityHeaderRule.Rendered;
 import java.util.ArrayList;
@@ -39,6 +40,28 @@ public record RouteHeaderRules(RemoveHeaderRule remove, List<SetHeaderRule> set)
             set.add(new SetHeaderRule(e.getKey(), e.getValue(), maxBytes));
         }
         return new RouteHeaderRules(new RemoveHeaderRule(config.remove()), set);
+    }
+
+    /**
+     * The set rules as a forward-auth answer's headers: each rule's value, or an empty one when it
+     * cannot be sent, and every other route's set names empty, so that the caller, copying them over
+     * the client's request, leaves no client-sent copy in place (the proxy scrubs them on every route).
+     * Remove rules have no form in an answer: the caller's own config decides what it strips.
+     */
+    public void answer(List<RouteConfig> routes, SetHeaderRule.Facts facts, List<Map.Entry<String, String>> out) {
+        java.util.Set<String> named = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (SetHeaderRule rule : set) {
+            Rendered r = rule.render(facts);
+            out.add(Map.entry(rule.header(), r.value() == null ? "" : r.value()));
+            named.add(rule.header());
+        }
+        for (RouteConfig other : routes) {
+            for (String header : other.forwarding().requestHeaders().set().keySet()) {
+                if (named.add(header)) {
+                    out.add(Map.entry(header, ""));
+                }
+            }
+        }
     }
 
     /** Sets every rule's header whose value can be sent; a value that can't is left out and reported. */
