@@ -50,6 +50,11 @@ class ErrorPagesListenerTest {
                 RawHttp.Response noRoute = c.get("/elsewhere", "Accept: text/html");
                 assertEquals(404, noRoute.status());
                 assertEquals("<h1>404 Not Found</h1>", noRoute.body());
+
+                // Portcullis's own endpoints answer with the same pages (no SSO here: a 404)
+                RawHttp.Response own = c.get("/.portcullis/callback?code=x", "Accept: text/html");
+                assertEquals(404, own.status());
+                assertEquals("<h1>404 Not Found</h1>", own.body());
             }
             assertNull(fx.upstream.takeRequest(Duration.ofMillis(200)), "nothing was forwarded");
         }

@@ -104,7 +104,8 @@ final class LocalReplies {
 
     /** The reserved paths ({@code /.portcullis/...}): answered here, never routed or forwarded. */
     static void reserved(Exchange ex) {
-        SsoEndpoints endpoints = new SsoEndpoints(ex.rc.sso(), ex.conn.ctx().alloc(), ex.shared.clock());
+        SsoEndpoints endpoints = new SsoEndpoints(ex.rc.sso(), ex.conn.ctx().alloc(), ex.shared.clock(),
+                ex.rc.config().transport().errorPages());
         if (!ReservedPaths.readsBody(ex.path) || !ex.bodyExpected()) {
             ex.conn.clientReads(false);
             whenReady(ex, endpoints.handle(ex.request, ex.path, ex.rawQuery, "", ex.requestId));
