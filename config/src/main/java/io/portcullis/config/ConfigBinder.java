@@ -74,6 +74,8 @@ final class ConfigBinder {
         Map<String, AuthZenPdpConfig> pdps = r.node("authzen_pdps").flatMap(n -> MapReader.of(n, "authzen_pdps", problems))
                 .map(section -> authzenPdps(section, env, problems)).orElse(Map.of());
         RouteFeatureChecks.check(r, routes, problems);
+        HealthPath.checkRoutes(transport.healthPath(), routes, problems);
+        RequestHeadersBinder.checkPostureHeader(posture.header(), routes, problems);
         r.finish();
         if (!problems.isEmpty()) {
             return new Bound(null, new PartialConfig(policies, conditions, mfa, sso, assertion));

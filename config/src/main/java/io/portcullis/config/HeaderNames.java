@@ -19,6 +19,13 @@ public final class HeaderNames {
     private static final Set<String> RESERVED = Set.of("host", "content-length", "transfer-encoding",
             "authorization", "cookie");
 
+    /**
+     * Headers the proxy itself sets on every forwarded request (request id, client address chain, its
+     * identity assertion): a rule naming one would let config forge or hide what the upstream relies on.
+     */
+    private static final Set<String> PROXY_OWNED = Set.of("x-request-id", "x-forwarded-for", "x-forwarded-proto",
+            "x-forwarded-host", "forwarded", "x-portcullis-assertion", "x-portcullis-identity");
+
     private HeaderNames() {
     }
 
@@ -40,5 +47,12 @@ public final class HeaderNames {
             return "'" + name + "' is reserved and cannot be set";
         }
         return null;
+    }
+
+    /** Why a request header rule cannot name this header the proxy sets itself, or null when it can. */
+    static String whyProxyOwned(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return PROXY_OWNED.contains(lower)
+                ? "'" + name + "' is set by Portcullis itself and cannot be named by a header rule" : null;
     }
 }

@@ -60,15 +60,19 @@ final class RouteBinder {
         Long maxBody = r.optional("max_body_bytes", Values.byteSize(0, Long.MAX_VALUE), null);
         RouteTransportConfig transport = RouteTransportBinder.bind(r, upstream, problems);
         boolean login = r.optional("login", Values.bool(), false);
+        boolean corsPreflight = r.optional("cors_preflight", Values.parsed(RouteBinder::corsPreflight), false);
         String assertionHeader = r.optional("assertion_header", Values.parsed(RouteBinder::assertionHeader), null);
         RateLimitConfig rateLimit = r.optional("rate_limit", RateLimitBinder::bind, null);
         List<String> scopes = r.optional("scopes_supported", Values.listOf(Values.parsed(RouteBinder::scope)), List.of());
+        Map<String, String> taken = RequestHeadersBinder.takenBy(headers, assertionHeader, path);
+        RequestHeaderRules requestHeaders = r.optional("request_headers",
+                (n, p, pr) -> RequestHeadersBinder.bind(n, p, taken, pr), RequestHeaderRules.none());
         r.finish();
         if (id == null || match == null || upstream == null || policy == null) {
             return null;
         }
-        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login, scopes),
-                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader),
+        return new RouteConfig(id, match, upstream, new RouteAccess(policy, shadow, login, scopes, corsPreflight),
+                new RouteForwarding(headers, passAuthorization, passDevicePosture, assertionHeader, requestHeaders),
                 new RouteLimits(maxBody, timeout, rateLimit), transport, r.position());
     }
 
@@ -78,6 +82,14 @@ final class RouteBinder {
             throw new IllegalArgumentException("'" + scope + "' is not a scope (printable ASCII, no space, quote or backslash)");
         }
         return scope;
+    }
+
+    private static boolean corsPreflight(String value) {
+        return switch (value) {
+            case "allow" -> true;
+            case "authenticate" -> false;
+            default -> throw new IllegalArgumentException("expected allow or authenticate, got '" + value + "'");
+        };
     }
 
     private static String assertionHeader(String name) {

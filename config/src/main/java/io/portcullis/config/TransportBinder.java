@@ -2,7 +2,10 @@ package io.portcullis.config;
 
 import java.time.Duration;
 
-/** Binds the top-level transport keys: {@code tls}, {@code http2} and {@code shutdown_grace}. */
+/**
+ * Binds the top-level transport keys: {@code tls}, {@code http2}, {@code shutdown_grace} and
+ * {@code health_path} and {@code errors}.
+ */
 final class TransportBinder {
 
     private TransportBinder() {
@@ -13,7 +16,10 @@ final class TransportBinder {
         boolean h2c = root.node("http2").map(n -> cleartext(n, problems)).orElse(false);
         Duration grace = root.optional("shutdown_grace", Values.duration(Duration.ZERO, Duration.ofMinutes(10)),
                 TransportConfig.DEFAULT_SHUTDOWN_GRACE);
-        return new TransportConfig(tls, h2c, grace);
+        String health = root.optional("health_path", Values.parsed(HealthPath::parse), null);
+        ErrorPagesConfig errors = root.node("errors").map(n -> ErrorPagesBinder.bind(n, problems))
+                .orElse(ErrorPagesConfig.builtIn());
+        return new TransportConfig(tls, h2c, grace, health, errors);
     }
 
     /** {@code http2: { cleartext: true }}; HTTP/2 over TLS is always offered through ALPN. */

@@ -4,19 +4,32 @@ import java.time.Duration;
 
 /**
  * How the listener talks to clients: TLS (with ALPN for HTTP/2), cleartext HTTP/2 with prior
- * knowledge, and how long a shutdown waits for requests in flight.
+ * knowledge, how long a shutdown waits for requests in flight, the health path it answers itself and
+ * the pages it refuses with.
  *
  * @param tls           listener TLS; null serves cleartext
  * @param h2c           accept HTTP/2 with prior knowledge on a cleartext listener
  * @param shutdownGrace how long a stop waits for in-flight exchanges before closing them
+ * @param healthPath    the path the data listener answers with its readiness ({@code health_path}),
+ *                      for load balancers that can only probe the traffic port; null when off
+ * @param errorPages    the HTML pages of the proxy's own refusals ({@code errors}); never null
  */
-public record TransportConfig(TlsConfig tls, boolean h2c, Duration shutdownGrace) {
+public record TransportConfig(TlsConfig tls, boolean h2c, Duration shutdownGrace, String healthPath,
+                              ErrorPagesConfig errorPages) {
+
+    public TransportConfig {
+        errorPages = errorPages == null ? ErrorPagesConfig.builtIn() : errorPages;
+    }
 
     /** Default time requests in flight get to finish on shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
-    /** Cleartext HTTP/1.1 only, 20 s shutdown grace. */
+    /** Cleartext HTTP/1.1 only, 20 s shutdown grace, no health path. */
     public static TransportConfig defaults() {
-        return new TransportConfig(null, false, DEFAULT_SHUTDOWN_GRACE);
+        return new TransportConfig(null, false, DEFAULT_SHUTDOWN_GRACE, null, ErrorPagesConfig.builtIn());
+    }
+
+    public TransportConfig withHealthPath(String path) {
+        return new TransportConfig(tls, h2c, shutdownGrace, path, errorPages);
     }
 }

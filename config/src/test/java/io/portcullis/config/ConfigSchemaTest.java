@@ -80,6 +80,8 @@ class ConfigSchemaTest {
                 policy: users
                 shadow_policy: strict
                 identity_headers: { X-User: sub }
+                request_headers: { set: { X-Role: "{{ claims.role }}" }, remove: [X-Debug] }
+                cors_preflight: allow
                 pass_authorization: false
                 pass_device_posture: false
                 timeout: 30s
@@ -114,6 +116,8 @@ class ConfigSchemaTest {
             tls: { cert_file: cert.pem, key_file: key.pem, min_version: TLSv1.3, client_ca_file: ca.pem, client_auth: optional }
             http2: { cleartext: false }
             shutdown_grace: 10s
+            health_path: /.portcullis/healthz
+            errors: { templates: ., support_url: https://help.example.com/access }
             sso:
               issuer: corp
               external_url: https://app.example.com

@@ -9,6 +9,7 @@ import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IssuerStatus;
+import io.portcullis.proxy.health.Readiness;
 import io.portcullis.identity.revocation.RevocationCheckingIdentityService;
 import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.admin.AdminServer;
@@ -279,12 +280,7 @@ public final class Portcullis implements AutoCloseable {
 
             @Override
             public String notReadyReason() {
-                for (IssuerStatus s : rc.identity().issuers()) {
-                    if (!s.keysLoaded()) {
-                        return "issuer " + s.issuerId() + ": keys not loaded yet";
-                    }
-                }
-                return null;
+                return Readiness.notReadyReason(rc);
             }
 
             @Override

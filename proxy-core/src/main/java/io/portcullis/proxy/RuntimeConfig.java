@@ -10,6 +10,7 @@ import io.portcullis.policy.PolicySet;
 import io.portcullis.proxy.access.AccessPipeline;
 import io.portcullis.proxy.edge.IdentityHeaderScrubber;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
+import io.portcullis.proxy.forward.RouteHeaderRules;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.routing.Router;
 import io.portcullis.proxy.sso.SsoRuntime;
@@ -61,7 +62,7 @@ public record RuntimeConfig(
             for (Map.Entry<String, String> e : rc.forwarding().identityHeaders().entrySet()) {
                 rules.add(new IdentityHeaderRule(e.getKey(), e.getValue(), maxBytes));
             }
-            routes.add(new Route(rc, policy, rules));
+            routes.add(new Route(rc, policy, rules, RouteHeaderRules.of(rc.forwarding().requestHeaders(), maxBytes)));
         }
         List<String> internal = new ArrayList<>(INTERNAL_HEADERS);
         config.routes().stream().map(r -> r.forwarding().assertionHeader()).filter(java.util.Objects::nonNull).forEach(internal::add);

@@ -17,7 +17,21 @@ import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +83,59 @@ class EcPemKeysTest {
                 "-----BEGIN EC PRIVATE KEY-----\nMAMCAQE=\n-----END EC PRIVATE KEY-----\n");
         assertThrows(IllegalArgumentException.class, () -> EcPemKeys.read(garbage));
         assertThrows(IllegalArgumentException.class, () -> EcPemKeys.read(dir.resolve("absent.pem")));
+    }
+
+    /**
+     * Differential check against BouncyCastle's PEM parser, the reference for this job: for keys in
+     * both forms, written by BouncyCastle's PEM writer, our reading and BouncyCastle's agree on the
+     * private scalar and the public point.
+     */
+    @Test
+    void agreesWithBouncyCastlesParserOnGeneratedKeysInBothForms() throws Exception {
+        BouncyCastleProvider bc = new BouncyCastleProvider();
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC", bc);
+        gen.initialize(new ECGenParameterSpec("secp256r1"));
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        for (int i = 0; i < 40; i++) {
+            KeyPair pair = gen.generateKeyPair();
+            String sec1 = pem(pair);
+            String pkcs8 = pem(new JcaPKCS8Generator(pair.getPrivate(), null).generate());
+            assertTrue(sec1.contains("BEGIN EC PRIVATE KEY") && pkcs8.contains("BEGIN PRIVATE KEY"));
+            for (String text : new String[] {sec1, pkcs8}) {
+                ECKey ours = EcPemKeys.parse(text);
+                Object parsed;
+                try (PEMParser parser = new PEMParser(new StringReader(text))) {
+                    parsed = parser.readObject();
+                }
+                PrivateKey reference = parsed instanceof PEMKeyPair kp ? converter.getKeyPair(kp).getPrivate()
+                        : converter.getPrivateKey((PrivateKeyInfo) parsed);
+                assertEquals(((ECPrivateKey) reference).getS(), ours.toECPrivateKey().getS());
+                assertEquals(((java.security.interfaces.ECPublicKey) pair.getPublic()).getW(), ours.toECPublicKey().getW());
+            }
+        }
+    }
+
+    /**
+     * A PKCS#8 key without its public point (what the JDK's own encoder writes) is refused with a
+     * message that says how to fix it, instead of computing the point: that would need EC arithmetic,
+     * i.e. a crypto library in the shipped jar for a key OpenSSL always writes complete.
+     */
+    @Test
+    void aKeyWithoutItsPublicPointIsRefusedWithTheFix() throws Exception {
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+        gen.initialize(new ECGenParameterSpec("secp256r1"));
+        byte[] jdkPkcs8 = gen.generateKeyPair().getPrivate().getEncoded();
+        String text = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(jdkPkcs8)
+                + "\n-----END PRIVATE KEY-----\n";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EcPemKeys.parse(text));
+        assertTrue(e.getMessage().contains("no public point"), e.getMessage());
+    }
+
+    private static String pem(Object o) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            w.writeObject(o);
+        }
+        return out.toString();
     }
 }

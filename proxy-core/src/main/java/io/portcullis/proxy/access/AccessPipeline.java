@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The access decision, in its one order: authenticators in turn until one is responsible (none: the
+ * The access decision, in its one order: a CORS preflight on a route that lets them through is
+ * forwarded ({@link CorsPreflight}) → authenticators in turn until one is responsible (none: the
  * request is anonymous, {@code token-missing}) → an anonymous request on a route that needs an
  * identity is refused → device posture → the external PDPs the policy asks → risk assessment → policy → on allow, the risk record →
  * on allow, the rate limit. Built once per loaded config; the state that outlives a config comes with
@@ -88,6 +89,9 @@ public final class AccessPipeline {
      */
     public CompletableFuture<AccessDecision> decide(AccessRequest request, AccessState state) {
         try {
+            if (CorsPreflight.passes(request)) {
+                return CorsPreflight.FORWARD_NOW;
+            }
             CompletableFuture<Authentication> authentication = authenticate(request, 0);
             if (Completed.normally(authentication)) {
                 return authenticated(request, state, authentication.getNow(null));

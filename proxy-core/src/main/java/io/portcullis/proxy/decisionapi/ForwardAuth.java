@@ -13,6 +13,7 @@ import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.edge.EdgeReasons;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
+import io.portcullis.proxy.forward.SetHeaderRule;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.server.ClientAddress;
 import io.portcullis.proxy.server.RequestOrigin;
@@ -31,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * canonicalized by {@link CanonicalPath} (ambiguous → 400, nothing decided), routed by the config's
  * {@code Router}, decided by the config's {@code AccessPipeline} and mapped by {@link AccessResponses};
  * only the rendering differs. An allowed answer carries the route's identity headers, rendered by its
- * {@link IdentityHeaderRule}s, for the caller to copy upstream. No route is a 403 here (a forward-auth
+ * {@link IdentityHeaderRule}s and its {@code request_headers.set} rules, for the caller to copy upstream. No route is a 403 here (a forward-auth
  * caller understands allow and deny, and deny is the default).
  */
 public final class ForwardAuth {
@@ -92,6 +93,8 @@ public final class ForwardAuth {
             case FORWARD -> {
                 status = 200;
                 identityHeaders(rc, route, d.verdict().identity(), headers);
+                route.headerRules().answer(rc.config().routes(), new SetHeaderRule.Facts(d.verdict().identity(),
+                        d.verdict().posture(), access.requestId(), route.id()), headers);
             }
             case LOGIN -> {
                 String login = api.loginUrl() + "?rd=" + URLEncoder.encode(

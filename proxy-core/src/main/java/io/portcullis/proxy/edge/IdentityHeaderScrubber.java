@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Removes client-sent copies of the headers the proxy itself asserts upstream (identity headers of
- * every route, the device-posture header, internal names), so a client cannot claim to be someone by
+ * Removes client-sent copies of the headers the proxy itself asserts upstream (identity headers and
+ * {@code request_headers.set} names of every route, the device-posture header, internal names), so a client cannot claim to be someone by
  * sending {@code X-Forwarded-User: admin}.
  *
  * <p>A name matches case-insensitively and with {@code _} and {@code -} taken as the same character:
@@ -63,6 +63,8 @@ public final class IdentityHeaderScrubber {
             for (Map.Entry<String, String> header : route.forwarding().identityHeaders().entrySet()) {
                 names.add(header.getKey());
             }
+            // What a header rule sets is the proxy's word too, even when its value is absent this time.
+            names.addAll(route.forwarding().requestHeaders().set().keySet());
         }
         if (config.identity().devicePosture() != null) {
             names.add(config.identity().devicePosture().header());

@@ -8,12 +8,15 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.portcullis.config.ErrorPagesConfig;
+import io.portcullis.config.PageTemplate;
 import io.portcullis.proxy.observe.Json;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the proxy's own error responses: a short JSON body (or a small HTML page for browsers)
- * with the status, a reason code and the request id. Never an exception name, stack trace or
+ * Builds the proxy's own error responses: a short JSON body (or a small HTML page for browsers, the
+ * operator's template from {@code errors.templates} when there is one) with the status, a reason code
+ * and the request id. Never an exception name, stack trace or
  * anything from a token. Headers forbid caching and sniffing.
  */
 public final class ErrorResponses {
@@ -21,10 +24,22 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
-    /** Builds the response; the caller adds WWW-Authenticate and Connection as needed. */
+    /** Builds the response with the built-in page; the caller adds WWW-Authenticate and Connection as needed. */
     public static FullHttpResponse build(ByteBufAllocator alloc, HttpResponseStatus status, String reason,
                                          String requestId, boolean html, boolean headRequest) {
-        String body = html ? html(status, reason, requestId) : json(status, reason, requestId);
+        return build(ErrorPagesConfig.builtIn(), alloc, status, reason, requestId, html, headRequest);
+    }
+
+    /**
+     * Builds the response, HTML from the operator's template for the status when there is one. API
+     * clients get the JSON body whatever the templates: content negotiation is kept.
+     */
+    public static FullHttpResponse build(ErrorPagesConfig pages, ByteBufAllocator alloc, HttpResponseStatus status,
+                                         String reason, String requestId, boolean html, boolean headRequest) {
+        PageTemplate template = html ? pages.forStatus(status.code()) : null;
+        String body = !html ? json(status, reason, requestId)
+                : template != null ? ErrorPage.render(template, status, reason, requestId, pages.supportUrl())
+                : html(status, reason, requestId);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ByteBuf buf = headRequest ? alloc.buffer(0) : alloc.buffer(bytes.length).writeBytes(bytes);
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
@@ -68,7 +83,7 @@ public final class ErrorResponses {
                 + " administrator.</p></body></html>\n";
     }
 
-    private static String explanation(HttpResponseStatus status) {
+    static String explanation(HttpResponseStatus status) {
         return switch (status.code()) {
             case 401 -> "You need to sign in (or sign in again) to reach this page.";
             case 403 -> "Access to this page was refused by policy.";
@@ -99,7 +114,11 @@ public final class ErrorResponses {
     }
 
     private static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
+        return escape(new StringBuilder(s.length()), s).toString();
+    }
+
+    /** Appends {@code s} escaped for HTML text and quoted attribute values. */
+    static StringBuilder escape(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -111,6 +130,6 @@ public final class ErrorResponses {
                 default -> sb.append(c);
             }
         }
-        return sb.toString();
+        return sb;
     }
 }

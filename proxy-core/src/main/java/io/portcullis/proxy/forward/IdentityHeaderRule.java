@@ -1,7 +1,5 @@
 package io.portcullis.proxy.forward;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,45 +20,16 @@ public record IdentityHeaderRule(String header, String claim, int maxBytes) {
     public record Rendered(String value, Omission omission) {
     }
 
-    private static final Rendered ABSENT = new Rendered(null, Omission.ABSENT);
+    /** The value was absent: nothing to send, nothing to report. */
+    static final Rendered ABSENT_VALUE = new Rendered(null, Omission.ABSENT);
 
     public Rendered render(Map<String, Object> claims) {
         Object v = lookup(claims, claim);
         if (v == null) {
-            return ABSENT;
+            return ABSENT_VALUE;
         }
-        String text;
-        if (v instanceof List<?> list) {
-            StringBuilder sb = new StringBuilder();
-            for (Object item : list) {
-                if (!(item instanceof String || item instanceof Number || item instanceof Boolean)) {
-                    return new Rendered(null, Omission.UNSUPPORTED_TYPE);
-                }
-                if (sb.length() > 0) {
-                    sb.append(',');
-                }
-                sb.append(item);
-            }
-            text = sb.toString();
-        } else if (v instanceof String || v instanceof Number || v instanceof Boolean) {
-            text = v.toString();
-        } else {
-            return new Rendered(null, Omission.UNSUPPORTED_TYPE);
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                return new Rendered(null, Omission.UNSAFE_CHARACTER);
-            }
-        }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (utf8.length > maxBytes) {
-            return new Rendered(null, Omission.TOO_LARGE);
-        }
-        // Header values travel as bytes; Netty writes each char as one byte, so carry UTF-8 bytes
-        // as ISO-8859-1 chars to put exactly the UTF-8 encoding on the wire.
-        String wire = utf8.length == text.length() ? text : new String(utf8, StandardCharsets.ISO_8859_1);
-        return new Rendered(wire, null);
+        String text = HeaderValues.text(v);
+        return text == null ? new Rendered(null, Omission.UNSUPPORTED_TYPE) : HeaderValues.checked(text, maxBytes);
     }
 
     @SuppressWarnings("unchecked")

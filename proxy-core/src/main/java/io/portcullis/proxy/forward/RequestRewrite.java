@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * client's headers, the config and the request's facts, with no channel in sight. Order matters: what
  * the client may not say is removed first (hop-by-hop, identity and internal names, the proxy's
  * session cookies, path and method overrides, address headers from an untrusted peer, Authorization
- * unless the route passes it), then what only the proxy may say is set (X-Forwarded-*, X-Request-Id,
- * identity headers, the signed assertion).
+ * unless the route passes it, the route's {@code request_headers.remove}), then what only the proxy may
+ * say is set (X-Forwarded-*, X-Request-Id, identity headers, {@code request_headers.set}, the signed
+ * assertion).
  */
 public final class RequestRewrite {
 
@@ -74,6 +75,7 @@ public final class RequestRewrite {
         rc.scrubber().scrub(h);
         UpstreamIdentity.stripSessionCookies(rc.sso(), h);
         removeAll(h, ForwardHeaders.OVERRIDE);
+        route.headerRules().remove().apply(h);
         // A proof is for us, and would let whoever reads it upstream learn the client's key use.
         h.remove(DPOP);
         if (!route.config().forwarding().passAuthorization()) {
@@ -92,6 +94,10 @@ public final class RequestRewrite {
         }
         h.set(ForwardHeaders.X_REQUEST_ID, facts.requestId());
         identityHeaders(h, route.identityHeaders(), facts.verdict().identity(), facts.requestId());
+        if (!route.headerRules().set().isEmpty()) {
+            route.headerRules().setOn(h, new SetHeaderRule.Facts(facts.verdict().identity(),
+                    facts.verdict().posture(), facts.requestId(), route.id()));
+        }
         UpstreamIdentity.assertion(rc.sso(), route, facts.verdict(), h);
         if (chunked) {
             h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);

@@ -32,14 +32,12 @@ public final class Json {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    // U+2028/2029 break JavaScript consumers of JSON lines; escape them too.
-                    if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                        sb.append("\\u00").append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                        if (c >= 0x100) {
-                            sb.setLength(sb.length() - 6);
-                            sb.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                                    .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-                        }
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        // A valid pair is one code point: copy both halves as they are.
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (needsUnicodeEscape(c)) {
+                        sb.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
                     } else {
                         sb.append(c);
                     }
@@ -49,12 +47,22 @@ public final class Json {
         return sb.append('"');
     }
 
+    /**
+     * Control characters; U+2028/2029, which break JavaScript consumers of JSON lines; and every
+     * surrogate, so that a lone one (a pair is copied before this is asked) is written as a six-character
+     * escape instead of reaching the UTF-8 encoder, which turns every lone surrogate into the same
+     * {@code ?} and would make two distinct subjects log the same string.
+     */
+    private static boolean needsUnicodeEscape(char c) {
+        return c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c);
+    }
+
     /** Length of the longest prefix of {@code s} that needs no escaping. */
     private static int plainPrefix(String s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f || c == '\u2028' || c == '\u2029') {
+            if (c == '"' || c == '\\' || needsUnicodeEscape(c)) {
                 return i;
             }
         }

@@ -5,6 +5,7 @@ import io.portcullis.config.MatchConfig;
 import io.portcullis.config.RouteConfig;
 import io.portcullis.policy.Policy;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
+import io.portcullis.proxy.forward.RouteHeaderRules;
 import java.util.List;
 
 /**
@@ -17,11 +18,19 @@ public final class Route {
     private final Policy policy;
     private final UpstreamTarget upstream;
     private final List<IdentityHeaderRule> identityHeaders;
+    private final RouteHeaderRules headerRules;
     private final HostPattern host;
     private final String prefix;
 
+    /** A route that forwards nothing but the proxy's own headers besides its identity headers. */
     public Route(RouteConfig config, Policy policy, List<IdentityHeaderRule> identityHeaders) {
+        this(config, policy, identityHeaders, RouteHeaderRules.none());
+    }
+
+    public Route(RouteConfig config, Policy policy, List<IdentityHeaderRule> identityHeaders,
+                 RouteHeaderRules headerRules) {
         this.config = config;
+        this.headerRules = headerRules;
         this.policy = policy;
         this.upstream = UpstreamTarget.of(config.upstream(), config.transport().upstreamTls());
         this.identityHeaders = List.copyOf(identityHeaders);
@@ -53,6 +62,11 @@ public final class Route {
 
     public List<IdentityHeaderRule> identityHeaders() {
         return identityHeaders;
+    }
+
+    /** The route's {@code request_headers}, compiled. */
+    public RouteHeaderRules headerRules() {
+        return headerRules;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
 import io.portcullis.proxy.resource.ResourceMetadataLocation;
+import io.portcullis.proxy.health.HealthAnswer;
 import io.portcullis.proxy.sso.ReservedPaths;
 
 /**
@@ -32,6 +33,12 @@ final class Admission {
                 return refused(ex, HttpResponseStatus.EXPECTATION_FAILED, "expectation-unsupported", true);
             }
             ex.expectContinue = true;
+        }
+        if (ex.path.equals(cfg.transport().healthPath())) {
+            ex.state = ExchangeState.ANSWERING_LOCALLY;
+            HealthAnswer health = HealthAnswer.of(ex.rc, ex.request.method(), ex.conn.ctx().alloc());
+            LocalReplies.send(ex, health.response(), health.reason(), false);
+            return false;
         }
         if (ResourceMetadataLocation.requested(ex.path) && ResourceMetadataEndpoint.enabled(cfg)) {
             ex.state = ExchangeState.ANSWERING_LOCALLY;

@@ -45,7 +45,8 @@ final class LocalReplies {
             ex.verdict = new Verdict(st.code() == 404 ? Verdict.Kind.FORBIDDEN : Verdict.Kind.BAD_REQUEST,
                     List.of(reason), null, null, null, null);
         }
-        FullHttpResponse res = ErrorResponses.build(ex.conn.ctx().alloc(), st, reason, ex.requestId,
+        FullHttpResponse res = ErrorResponses.build(ex.rc.config().transport().errorPages(), ex.conn.ctx().alloc(),
+                st, reason, ex.requestId,
                 ErrorResponses.wantsHtml(ex.request.headers().get(HttpHeaderNames.ACCEPT)),
                 HttpMethod.HEAD.equals(ex.request.method()));
         if (ex.retryAfterSeconds > 0) {
@@ -134,7 +135,8 @@ final class LocalReplies {
             SsfPush.answer(ex);
             return;
         }
-        SsoEndpoints endpoints = new SsoEndpoints(ex.rc.sso(), ex.conn.ctx().alloc(), ex.shared.clock());
+        SsoEndpoints endpoints = new SsoEndpoints(ex.rc.sso(), ex.conn.ctx().alloc(), ex.shared.clock(),
+                ex.rc.config().transport().errorPages());
         if (!ReservedPaths.readsBody(ex.path) || !ex.bodyExpected()) {
             ex.conn.clientReads(false);
             whenReady(ex, endpoints.handle(ex.request, ex.path, ex.rawQuery, "", ex.requestId));

@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.portcullis.config.ErrorPagesConfig;
 import io.portcullis.proxy.errors.ErrorResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -46,7 +47,13 @@ final class LocalResponses {
     /** The proxy's usual error page (HTML for browsers, JSON otherwise) with cookies to set. */
     static FullHttpResponse error(ByteBufAllocator alloc, HttpResponseStatus status, String reason, String requestId,
                                   boolean html, boolean head, List<String> setCookies) {
-        FullHttpResponse res = ErrorResponses.build(alloc, status, reason, requestId, html, head);
+        return error(ErrorPagesConfig.builtIn(), alloc, status, reason, requestId, html, head, setCookies);
+    }
+
+    /** Like the built-in error, with the operator's templates for browsers. */
+    static FullHttpResponse error(ErrorPagesConfig pages, ByteBufAllocator alloc, HttpResponseStatus status,
+                                  String reason, String requestId, boolean html, boolean head, List<String> setCookies) {
+        FullHttpResponse res = ErrorResponses.build(pages, alloc, status, reason, requestId, html, head);
         addCookies(res, setCookies);
         return res;
     }

@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.portcullis.config.ErrorPagesConfig;
 import io.portcullis.identity.oidc.LoginState;
 import io.portcullis.identity.oidc.OidcException;
 import io.portcullis.identity.oidc.ReturnPath;
@@ -33,11 +34,19 @@ public final class SsoEndpoints {
     private final SsoRuntime sso;
     private final ByteBufAllocator alloc;
     private final Clock clock;
+    private final ErrorPagesConfig pages;
 
+    /** With the built-in error pages. */
     public SsoEndpoints(SsoRuntime sso, ByteBufAllocator alloc, Clock clock) {
+        this(sso, alloc, clock, ErrorPagesConfig.builtIn());
+    }
+
+    /** With {@code pages}, the operator's templates for the error pages browsers get. */
+    public SsoEndpoints(SsoRuntime sso, ByteBufAllocator alloc, Clock clock, ErrorPagesConfig pages) {
         this.sso = sso;
         this.alloc = alloc;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /** The response for a reserved path; {@code body} is the request body (empty when none was read). */
@@ -141,7 +150,7 @@ public final class SsoEndpoints {
 
     private FullHttpResponse error(HttpResponseStatus status, String reason, String requestId, boolean html, boolean head,
                                    List<String> setCookies) {
-        return LocalResponses.error(alloc, status, reason, requestId, html, head, setCookies);
+        return LocalResponses.error(pages, alloc, status, reason, requestId, html, head, setCookies);
     }
 
     /** The one value of a parameter; null when absent or repeated (a repeated state or code is suspect). */

@@ -41,6 +41,8 @@ final class ForwardAuthFixture implements AutoCloseable {
                 identity_headers:
                   X-Forwarded-User: sub
                   X-Forwarded-Groups: groups
+                request_headers:
+                  set: { X-Who: "{{ identity.subject }} on {{ route.id }}" }
               - id: public
                 match: { path_prefix: /public }
                 upstream: ${UPSTREAM}

@@ -47,6 +47,7 @@ class ForwardAuthTest {
         assertEquals(200, r.status());
         assertEquals("alice", r.header("X-Forwarded-User"));
         assertEquals("admins,ops", r.header("X-Forwarded-Groups"));
+        assertEquals("alice on admin", r.header("X-Who"), "request_headers.set rules are answered too");
         String line = f.fx.awaitDecision(r.header("X-Request-Id"));
         assertTrue(line.contains("\"via\":\"forward-auth:nginx\""), line);
         assertTrue(line.contains("\"route\":\"admin\"") && line.contains("\"decision\":\"allow\""), line);
@@ -96,6 +97,7 @@ class ForwardAuthTest {
         ApiCall.Response open = nginx("127.0.0.1", "/public/x", "X-Forwarded-User: mallory");
         assertEquals(200, open.status());
         assertEquals("", open.header("X-Forwarded-User"), "every identity header is answered, empty without one");
+        assertEquals("", open.header("X-Who"), "and every route's set header");
     }
 
     @Test
