@@ -92,6 +92,17 @@ final class Keycloak implements AutoCloseable {
         send(request, clientCredentialsToken(clientId, secret));
     }
 
+    /**
+     * The ids of the receiver client's SSF streams (SSF 1.0: a GET without {@code stream_id} lists them):
+     * a test reads the stream another instance created, or deletes one a failed run left behind.
+     */
+    List<String> ssfStreamIds(String clientId, String secret) {
+        String body = send(HttpRequest.newBuilder(URI.create(issuer() + "/ssf/transmitter/streams")).GET(),
+                clientCredentialsToken(clientId, secret));
+        List<Object> streams = body.trim().startsWith("[") ? jsonArray(body) : List.of(json(body));
+        return streams.stream().map(s -> (String) castMap(s).get("stream_id")).toList();
+    }
+
     /** Sets a user's password as an administrator does (Keycloak records it as an admin event). */
     void resetPassword(String username, String password) {
         put(admin("/users/" + userId(username) + "/reset-password"), adminToken(), JSONObjectUtils.toJSONString(
@@ -114,7 +125,7 @@ final class Keycloak implements AutoCloseable {
         }
     }
 
-    private String adminToken() {
+    String adminToken() {
         Map<String, Object> body = json(post(server.baseUrl() + "/realms/master/protocol/openid-connect/token", null,
                 form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakServer.ADMIN_USER,
                         "password", KeycloakServer.ADMIN_PASSWORD)), "application/x-www-form-urlencoded"));
@@ -147,7 +158,12 @@ final class Keycloak implements AutoCloseable {
 
     /** Ends every session of the user, as an administrator would; Keycloak sends back-channel logouts. */
     void logoutUser(String username) {
-        post(admin("/users/" + userId(username) + "/logout"), adminToken(), "", "application/json");
+        logoutUser(userId(username), adminToken());
+    }
+
+    /** The same with the user's id and an admin token at hand: only the logout call itself, for timing it. */
+    void logoutUser(String userId, String adminToken) {
+        post(admin("/users/" + userId + "/logout"), adminToken, "", "application/json");
     }
 
     /** Adds an RSA signing key with a higher priority than any so far: from now on it signs. */

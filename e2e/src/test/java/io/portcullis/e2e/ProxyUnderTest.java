@@ -19,6 +19,8 @@ final class ProxyUnderTest implements AutoCloseable {
     final EchoUpstream upstream = EchoUpstream.start();
     final int port;
     final Portcullis portcullis;
+    /** The session key file, for a second instance sharing this one's sessions. */
+    final Path sessionKey;
 
     /**
      * @param clientId     the Keycloak client Portcullis logs in as
@@ -34,18 +36,35 @@ final class ProxyUnderTest implements AutoCloseable {
      * @param clientSecret its secret, or null for a public client
      */
     ProxyUnderTest(String issuer, String clientId, String clientSecret) throws Exception {
+        this(issuer, clientId, clientSecret, Extras.NONE);
+    }
+
+    /**
+     * What a test adds to the standard config: {@code routes} (YAML list items, indented as routes,
+     * {@code ${UPSTREAM}} standing for the echo upstream) before the standard ones, {@code sections}
+     * (top-level YAML) at the end, the session key another instance uses, so that the two are replicas
+     * behind one load balancer (null: a key of its own), and the port (0: a free one), for a test that
+     * must name it before the proxy starts.
+     */
+    record Extras(String routes, String sections, Path sessionKey, int port) {
+        static final Extras NONE = new Extras("", "", null, 0);
+    }
+
+    ProxyUnderTest(String issuer, String clientId, String clientSecret, Extras extras) throws Exception {
         Path dir = Files.createTempDirectory("portcullis-e2e");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path sessionKey = Files.writeString(dir.resolve("session.key"), Base64.getEncoder().encodeToString(key));
+        Path sessionKey = extras.sessionKey();
+        if (sessionKey == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            sessionKey = Files.writeString(dir.resolve("session.key"), Base64.getEncoder().encodeToString(key));
+        }
+        this.sessionKey = sessionKey;
         String secretLine = "";
         if (clientSecret != null) {
             Path secret = Files.writeString(dir.resolve("client.secret"), clientSecret);
             secretLine = "    client_secret_file: " + secret + "\n";
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        port = extras.port() != 0 ? extras.port() : freePort();
         Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
                 listen: 127.0.0.1:%1$d
                 admin: 127.0.0.1:0
@@ -66,6 +85,7 @@ final class ProxyUnderTest implements AutoCloseable {
                   cookie_secure: false
                   post_logout_redirect: http://127.0.0.1:%1$d/public/bye
                 routes:
+                %7$s
                   - id: app
                     match: { path_prefix: /app }
                     upstream: %6$s
@@ -103,9 +123,15 @@ final class ProxyUnderTest implements AutoCloseable {
                   with-mfa:
                     allow: { authenticated: true }
                     require: { mfa: true }
-                """.formatted(port, issuer, clientId, secretLine.stripTrailing(), sessionKey,
-                upstream.url()));
+                %8$s""".formatted(port, issuer, clientId, secretLine.stripTrailing(), sessionKey,
+                upstream.url(), extras.routes().replace("${UPSTREAM}", upstream.url()).stripTrailing(), extras.sections()));
         portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     String url(String path) {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.DPoPClient;
 import io.portcullis.proxy.ProxyFixture;
-import io.portcullis.proxy.ws.RecordingListener;
-import io.portcullis.proxy.ws.WebSocketEchoUpstream;
+import io.portcullis.fixtures.RecordingListener;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

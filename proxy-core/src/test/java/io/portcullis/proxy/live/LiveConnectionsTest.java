@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.proxy.ProxyFixture;
-import io.portcullis.proxy.ws.RecordingListener;
-import io.portcullis.proxy.ws.WebSocketEchoUpstream;
+import io.portcullis.fixtures.RecordingListener;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

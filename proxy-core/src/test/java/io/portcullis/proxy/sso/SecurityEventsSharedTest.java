@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.RedisServerProcess;
 import io.portcullis.identity.revocation.Revocation;
-import io.portcullis.proxy.ws.RecordingListener;
-import io.portcullis.proxy.ws.WebSocketEchoUpstream;
+import io.portcullis.fixtures.RecordingListener;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -81,12 +81,17 @@ class SecurityEventsSharedTest {
         ws.sendText("hello", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: hello", onB.texts.poll(10, TimeUnit.SECONDS));
         assertTrue(b.portcullis.state().revocations().noneOf(Revocation.Kind.SID), "B knows of no revocation yet");
-        int upstreamOfB = b.upstream.requests().size();
+        Map<String, String> issued = Map.copyOf(aliceOnB.cookies);
 
         assertEquals(202, ssf.transmitter.push(ssf.sessionRevoked(a.issuer(), "alice", "idp-session-1")).status());
 
         SsoProxy.eventually(Duration.ofSeconds(2), "B refuses alice's cookie", () -> b.sentToLogin(aliceOnB.get("/app")));
         assertEquals(1008, onB.closed.get(2, TimeUnit.SECONDS), "B closed the WebSocket opened on B");
+        // Polls before the revocation reached B were served; from the refusal on, none is, even with the
+        // cookie as issued (the refusal cleared it from the browser).
+        int upstreamOfB = b.upstream.requests().size();
+        aliceOnB.cookies.putAll(issued);
+        assertTrue(b.sentToLogin(aliceOnB.get("/app")));
         assertEquals(upstreamOfB, b.upstream.requests().size(), "B's upstream never saw the ended session");
         assertTrue(a.sentToLogin(alice.get("/app")));
         b.awaitDecision("reevaluated-revocation", "token-revoked");

@@ -10,7 +10,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.portcullis.identity.oidc.Session;
 import io.portcullis.identity.oidc.SessionCodec;
 import io.portcullis.proxy.RawHttp;
-import io.portcullis.proxy.ws.WebSocketEchoUpstream;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.portcullis.fixtures.RecordingListener;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.tls.TestPki;
 import java.net.URI;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.handler.codec.http.HttpHeaders;
+import io.portcullis.fixtures.RecordingListener;
+import io.portcullis.fixtures.WebSocketEchoUpstream;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
 import java.net.URI;
@@ -120,10 +122,10 @@ class WebSocketTest {
         connect(token(Duration.ofMinutes(5)), l);
         assertNotNull(backend.handshakes.poll(5, TimeUnit.SECONDS));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (backend.open.isEmpty() && System.nanoTime() < deadline) {
+        while (!backend.anyOpen() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        backend.open.forEach(ch -> ch.close());
+        backend.closeOpen();
         assertNotNull(l.closed.get(10, TimeUnit.SECONDS), "the client learns the connection ended");
     }
 
