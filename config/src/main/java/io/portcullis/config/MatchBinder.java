@@ -1,11 +1,11 @@
 package io.portcullis.config;
 
+import io.portcullis.config.regex.LinearRegex;
 import io.portcullis.config.yaml.Node;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Binds a route's {@code match}. A match on nothing would silently catch every request, so it is refused. */
 final class MatchBinder {
@@ -23,7 +23,7 @@ final class MatchBinder {
         String host = r.optional("host", Values.parsed(MatchBinder::host), null);
         String exact = r.optional("path", Values.parsed(MatchBinder::path), null);
         String prefix = r.optional("path_prefix", Values.parsed(MatchBinder::path), null);
-        Pattern regex = r.optional("path_regex", Values.parsed(MatchBinder::regex), null);
+        com.google.re2j.Pattern regex = r.optional("path_regex", Values.parsed(LinearRegex::compile), null);
         List<String> methods = r.optional("methods", Values.nonEmptyListOf(Values.parsed(MatchBinder::method)),
                 List.of());
         boolean anyCriterion = r.node("host").isPresent() || r.node("path").isPresent()
@@ -40,14 +40,6 @@ final class MatchBinder {
             throw new IllegalArgumentException("must start with '/'");
         }
         return p;
-    }
-
-    private static Pattern regex(String re) {
-        try {
-            return Pattern.compile(re);
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid regex: " + e.getDescription() + " near index " + e.getIndex());
-        }
     }
 
     private static String host(String h) {

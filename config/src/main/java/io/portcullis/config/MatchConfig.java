@@ -1,7 +1,7 @@
 package io.portcullis.config;
 
+import com.google.re2j.Pattern;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a route matches. Every field that is set must match; unset fields match anything.
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *                   port ignored; see {@link HostPattern}), or null
  * @param path       exact path, or null
  * @param pathPrefix whole-segment prefix ({@code /a} matches {@code /a} and {@code /a/b}, not {@code /ab})
- * @param pathRegex  regex that must match the whole path, compiled once at load time
+ * @param pathRegex  RE2 regex that must match the whole path (linear time, see
+ *                   {@link io.portcullis.config.regex.LinearRegex}), compiled once at load time
  * @param methods    allowed methods (upper case); empty = any
  */
 public record MatchConfig(String host, String path, String pathPrefix, Pattern pathRegex, Set<String> methods) {

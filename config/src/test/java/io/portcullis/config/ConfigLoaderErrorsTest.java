@@ -123,7 +123,11 @@ class ConfigLoaderErrorsTest {
                         "3:13: issuers[0].issuer: URL 'corp' must start with http:// or https://"),
                 // regex, methods, paths, match
                 new Case("bad regex", "{ path_prefix: /app }", "{ path_regex: '/(a' }",
-                        "8:26: routes[0].match.path_regex: invalid regex: Unclosed group near index 3"),
+                        "8:26: routes[0].match.path_regex: RE2 syntax: linear-time matching; invalid regular"
+                                + " expression: missing closing ): `/(a`"),
+                new Case("lookahead in a path regex", "{ path_prefix: /app }", "{ path_regex: '/(?!admin).*' }",
+                        "8:26: routes[0].match.path_regex: RE2 syntax: linear-time matching; lookahead (?= and (?!"
+                                + " is not supported; express the condition as a separate rule (at index 1)"),
                 new Case("path prefix without a slash", "{ path_prefix: /app }", "{ path_prefix: app }",
                         "8:27: routes[0].match.path_prefix: must start with '/'"),
                 new Case("exact path without a slash", "{ path_prefix: /app }", "{ path: app }",

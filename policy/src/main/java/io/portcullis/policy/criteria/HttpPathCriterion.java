@@ -1,5 +1,6 @@
 package io.portcullis.policy.criteria;
 
+import com.google.re2j.Pattern;
 import io.portcullis.config.Position;
 import io.portcullis.config.yaml.MapNode;
 import io.portcullis.config.yaml.ScalarNode;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import io.portcullis.policy.values.RegexTest;
 import io.portcullis.policy.values.SafeRegex;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code http_path: {is: /x} | {starts_with: /api} | {glob: /api/**} | {regex: ...}}

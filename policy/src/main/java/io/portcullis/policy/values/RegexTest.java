@@ -1,12 +1,12 @@
 package io.portcullis.policy.values;
 
+import com.google.re2j.Pattern;
 import io.portcullis.policy.Tri;
-import java.util.regex.Pattern;
 
 /**
- * {@code matches: <regex>}: a string matched whole against a pattern vetted by {@link SafeRegex}.
- * Non-strings, strings longer than {@link SafeRegex#MAX_INPUT}, and matches that would read more
- * than {@link SafeRegex#MAX_STEPS} characters are UNKNOWN: the engine never runs unbounded.
+ * {@code matches: <regex>}: a string matched whole against a pattern compiled by {@link SafeRegex}
+ * (RE2/J, linear in the value). Non-strings and strings longer than {@link SafeRegex#MAX_INPUT} are
+ * UNKNOWN; every other value gets a definite answer.
  */
 public final class RegexTest implements ValueTest {
 
@@ -21,10 +21,6 @@ public final class RegexTest implements ValueTest {
         if (!(fact instanceof String s) || s.length() > SafeRegex.MAX_INPUT) {
             return Tri.UNKNOWN;
         }
-        try {
-            return Tri.of(pattern.matcher(new BudgetedChars(s, SafeRegex.MAX_STEPS)).matches());
-        } catch (BudgetedChars.Exhausted e) {
-            return Tri.UNKNOWN;
-        }
+        return Tri.of(pattern.matches(s));
     }
 }
