@@ -1,6 +1,7 @@
 package io.portcullis.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
 import io.portcullis.proxy.observe.DecisionLog;
+import io.portcullis.proxy.pdp.PdpClient;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,11 +45,12 @@ import org.slf4j.LoggerFactory;
 class KeycloakAuthzenPepIT {
 
     private static final List<String> DECISIONS = new CopyOnWriteArrayList<>();
-    /** Collects decision lines, written from event-loop threads while the test reads them. */
+    private static final List<String> WARNINGS = new CopyOnWriteArrayList<>();
+    /** Collects decision lines and the PDP client's warnings, written from other threads while the test reads them. */
     private static final AppenderBase<ILoggingEvent> APPENDER = new AppenderBase<>() {
         @Override
         protected void append(ILoggingEvent event) {
-            DECISIONS.add(event.getFormattedMessage());
+            (event.getLoggerName().equals(DecisionLog.LOGGER_NAME) ? DECISIONS : WARNINGS).add(event.getFormattedMessage());
         }
     };
 
@@ -125,12 +128,14 @@ class KeycloakAuthzenPepIT {
                 """.formatted(keycloak.issuer(), keycloak.tokenEndpoint(), secret, closed, wrongSecret, upstream.url()));
         APPENDER.start();
         ((Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME)).addAppender(APPENDER);
+        ((Logger) LoggerFactory.getLogger(PdpClient.class)).addAppender(APPENDER);
         portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
     }
 
     @AfterAll
     static void stop() {
         ((Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME)).detachAppender(APPENDER);
+        ((Logger) LoggerFactory.getLogger(PdpClient.class)).detachAppender(APPENDER);
         if (portcullis != null) {
             portcullis.close();
         }
@@ -198,10 +203,18 @@ class KeycloakAuthzenPepIT {
     @Test
     void aPdpNobodyListensOnIsUnavailable() throws Exception {
         refused("GET", "/down/reports/alice-reads", alice, "pdp-unavailable");
+        assertTrue(WARNINGS.stream().anyMatch(w -> w.startsWith("AuthZEN PDP 'nobody-listens' unreachable (ConnectException)")),
+                WARNINGS.toString());
     }
 
     @Test
     void aPdpWhoseTokenCannotBeFetchedIsUnavailable() throws Exception {
         refused("GET", "/unauthenticated-pep/reports/alice-reads", alice, "pdp-unavailable");
+        // The warning says that Keycloak refused the client, with its error code, and never the secret.
+        String warning = WARNINGS.stream().filter(w -> w.contains("'wrong-secret'")).findFirst().orElseThrow(
+                () -> new AssertionError("no warning about wrong-secret in " + WARNINGS));
+        assertTrue(warning.startsWith("AuthZEN PDP 'wrong-secret' got no access token from its token endpoint (token-"),
+                warning);
+        assertFalse(warning.contains("not-the-secret"), warning);
     }
 }
