@@ -27,6 +27,11 @@
 #   redis-server's own CPU per request is reported beside Portcullis's.
 # rss: RSS of nginx (both its processes), HAProxy and Portcullis at idle, at the end of a DURATION s repeat-token
 #   run, and with IDLE_CONNS idle keep-alive connections open to each in turn.
+# forwardauth: nginx + auth_request asking Portcullis's decision API (bench/conf/nginx-auth.conf.in, a second nginx
+#   on core 1 with the upstream's and the decision API's connections kept alive; the caller is trusted by a shared
+#   secret, so the data listener's config is the one every mode measures) against nginx alone as the proxy and
+#   Portcullis as the proxy, all three with the repeated token and the same wrk settings: peak req/s in every round,
+#   then p50/p99 at one offered rate, half of nginx + auth_request's measured peak (FA_RATE to choose it).
 # warmstart: for each of WARMSTART_VARIANTS (plain cds, and aot-25 plain-25 when $JAVA25 exists), a fresh Portcullis
 #   is started, loaded by wrk the moment /readyz answers 200 and measured in 1 s slices for WARMSTART_SECONDS (20);
 #   reported: the seconds from ready to the first slice at 80 % of the steady state (the mean of the last 5 slices).
@@ -65,7 +70,7 @@ fi
 want() { [[ " $MODES " == *" $1 "* ]]; }
 
 UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
-PC_PORT_B=18086 PC_ADMIN_PORT_B=18087
+PC_PORT_B=18086 PC_ADMIN_PORT_B=18087 NGINX_AUTH_PORT=18093 PC_DECISION_PORT=18094
 REDIS_PORT=18088 PC_PORT_R=18089 PC_ADMIN_PORT_R=18090 PC_PORT_W=18091 PC_ADMIN_PORT_W=18092
 PC_JAR_B=${PC_JAR_B:-}
 
@@ -89,7 +94,7 @@ trap cleanup EXIT INT TERM
 
 # Ports must be free: a leftover server from an earlier run would be measured instead.
 for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT $PC_PORT_B $PC_ADMIN_PORT_B \
-  $REDIS_PORT $PC_PORT_R $PC_ADMIN_PORT_R $PC_PORT_W $PC_ADMIN_PORT_W; do
+  $REDIS_PORT $PC_PORT_R $PC_ADMIN_PORT_R $PC_PORT_W $PC_ADMIN_PORT_W $NGINX_AUTH_PORT $PC_DECISION_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use"; fi
 done
 
@@ -151,6 +156,17 @@ render() { sed -e "s#@DIR@#$WORK#g" -e "s#@UPSTREAM_PORT@#$UPSTREAM_PORT#g" -e "
   -e "s#@HAPROXY_PORT@#$HAPROXY_PORT#g" -e "s#@ISSUER@#$ISSUER#g" "$1"; }
 render "$ROOT/bench/conf/nginx.conf.in" >"$WORK/nginx.conf"
 render "$ROOT/bench/conf/haproxy.cfg.in" >"$WORK/haproxy.cfg"
+if want forwardauth; then
+  # The decision API beside the data listener; its caller (nginx) proves itself with a shared secret. Kept out of
+  # the config's directory (the config watcher wakes on every change there).
+  mkdir -p "$WORK/secrets"
+  CALLER_SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf '%s\n' "$CALLER_SECRET" >"$WORK/secrets/caller-secret"
+  printf 'decision_api:\n  listen: 127.0.0.1:%s\n  secret_file: %s\n' "$PC_DECISION_PORT" "$WORK/secrets/caller-secret" \
+    >>"$WORK/portcullis.yaml"
+  render "$ROOT/bench/conf/nginx-auth.conf.in" | sed -e "s#@NGINX_AUTH_PORT@#$NGINX_AUTH_PORT#g" \
+    -e "s#@PC_DECISION_PORT@#$PC_DECISION_PORT#g" -e "s#@CALLER_SECRET@#$CALLER_SECRET#g" >"$WORK/nginx-auth.conf"
+fi
 
 # --- servers -----------------------------------------------------------------------------------
 taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx.conf" >"$WORK/nginx.out" 2>&1 &
@@ -180,11 +196,18 @@ taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${PROF[@]}" "${EXTR
 PIDS+=($!)
 PC_PID=$!
 PC_PID_B=none
+NGINX_AUTH_PID=none
+if want forwardauth; then
+  taskset -c "$SERVER_CPU" nginx -c "$WORK/nginx-auth.conf" >"$WORK/nginx-auth.out" 2>&1 &
+  PIDS+=($!)
+  NGINX_AUTH_PID=$!
+fi
 moved_config() { # moved_config DIR PORT ADMIN_PORT: the bench config on other ports, in DIR with DIR/logs
   # Each instance has a directory of its own: each watches its config's directory.
   mkdir -p "$1/logs"
+  # A decision API (forwardauth) moves to a free port of its own.
   sed -e "s#127.0.0.1:$PC_PORT\$#127.0.0.1:$2#" -e "s#127.0.0.1:$PC_ADMIN_PORT\$#127.0.0.1:$3#" \
-    "$WORK/portcullis.yaml" >"$1/portcullis.yaml"
+    -e "s#127.0.0.1:$PC_DECISION_PORT\$#127.0.0.1:0#" "$WORK/portcullis.yaml" >"$1/portcullis.yaml"
   grep -q "^listen: 127.0.0.1:$2\$" "$1/portcullis.yaml" || die "could not move a Portcullis to port $2"
 }
 if [[ -n $PC_JAR_B ]]; then
@@ -212,6 +235,7 @@ if want state; then
 fi
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
 wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
+want forwardauth && wait_for 30 "nginx with auth_request" "$NGINX_AUTH_PID" curl -s -o /dev/null "http://127.0.0.1:$NGINX_AUTH_PORT/"
 wait_for "$READY_WAIT" "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
 [[ -z $PC_JAR_B ]] || wait_for "$READY_WAIT" "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
 if want state; then
@@ -231,6 +255,7 @@ bearer() { echo "Authorization: Bearer $(head -1 "$1")"; }
 PRECHECK=("haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT")
 [[ -z $PC_JAR_B ]] || PRECHECK+=("portcullis-b $PC_PORT_B")
 want state && PRECHECK+=("portcullis-redis $PC_PORT_R")
+want forwardauth && PRECHECK+=("nginx-auth-request $NGINX_AUTH_PORT")
 for target in "${PRECHECK[@]}"; do
   set -- $target
   for t in token-rs256 token-es256; do
@@ -239,7 +264,7 @@ for target in "${PRECHECK[@]}"; do
   done
   s=$(status "http://127.0.0.1:$2/app")
   [[ $s == 401 ]] || die "$1 answered $s to a request without a token"
-  if [[ $1 == portcullis* ]]; then
+  if [[ $1 == portcullis* || $1 == nginx-auth-request ]]; then
     s=$(status -H "$(bearer "$WORK/token-rs256.txt")" "http://127.0.0.1:$2/limited")
     [[ $s == 200 ]] || die "$1 answered $s on the rate-limited route"
   fi
@@ -251,7 +276,11 @@ for target in "${PRECHECK[@]}"; do
 done
 
 # --- measurement -------------------------------------------------------------------------------
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cpu_ticks() { # cpu_ticks PID...: user + system ticks of those processes, summed
+  local pid total=0
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
 cache_hits() { # cache_hits PID: the verified-token cache hits of that Portcullis (0 for other servers)
   local admin
   case $1 in "$PC_PID") admin=$PC_ADMIN_PORT ;; "$PC_PID_B") admin=$PC_ADMIN_PORT_B ;; "$PC_PID_R") admin=$PC_ADMIN_PORT_R ;;
@@ -273,8 +302,10 @@ run() {
       && profiled=1
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
-  # ALSO_PID (set by the caller for one run): a second process whose CPU per request is reported too (redis-server).
-  local a0=0; [[ -z ${ALSO_PID:-} ]] || a0=$(cpu_ticks "$ALSO_PID")
+  # ALSO_PID (set by the caller for one run): other processes whose CPU per request is reported too, summed
+  # (redis-server; the nginx workers of the forwardauth runs).
+  # shellcheck disable=SC2086 # ALSO_PID is a list of pids, split on spaces on purpose
+  local a0=0; [[ -z ${ALSO_PID:-} ]] || a0=$(cpu_ticks $ALSO_PID)
   local seconds=$DURATION
   [[ " $* " == *" TOKENS_FILE="* ]] && seconds=$DISTINCT_DURATION
   if [[ ${LOADGEN:-wrk} == openloop && " $* " == *" RATE="* ]]; then
@@ -292,7 +323,8 @@ run() {
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
   local also=""
-  [[ -z ${ALSO_PID:-} ]] || also=" also_cpu_us=$(( ($(cpu_ticks "$ALSO_PID") - a0) * 1000000 / CLK_TCK ))"
+  # shellcheck disable=SC2086 # as above
+  [[ -z ${ALSO_PID:-} ]] || also=" also_cpu_us=$(( ($(cpu_ticks $ALSO_PID) - a0) * 1000000 / CLK_TCK ))"
   if ((profiled)); then
     taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" \
       "stop,file=$OUT/profile-$STAMP-$name-$round.collapsed,collapsed"
@@ -358,6 +390,12 @@ if want state; then
   DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 fi
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+if want forwardauth; then
+  # The decision API's path is JIT-compiled on its own (the forward-auth parsing, the answer's headers).
+  DURATION=$((WARMUP > 5 ? WARMUP : 5))
+  run warmup-fa-nginx-auth-request 0 "$U:$NGINX_AUTH_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
+  DURATION=$DURATION_SAVED
+fi
 DURATION=$DURATION_SAVED
 : >"$RESULTS"
 
@@ -398,6 +436,36 @@ done
 
 field() { sed -E "s/.*[ \t]$1=([0-9.]+).*/\1/"; }
 mean_rps() { awk -F'\t' -v n="$1" '$1 == n' "$RESULTS" | field rps | awk '{s += $1} END {printf "%.0f", s / NR}'; }
+
+# --- forward-auth: nginx alone, nginx + auth_request + Portcullis, Portcullis as the proxy -----------
+decided() { # decided: the decision API's decisions so far (all flavours, routes and outcomes)
+  curl -s "http://127.0.0.1:$PC_ADMIN_PORT/metrics" | awk '/^portcullis_decision_api_decisions_total/{s += $NF} END {printf "%.0f", s}'
+}
+if want forwardauth; then
+  # The same token and wrk settings for all three. CPU per request is Portcullis's (deciding for nginx, or
+  # proxying), and beside it (also_cpu_us_per_req) both nginx workers' (the upstream, nginx as the proxy,
+  # nginx with auth_request): their sum is every server's CPU per request, the figure a loaded machine
+  # distorts least.
+  FA_TOKEN=TOKEN_FILE="$WORK/token-rs256.txt"
+  NGINX_AUTH_WORKER=$(pgrep -P "$NGINX_AUTH_PID" | head -1)
+  export ALSO_PID="$NGINX_WORKER $NGINX_AUTH_WORKER"
+  d0=$(decided)
+  for round in $(seq 1 "$ROUNDS"); do
+    run fa-nginx "$round" "$U:$NGINX_PROXY_PORT/app" "$PC_PID" "$FA_TOKEN"
+    run fa-nginx-auth-request "$round" "$U:$NGINX_AUTH_PORT/app" "$PC_PID" "$FA_TOKEN"
+    run fa-portcullis "$round" "$U:$PC_PORT/app" "$PC_PID" "$FA_TOKEN"
+  done
+  asked=$(awk -F'\t' '$1 == "fa-nginx-auth-request"' "$RESULTS" | field requests | awk '{s += $1} END {print s + 0}')
+  log "forward-auth: the decision API counted $(( $(decided) - d0 )) decisions for $asked requests wrk counted through nginx + auth_request"
+  FA_RATE=${FA_RATE:-$(( $(mean_rps fa-nginx-auth-request) / 2 ))}
+  log "forward-auth latency at one offered rate for all three, half of nginx + auth_request's peak: ${FA_RATE} req/s, ${ARRIVALS:-poisson} arrivals"
+  for round in $(seq 1 "$ROUNDS"); do
+    run fa-nginx-rate "$round" "$U:$NGINX_PROXY_PORT/app" "$PC_PID" RATE="$FA_RATE" "$FA_TOKEN"
+    run fa-nginx-auth-request-rate "$round" "$U:$NGINX_AUTH_PORT/app" "$PC_PID" RATE="$FA_RATE" "$FA_TOKEN"
+    run fa-portcullis-rate "$round" "$U:$PC_PORT/app" "$PC_PID" RATE="$FA_RATE" "$FA_TOKEN"
+  done
+  unset ALSO_PID
+fi
 HALF=${HALF:-1000}
 want repeat && HALF=$(( $(mean_rps haproxy-jwt-repeat) / 2 ))
 want half && log "latency at half of HAProxy-jwt's peak: offered ${HALF} req/s, ${ARRIVALS:-poisson} arrivals"

@@ -12,7 +12,9 @@ ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "po
          "haproxy-jwt-distinct-es256", "portcullis-distinct-es256", "portcullis-b-distinct-es256",
          "direct-half", "nginx-proxy-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle",
          "direct-half-own", "portcullis-half-own",
-         "portcullis-memory-repeat", "portcullis-redis-repeat", "portcullis-memory-limited", "portcullis-redis-limited"]
+         "portcullis-memory-repeat", "portcullis-redis-repeat", "portcullis-memory-limited", "portcullis-redis-limited",
+         "fa-nginx", "fa-nginx-auth-request", "fa-portcullis", "fa-nginx-rate", "fa-nginx-auth-request-rate",
+         "fa-portcullis-rate"]
 HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
               "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
 # Build B (PC_JAR_B in bench/run.sh), measured right after A in each round.
@@ -58,6 +60,38 @@ def state_lines(runs):
               f"{', '.join(f'{x:.1f}' for x in cpu)} us per round")
 
 
+def forwardauth_lines(runs):
+    """forwardauth: nginx + auth_request + Portcullis against nginx alone and against Portcullis as the proxy,
+    as ratios and differences taken round by round (the three ran one right after the other)."""
+    def per_round(a, b, f):
+        return [f(runs[a][k], runs[b][k]) for k in runs.get(a, {}) if k in runs.get(b, {})]
+
+    def show(xs, fmt):
+        return ", ".join(fmt(x) for x in xs) + f" per round (mean {fmt(mean(xs))})"
+    peak = "fa-nginx-auth-request"
+    if peak in runs:
+        print(f"forward-auth: nginx + auth_request + Portcullis decides {mean([r['rps'] for r in runs[peak].values()]):.0f} "
+              f"requests/s at peak, one decision each")
+        for other, label in (("fa-nginx", "nginx alone"), ("fa-portcullis", "Portcullis as the proxy")):
+            if other in runs:
+                print(f"  req/s x {label}: " + show(per_round(peak, other, lambda a, b: a["rps"] / b["rps"]), lambda x: f"{x:.2f}"))
+        def cpu(r):
+            return r["cpu_us_per_req"] + r.get("also_cpu_us_per_req", 0)
+        print("  every server's CPU per request (Portcullis + both nginx workers, upstream included): "
+              + "; ".join(f"{label} {mean([cpu(r) for r in runs[name].values()]):.0f} us"
+                          for name, label in (("fa-nginx", "nginx alone"), (peak, "nginx + auth_request"),
+                                              ("fa-portcullis", "Portcullis as the proxy")) if name in runs))
+    rate = "fa-nginx-auth-request-rate"
+    if rate in runs:
+        print(f"forward-auth at one offered rate ({mean([r['rps'] for r in runs['fa-nginx-rate'].values()]):.0f} req/s "
+              f"achieved by nginx alone, {mean([r['rps'] for r in runs[rate].values()]):.0f} by nginx + auth_request):")
+        for other, label in (("fa-nginx-rate", "nginx alone"), ("fa-portcullis-rate", "Portcullis as the proxy")):
+            if other in runs:
+                for q in ("p50", "p99"):
+                    print(f"  {q} added over {label}: " + show(per_round(rate, other, lambda a, b: (a[f"{q}_us"] - b[f"{q}_us"]) / 1000),
+                                                            lambda x: f"{x:+.2f} ms"))
+
+
 def main():
     runs = parse(sys.argv[1])
     print()
@@ -100,6 +134,7 @@ def main():
             print(f"B / A {name}: req/s {', '.join(f'{x:.2f}' for x in rps)}; "
                   f"cpu/req {', '.join(f'{x:.2f}' for x in cpu)}; p99 {', '.join(f'{x:.2f}' for x in p99)} per round")
     state_lines(runs)
+    forwardauth_lines(runs)
     if "portcullis-half" in runs and "direct-half" in runs:
         added = [runs["portcullis-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
                  for k in runs["portcullis-half"] if k in runs["direct-half"]]

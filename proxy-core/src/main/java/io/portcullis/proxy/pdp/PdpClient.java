@@ -107,7 +107,9 @@ public final class PdpClient {
     private CompletableFuture<Boolean> ask(PdpQuestion question, String subjectId) {
         CompletableFuture<Boolean> answer;
         try {
-            CompletableFuture<String> bearer = tokens != null ? tokens.token()
+            // Marked, so that the warning tells a refused client (wrong secret, disabled client) from a PDP that is down.
+            CompletableFuture<String> bearer = tokens != null
+                    ? tokens.token().exceptionallyCompose(e -> CompletableFuture.failedFuture(new NoAccessToken(e)))
                     : CompletableFuture.completedFuture(config.token() == null ? null : config.token().value());
             answer = bearer.thenCompose(token -> send(question, subjectId, token)).handle((decision, failure) -> {
                 if (failure != null) {
@@ -146,7 +148,20 @@ public final class PdpClient {
     }
 
     private void warn(Throwable failure) {
-        warn("unreachable (" + failure.getClass().getSimpleName() + ")");
+        warn(failure instanceof NoAccessToken ? "got no access token from its token endpoint (" + failure.getMessage() + ")"
+                : "unreachable (" + failure.getClass().getSimpleName() + ")");
+    }
+
+    /** The client credentials grant failed; the message is the token endpoint's refusal code, never a secret. */
+    private static final class NoAccessToken extends RuntimeException {
+        NoAccessToken(Throwable failure) {
+            super(root(failure).getMessage(), null, false, false);
+        }
+
+        private static Throwable root(Throwable failure) {
+            return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+        }
     }
 
     private void warn(String what) {
