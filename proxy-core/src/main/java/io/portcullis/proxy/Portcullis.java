@@ -100,9 +100,6 @@ public final class Portcullis implements AutoCloseable {
         // Proof jtis go through the state store's guard: shared by replicas with state: redis.
         binding = BindingState.sharing(state.replays(), clock);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
-        // Before any listener opens, so neither /readyz nor the data port answers until the path is warm;
-        // the real issuers' first key fetches, started above, run meanwhile.
-        warmup = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup());
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));
         for (var issuer : config.identity().issuers()) {
@@ -112,6 +109,9 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
+        // Before any listener opens, so neither /readyz nor the data port answers until the path is warm;
+        // the real issuers' first key fetches, started above, run meanwhile.
+        warmup = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
         DecisionLog decisions = new DecisionLog();
         AccessState access = new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,

@@ -1,6 +1,7 @@
 package io.portcullis.proxy.warmup;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.portcullis.config.IssuerConfig;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * parse and signature check, claims conversion, posture, the route's compiled policy, the upstream
  * headers with the route's identity headers, and the decision line rendered into a buffer that is
  * dropped. Half the decisions go through an identity service that keeps no token (every one a full
- * verification, as a stream of new tokens), half through one that caches (the repeat path).
+ * verification, as a stream of new tokens), half through one that caches (the repeat path). Then
+ * {@link ListenerWarmup} sends as many requests through a throwaway listener on the process's event
+ * loops (the codec, routing, exchange and upstream path).
  *
  * <p>Isolation from the running process is by construction: the identity services are the warm-up's
  * own, trusting only the {@link ThrowawayIssuer}, reporting to {@link IdentityEvents#NONE} (no
@@ -65,10 +69,12 @@ public final class PipelineWarmup {
     }
 
     /**
-     * Warms up the path for {@code config} with its compiled {@code policies}. Never throws: a warm-up
-     * that cannot run is logged and the start goes on cold.
+     * Warms up the path for {@code config} with its compiled {@code policies}, the listener on
+     * {@code boss} and {@code workers}. Never throws: a warm-up that cannot run is logged and the start
+     * goes on cold.
      */
-    public static WarmupReport run(PortcullisConfig config, PolicySet policies, WarmupConfig settings) {
+    public static WarmupReport run(PortcullisConfig config, PolicySet policies, WarmupConfig settings,
+                                   EventLoopGroup boss, EventLoopGroup workers) {
         long start = System.nanoTime();
         if (!settings.enabled()) {
             return WarmupReport.skipped("disabled", Duration.ZERO);
@@ -89,28 +95,33 @@ public final class PipelineWarmup {
                     LOG.warn("warm-up skipped: its own loopback JWKS did not load within {}", KEYS_WAIT);
                     return WarmupReport.skipped("keys not loaded", Duration.ofNanos(System.nanoTime() - start));
                 }
-                WarmupReport report = decide(warm, policies, issuer, issuers, settings.iterations(), verifying, caching,
-                        start);
-                LOG.info("warm-up: {} synthetic decisions ({} forwarded) in {} ms", report.decisions(),
-                        report.forwarded(), report.elapsed().toMillis());
+                Clock clock = Clock.systemUTC();
+                Function<PortcullisConfig, RuntimeConfig> compile = c -> RuntimeConfig.of(c, policies, caching,
+                        SsoRuntime.disabled(), BindingState.inMemory(clock));
+                RuntimeConfig rc = compile.apply(warm);
+                List<List<String>> authorizations = tokens(issuer, issuers);
+                Tally decided = decide(rc, authorizations, settings.iterations(), verifying, caching);
+                int requests = ListenerWarmup.run(rc, compile, boss, workers, authorizations, settings.iterations());
+                WarmupReport report = new WarmupReport(decided.decisions(), decided.forwarded(), requests,
+                        Duration.ofNanos(System.nanoTime() - start), null);
+                LOG.info("warm-up: {} synthetic decisions ({} forwarded), {} requests through a loopback listener, in {} ms",
+                        report.decisions(), report.forwarded(), report.requests(), report.elapsed().toMillis());
                 return report;
             } finally {
                 verifying.close();
                 caching.close();
             }
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return WarmupReport.skipped("interrupted", Duration.ofNanos(System.nanoTime() - start));
+        } catch (RuntimeException | java.io.IOException e) {
             LOG.warn("warm-up stopped, the start goes on without it: {}", e.toString());
             return WarmupReport.skipped(e.toString(), Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
-    private static WarmupReport decide(PortcullisConfig warm, PolicySet policies, ThrowawayIssuer issuer,
-                                       List<IssuerConfig> issuers, int iterations, IdentityService verifying,
-                                       IdentityService caching, long start) {
-        Clock clock = Clock.systemUTC();
-        RuntimeConfig rc = RuntimeConfig.of(warm, policies, caching, SsoRuntime.disabled(), BindingState.inMemory(clock));
-        AccessPipeline[] pipelines = {pipeline(warm, verifying), pipeline(warm, caching)};
-        List<Route> routes = rc.router().routes();
+    /** {@value #TOKENS} tokens per algorithm, spread over the identity issuers, as Authorization values. */
+    private static List<List<String>> tokens(ThrowawayIssuer issuer, List<IssuerConfig> issuers) {
         List<List<String>> authorizations = new ArrayList<>();
         for (JWSAlgorithm alg : ALGORITHMS) {
             for (int n = 0; n < TOKENS; n++) {
@@ -118,6 +129,18 @@ public final class PipelineWarmup {
                 authorizations.add(List.of("Bearer " + issuer.sign(as.id(), WarmupConfigs.audience(as), alg, n)));
             }
         }
+        return authorizations;
+    }
+
+    /** The decisions made and how many of them were forwarded. */
+    private record Tally(int decisions, int forwarded) {
+    }
+
+    private static Tally decide(RuntimeConfig rc, List<List<String>> authorizations, int iterations,
+                                IdentityService verifying, IdentityService caching) {
+        PortcullisConfig warm = rc.config();
+        AccessPipeline[] pipelines = {pipeline(warm, verifying), pipeline(warm, caching)};
+        List<Route> routes = rc.router().routes();
         InetAddress peer = InetAddress.getLoopbackAddress();
         int decisions = 0;
         int forwarded = 0;
@@ -146,7 +169,7 @@ public final class PipelineWarmup {
             line.setLength(0);
             record(verdict, route, began).appendJson(line);
         }
-        return new WarmupReport(decisions, forwarded, Duration.ofNanos(System.nanoTime() - start), null);
+        return new Tally(decisions, forwarded);
     }
 
     /** The pipeline a route's request goes through, with the warm-up's identity and no external PDP. */

@@ -46,6 +46,7 @@ class PipelineWarmupTest {
             @Override
             protected void append(ILoggingEvent event) {
                 if (event.getFormattedMessage().startsWith("warm-up: ")) {
+                    // Logged once everything the warm-up opened is closed again.
                     events.add("warm-up done");
                 }
             }
@@ -80,6 +81,7 @@ class PipelineWarmupTest {
             assertNull(report.skipped(), "the warm-up ran");
             assertEquals(600, report.decisions(), "300 decisions for each of RS256 and ES256");
             assertTrue(report.forwarded() > 0, "some synthetic requests passed the real policies: " + report);
+            assertEquals(300, report.requests(), "and as many through the throwaway loopback listener");
             assertEquals(List.of("warm-up done", "ready"), events);
         } finally {
             stop.set(true);
