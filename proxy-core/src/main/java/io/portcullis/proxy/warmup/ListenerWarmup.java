@@ -1,12 +1,14 @@
 package io.portcullis.proxy.warmup;
 
 import io.netty.channel.EventLoopGroup;
+import io.portcullis.config.ConfigException;
 import io.portcullis.config.HostPort;
 import io.portcullis.config.MatchConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.RouteConfig;
 import io.portcullis.config.TransportConfig;
 import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.policy.PolicySet;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.observe.DecisionLog;
@@ -18,13 +20,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The listener half of the warm-up: a real data-plane listener on an ephemeral loopback port, on the
  * process's own event loops, in front of a throwaway loopback upstream, taking requests with the
  * warm-up's tokens over one keep-alive connection, so the HTTP codec, routing, the exchange and the
- * upstream pool are compiled too. Its config has every route's upstream replaced by the throwaway one;
+ * upstream pool are compiled too. Its configs have every route's upstream replaced by the throwaway one;
  * it counts into {@link Metrics#unexported()} and records into {@link DecisionLog#discarding()}, with
  * {@link AccessState#NONE} (no rate limiter, no risk history). Cleartext HTTP/1.1 only.
  */
@@ -34,43 +37,46 @@ final class ListenerWarmup {
     }
 
     /**
-     * Sends {@code requests} requests, cycling through the routes and {@code authorizations}; returns
-     * how many were answered (any status). Everything it opened is closed before it returns.
+     * Sends {@code requests} requests, cycling through the routes and {@code authorizations}, every
+     * other one decided by the route's real policy and the rest by
+     * {@link WarmupConfigs#AUTHENTICATED_POLICY} (so that the forward path runs whatever the real
+     * policies ask of a caller). Everything it opened is closed before it returns.
      */
-    static int run(RuntimeConfig warm, Function<PortcullisConfig, RuntimeConfig> compile, EventLoopGroup boss,
-                   EventLoopGroup workers, List<List<String>> authorizations, int requests)
-            throws InterruptedException, IOException {
+    /** Requests answered (any status), and of those how many the upstream answered with a 2xx. */
+    record Answers(int answered, int proxied) {
+    }
+
+    static Answers run(PortcullisConfig warm, PolicySet policies, Function<PortcullisConfig, RuntimeConfig> compile,
+                   EventLoopGroup boss, EventLoopGroup workers, List<List<String>> authorizations, int requests)
+            throws InterruptedException, IOException, ConfigException {
         try (EchoUpstream upstream = EchoUpstream.start()) {
-            RuntimeConfig rc = compile.apply(throughUpstream(warm.config(), URI.create(upstream.url())));
-            ProxyContext ctx = new ProxyContext(() -> rc, Metrics.unexported(), DecisionLog.discarding(), "http",
-                    AccessState.NONE, Clock.systemUTC());
+            PortcullisConfig routed = WarmupConfigs.throughUpstream(warm, URI.create(upstream.url()));
+            RuntimeConfig deciding = compile.apply(routed);
+            RuntimeConfig allowing = RuntimeConfig.of(WarmupConfigs.authenticatedRoutes(routed),
+                    WarmupConfigs.withAuthenticatedPolicy(policies, warm), deciding.identity());
+            // An exchange reads the config once, as it starts: consecutive requests alternate.
+            AtomicInteger exchanges = new AtomicInteger();
+            ProxyContext ctx = new ProxyContext(() -> (exchanges.getAndIncrement() & 1) == 0 ? deciding : allowing,
+                    Metrics.unexported(), DecisionLog.discarding(), "http", AccessState.NONE, Clock.systemUTC());
             TransportConfig cleartext = new TransportConfig(null, false, Duration.ZERO, null, null);
             ProxyServer server = ProxyServer.start(new HostPort("127.0.0.1", 0), boss, workers, ctx,
-                    rc.config().limits(), rc.config().timeouts(), cleartext);
+                    routed.limits(), routed.timeouts(), cleartext);
             int answered = 0;
+            int proxied = 0;
             try (LoopbackHttpClient client = new LoopbackHttpClient(server.port())) {
-                List<RouteConfig> routes = rc.config().routes();
+                List<RouteConfig> routes = routed.routes();
                 for (int i = 0; i < requests; i++) {
-                    MatchConfig match = routes.get(i % routes.size()).match();
-                    client.get(host(match), path(match), authorizations.get(i % authorizations.size()).get(0));
+                    MatchConfig match = routes.get((i / 2) % routes.size()).match();
+                    int status = client.get(host(match), path(match),
+                            authorizations.get(i % authorizations.size()).get(0));
                     answered++;
+                    proxied += status / 100 == 2 ? 1 : 0;
                 }
             } finally {
                 server.close();
             }
-            return answered;
+            return new Answers(answered, proxied);
         }
-    }
-
-    private static PortcullisConfig throughUpstream(PortcullisConfig c, URI upstream) {
-        List<RouteConfig> routes = c.routes().stream()
-                .map(r -> new RouteConfig(r.id(), r.match(), upstream, r.access(), r.forwarding(), r.limits(),
-                        r.transport(), r.position()))
-                .toList();
-        return new PortcullisConfig(c.source(), c.sha256(), c.sources(), c.listen(), c.admin(), c.transport(),
-                c.trustedProxies(), c.identity(), routes, c.policies(), c.conditions(), c.limits(), c.timeouts(),
-                c.sso(), c.assertion(), c.risk(), c.securityEvents(), c.state(), c.decisionApi(), c.tracing(),
-                c.authzenPdps());
     }
 
     /** A host the route matches: its own, a wildcard's label filled in, or any. */

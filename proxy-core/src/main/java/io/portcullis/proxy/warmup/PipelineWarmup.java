@@ -101,11 +101,13 @@ public final class PipelineWarmup {
                 RuntimeConfig rc = compile.apply(warm);
                 List<List<String>> authorizations = tokens(issuer, issuers);
                 Tally decided = decide(rc, authorizations, settings.iterations(), verifying, caching);
-                int requests = ListenerWarmup.run(rc, compile, boss, workers, authorizations, settings.iterations());
-                WarmupReport report = new WarmupReport(decided.decisions(), decided.forwarded(), requests,
+                ListenerWarmup.Answers requests = ListenerWarmup.run(warm, policies, compile, boss, workers, authorizations,
+                        settings.iterations());
+                WarmupReport report = new WarmupReport(decided.decisions(), decided.forwarded(), requests.answered(), requests.proxied(),
                         Duration.ofNanos(System.nanoTime() - start), null);
-                LOG.info("warm-up: {} synthetic decisions ({} forwarded), {} requests through a loopback listener, in {} ms",
-                        report.decisions(), report.forwarded(), report.requests(), report.elapsed().toMillis());
+                LOG.info("warm-up: {} synthetic decisions ({} forwarded), {} requests through a loopback listener ({} proxied),"
+                        + " in {} ms", report.decisions(), report.forwarded(), report.requests(), report.proxied(),
+                        report.elapsed().toMillis());
                 return report;
             } finally {
                 verifying.close();
@@ -114,7 +116,7 @@ public final class PipelineWarmup {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return WarmupReport.skipped("interrupted", Duration.ofNanos(System.nanoTime() - start));
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | java.io.IOException | io.portcullis.config.ConfigException e) {
             LOG.warn("warm-up stopped, the start goes on without it: {}", e.toString());
             return WarmupReport.skipped(e.toString(), Duration.ofNanos(System.nanoTime() - start));
         }
