@@ -32,12 +32,14 @@
 #   secret, so the data listener's config is the one every mode measures) against nginx alone as the proxy and
 #   Portcullis as the proxy, all three with the repeated token and the same wrk settings: peak req/s in every round,
 #   then p50/p99 at one offered rate, half of nginx + auth_request's measured peak (FA_RATE to choose it).
-# warmstart: for each of WARMSTART_VARIANTS (plain cds, and aot-25 plain-25 when $JAVA25 exists), a fresh Portcullis
+# warmstart: for each of WARMSTART_VARIANTS (plain nowarm cds, and aot-25 plain-25 when $JAVA25 exists), a fresh Portcullis
 #   is started, loaded by wrk the moment /readyz answers 200 and measured in 1 s slices for WARMSTART_SECONDS (20);
 #   reported: the seconds from ready to the first slice at 80 % of the steady state (the mean of the last 5 slices).
 #   cds: a Java 17 AppCDS archive (-XX:ArchiveClassesAtExit) written by a training start loaded for 10 s, then used
 #   (-XX:SharedArchiveFile); aot-25: JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache) the same way.
 #   WARMSTART_LOAD: repeat (the default) or distinct (cycling through a slice of distinct RS256 tokens).
+#   Every variant runs with the config's default warm-up of the request path before ready, except those
+#   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off.
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -64,7 +66,7 @@ WARMSTART_SECONDS=${WARMSTART_SECONDS:-20}
 READY_WAIT=${READY_WAIT:-180}
 WARMSTART_LOAD=${WARMSTART_LOAD:-repeat}
 if [[ -z ${WARMSTART_VARIANTS:-} ]]; then
-  WARMSTART_VARIANTS="plain cds"
+  WARMSTART_VARIANTS="plain nowarm cds"
   [[ -x $JAVA25 ]] && WARMSTART_VARIANTS+=" plain-25 aot-25"
 fi
 want() { [[ " $MODES " == *" $1 "* ]]; }
@@ -561,8 +563,14 @@ warm_flags() { # warm_flags VARIANT PHASE(train|run): the JVM flags of a variant
 }
 warm_start() { # warm_start VARIANT PHASE: starts a fresh Portcullis on the warm-start ports; sets WARM_PID, WARM_T0
   # shellcheck disable=SC2046 # the flags are a list split on spaces on purpose
+  local config=$WORK/w/portcullis.yaml
+  if [[ $1 == *nowarm* ]]; then
+    # The same config without the start's warm-up of the request path (on by default since issue 20).
+    config=$WORK/w/portcullis-nowarm.yaml
+    { cat "$WORK/w/portcullis.yaml"; printf '\nwarmup: { enabled: false }\n'; } >"$config"
+  fi
   taskset -c "$SERVER_CPU" "$(warm_java "$1")" "-Xms$PC_HEAP" "-Xmx$PC_HEAP" $(warm_flags "$1" "$2") "${EXTRA_OPTS[@]}" \
-    -jar "$PC_JAR" serve -c "$WORK/w/portcullis.yaml" >>"$WORK/w/logs/decisions.log" 2>>"$WORK/w/logs/portcullis-$1-$2.err" &
+    -jar "$PC_JAR" serve -c "$config" >>"$WORK/w/logs/decisions.log" 2>>"$WORK/w/logs/portcullis-$1-$2.err" &
   WARM_PID=$!
   PIDS+=($WARM_PID)
   WARM_T0=$(date +%s.%N)

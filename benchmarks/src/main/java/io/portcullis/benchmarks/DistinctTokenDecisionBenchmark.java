@@ -16,6 +16,7 @@ import io.portcullis.proxy.access.stage.RouteRateLimit;
 import io.portcullis.proxy.access.stage.TrackedRisk;
 import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.auth.Verdict;
+import io.portcullis.proxy.forward.PlainRequestFacts;
 import io.portcullis.proxy.forward.RequestRewrite;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.routing.Route;
@@ -143,7 +144,7 @@ public class DistinctTokenDecisionBenchmark {
             throw new IllegalStateException("refused: " + verdict);
         }
         HttpHeaders upstream = clientHeaders.copy();
-        RequestRewrite.apply(upstream, compiled.runtime, new Facts(app, verdict, client));
+        RequestRewrite.apply(upstream, compiled.runtime, new PlainRequestFacts(app, verdict, client, "bench"));
         Identity id = verdict.identity();
         // The fields ExchangeLog gives an allowed request's line, rendered as the decision writer renders it.
         DecisionRecord record = DecisionRecord.builder().time(Instant.now()).requestId("bench").route(app.id())
@@ -155,28 +156,5 @@ public class DistinctTokenDecisionBenchmark {
                 .decisionMicros((System.nanoTime() - start) / 1000).latencyMicros(0)
                 .configSha256(compiled.runtime.config().sha256()).build();
         return record.appendJson(new StringBuilder(512));
-    }
-
-    /** What {@link RequestRewrite} reads of a plain HTTP request from an untrusted peer. */
-    private record Facts(Route route, Verdict verdict, InetAddress peer) implements RequestRewrite.Facts {
-        @Override
-        public boolean peerTrusted() {
-            return false;
-        }
-
-        @Override
-        public String scheme() {
-            return "http";
-        }
-
-        @Override
-        public String requestId() {
-            return "bench";
-        }
-
-        @Override
-        public boolean websocket() {
-            return false;
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Binds the top-level transport keys: {@code tls}, {@code http2}, {@code shutdown_grace} and
- * {@code health_path} and {@code errors}.
+ * {@code health_path}, {@code errors} and {@code warmup}.
  */
 final class TransportBinder {
 
@@ -19,7 +19,8 @@ final class TransportBinder {
         String health = root.optional("health_path", Values.parsed(HealthPath::parse), null);
         ErrorPagesConfig errors = root.node("errors").map(n -> ErrorPagesBinder.bind(n, problems))
                 .orElse(ErrorPagesConfig.builtIn());
-        return new TransportConfig(tls, h2c, grace, health, errors);
+        WarmupConfig warmup = root.node("warmup").map(n -> WarmupBinder.bind(n, problems)).orElse(WarmupConfig.defaults());
+        return new TransportConfig(tls, h2c, grace, health, errors, warmup);
     }
 
     /** {@code http2: { cleartext: true }}; HTTP/2 over TLS is always offered through ALPN. */

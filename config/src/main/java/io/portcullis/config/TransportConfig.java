@@ -13,23 +13,35 @@ import java.time.Duration;
  * @param healthPath    the path the data listener answers with its readiness ({@code health_path}),
  *                      for load balancers that can only probe the traffic port; null when off
  * @param errorPages    the HTML pages of the proxy's own refusals ({@code errors}); never null
+ * @param warmup        the warm-up of the request path before the listeners open ({@code warmup}); never null
  */
 public record TransportConfig(TlsConfig tls, boolean h2c, Duration shutdownGrace, String healthPath,
-                              ErrorPagesConfig errorPages) {
+                              ErrorPagesConfig errorPages, WarmupConfig warmup) {
 
     public TransportConfig {
         errorPages = errorPages == null ? ErrorPagesConfig.builtIn() : errorPages;
+        warmup = warmup == null ? WarmupConfig.off() : warmup;
+    }
+
+    /** Without a warm-up (as configs built in code start). */
+    public TransportConfig(TlsConfig tls, boolean h2c, Duration shutdownGrace, String healthPath,
+                           ErrorPagesConfig errorPages) {
+        this(tls, h2c, shutdownGrace, healthPath, errorPages, WarmupConfig.off());
     }
 
     /** Default time requests in flight get to finish on shutdown. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
-    /** Cleartext HTTP/1.1 only, 20 s shutdown grace, no health path. */
+    /** Cleartext HTTP/1.1 only, 20 s shutdown grace, no health path, no warm-up. */
     public static TransportConfig defaults() {
         return new TransportConfig(null, false, DEFAULT_SHUTDOWN_GRACE, null, ErrorPagesConfig.builtIn());
     }
 
     public TransportConfig withHealthPath(String path) {
-        return new TransportConfig(tls, h2c, shutdownGrace, path, errorPages);
+        return new TransportConfig(tls, h2c, shutdownGrace, path, errorPages, warmup);
+    }
+
+    public TransportConfig withWarmup(WarmupConfig w) {
+        return new TransportConfig(tls, h2c, shutdownGrace, healthPath, errorPages, w);
     }
 }

@@ -123,6 +123,8 @@ final class ProxyUnderTest implements AutoCloseable {
                   with-mfa:
                     allow: { authenticated: true }
                     require: { mfa: true }
+                # Every e2e test starts a proxy; the warm-up is proved in proxy-core's PipelineWarmupTest.
+                warmup: { enabled: false }
                 %8$s""".formatted(port, issuer, clientId, secretLine.stripTrailing(), sessionKey,
                 upstream.url(), extras.routes().replace("${UPSTREAM}", upstream.url()).stripTrailing(), extras.sections()));
         portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);

@@ -33,6 +33,8 @@ import io.portcullis.proxy.sso.SsoRuntime;
 import io.portcullis.proxy.state.StateStore;
 import io.portcullis.proxy.state.StateStores;
 import io.portcullis.proxy.state.StoreHealth;
+import io.portcullis.proxy.warmup.PipelineWarmup;
+import io.portcullis.proxy.warmup.WarmupReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,6 +81,8 @@ public final class Portcullis implements AutoCloseable {
     private final Tracing tracing;
     /** Shared Signals receivers: started after the listeners, re-applied on reload. */
     private final SecurityEventReceivers events;
+    /** What the start's warm-up did (it ran before any listener opened). */
+    private final WarmupReport warmup;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -105,6 +109,9 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
+        // Before any listener opens, so neither /readyz nor the data port answers until the path is warm;
+        // the real issuers' first key fetches, started above, run meanwhile.
+        warmup = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
         DecisionLog decisions = new DecisionLog();
         AccessState access = new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
@@ -195,6 +202,11 @@ public final class Portcullis implements AutoCloseable {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** What the start's warm-up did. */
+    public WarmupReport warmup() {
+        return warmup;
     }
 
     /** The long-lived exchanges of this process, for the security-event wiring to re-evaluate. */

@@ -74,7 +74,9 @@ public final class ProxyFixture implements AutoCloseable {
     }
 
     public String render(String template) {
-        return template.replace("${UPSTREAM}", upstream.url())
+        // Hundreds of tests start a proxy: only those that ask for it warm up (PipelineWarmupTest).
+        String withWarmup = template.contains("warmup:") ? template : template + "\nwarmup: { enabled: false }\n";
+        return withWarmup.replace("${UPSTREAM}", upstream.url())
                 .replace("${CORP_ISS}", corp.issuerUrl()).replace("${CORP_JWKS}", corp.jwksUri())
                 .replace("${MDM_ISS}", mdm.issuerUrl()).replace("${MDM_JWKS}", mdm.jwksUri());
     }

@@ -91,7 +91,9 @@ public final class DevMode implements AutoCloseable {
     static String config(int port, int adminPort, EmbeddedIssuer corp, EmbeddedIssuer mdm, EchoUpstream app) {
         return "# Written by `portcullis dev`. Edit it while dev mode runs: it is reloaded on change.\n"
                 + ExampleConfig.yaml("127.0.0.1:" + port, "127.0.0.1:" + adminPort, corp.issuerUrl(), corp.jwksUri(),
-                        mdm.issuerUrl(), mdm.jwksUri(), app.url());
+                        mdm.issuerUrl(), mdm.jwksUri(), app.url())
+                + "# dev mode starts at once; a deployment warms its request path up before it is ready.\n"
+                + "warmup: { enabled: false }\n";
     }
 
     private String user(String sub, List<String> groups, List<String> amr, Map<String, Object> device) {

@@ -39,6 +39,11 @@ public final class DecisionLog {
         this.writer = writer;
     }
 
+    /** A log that records nothing: the start's warm-up listener, whose requests are not the users'. */
+    public static DecisionLog discarding() {
+        return new DecisionLog(org.slf4j.helpers.NOPLogger.NOP_LOGGER, null);
+    }
+
     /** Queues one line; returns at once, whatever the output is doing. */
     public void record(DecisionRecord record) {
         if (logger.isInfoEnabled()) {

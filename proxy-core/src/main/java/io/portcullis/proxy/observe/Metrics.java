@@ -58,14 +58,28 @@ public final class Metrics implements IdentityEvents, StateEvents {
     }
 
     public Metrics() {
+        this(true);
+    }
+
+    /**
+     * Metrics that no endpoint exports and that watch nothing of the process (no JVM, GC or Netty
+     * binders, whose listeners would outlive them): what the start's warm-up listener counts into.
+     */
+    public static Metrics unexported() {
+        return new Metrics(false);
+    }
+
+    private Metrics(boolean process) {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        NettyMemoryMetrics.bindTo(registry);
+        if (process) {
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmGcMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            NettyMemoryMetrics.bindTo(registry);
+        }
         BuildInfo build = BuildInfo.current();
         Gauge.builder("portcullis.build.info", () -> 1)
                 .description("Always 1; the labels say which build runs (as --version prints it)")

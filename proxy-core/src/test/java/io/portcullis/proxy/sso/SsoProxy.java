@@ -71,7 +71,7 @@ final class SsoProxy implements AutoCloseable {
                 Files.write(assertionKey, pem.readAllBytes());
             }
             port = freePort();
-            Path config = Files.writeString(dir.resolve("portcullis.yaml"), (CONFIG + extraTopLevel)
+            Path config = Files.writeString(dir.resolve("portcullis.yaml"), (CONFIG + extraTopLevel + (extraTopLevel.contains("warmup:") ? "" : "\nwarmup: { enabled: false }\n"))
                     .replace("${EXTRA_ROUTES}", extraRoutes)
                     .replace("${PORT}", String.valueOf(port))
                     .replace("${ISS}", issuer())

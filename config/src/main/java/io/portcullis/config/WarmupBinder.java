@@ -1,0 +1,25 @@
+package io.portcullis.config;
+
+import io.portcullis.config.yaml.Node;
+
+/** Binds {@code warmup: { enabled, iterations }}. */
+final class WarmupBinder {
+
+    /** More would only delay the start: the JIT has compiled the path long before. */
+    static final int MAX_ITERATIONS = 1_000_000;
+
+    private WarmupBinder() {
+    }
+
+    static WarmupConfig bind(Node node, Problems problems) {
+        MapReader r = MapReader.of(node, "warmup", problems).orElse(null);
+        if (r == null) {
+            return WarmupConfig.defaults();
+        }
+        boolean enabled = r.optional("enabled", Values.bool(), true);
+        long iterations = r.optional("iterations", Values.integer(1, MAX_ITERATIONS),
+                (long) WarmupConfig.DEFAULT_ITERATIONS);
+        r.finish();
+        return new WarmupConfig(enabled, (int) iterations);
+    }
+}

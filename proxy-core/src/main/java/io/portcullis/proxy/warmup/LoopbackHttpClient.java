@@ -1,0 +1,117 @@
+package io.portcullis.proxy.warmup;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * A keep-alive HTTP/1.1 client for the warm-up listener, on one loopback connection (reopened when the
+ * server closes it). Unlike the JDK's client it may set {@code Host}, which routes match on. Reads a
+ * response by its {@code Content-Length} or chunks, and only to throw it away.
+ */
+final class LoopbackHttpClient implements AutoCloseable {
+
+    /** A warm-up's request or response is small; anything larger is not from our own listener. */
+    private static final int MAX_LINE = 16 * 1024;
+    private static final int TIMEOUT_MILLIS = 10_000;
+
+    private final int port;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    LoopbackHttpClient(int port) {
+        this.port = port;
+    }
+
+    /** Sends one GET and returns the response's status. */
+    int get(String host, String path, String authorization) throws IOException {
+        if (socket == null) {
+            socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\nUser-Agent: portcullis-warmup\r\n"
+                + "Authorization: " + authorization + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String status = line();
+        int code = Integer.parseInt(status.substring(9, 12));
+        long length = -1;
+        boolean chunked = false;
+        boolean close = false;
+        for (String h = line(); !h.isEmpty(); h = line()) {
+            String lower = h.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                close = true;
+            }
+        }
+        if (chunked) {
+            for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                    size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                skip(size);
+                line();
+            }
+            while (!line().isEmpty()) {
+                // trailers
+            }
+        } else if (length >= 0) {
+            skip(length);
+        } else {
+            close = true;
+        }
+        if (close) {
+            close();
+        }
+        return code;
+    }
+
+    private void skip(long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed in a response body");
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+    }
+
+    private String line() throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0 || b.size() > MAX_LINE) {
+                throw new IOException("connection closed or line too long in a response");
+            }
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // nothing to do: the connection was only ours
+            }
+            socket = null;
+        }
+    }
+}
