@@ -193,6 +193,15 @@ class NginxAuthRequestTest {
                 challenge);
         f.assertUpstreamSawNothing();
         assertTrue(f.fx.awaitDecision("dpop-replayed").contains("forward-auth:nginx"));
+
+        // Two challenges answered (Bearer invalid_token, DPoP algs); nginx 1.22 passes the first only.
+        ApiCall.Response asBearer = get("127.0.0.1", "/admin/reports", "Authorization: Bearer " + token);
+        assertEquals(401, asBearer.status(), nginx.output());
+        List<String> challenges = asBearer.headers().stream().filter(h -> h[0].equals("www-authenticate"))
+                .map(h -> h[1]).toList();
+        assertTrue(!challenges.isEmpty() && challenges.get(0).startsWith("Bearer error=\"invalid_token\""),
+                challenges.toString());
+        f.assertUpstreamSawNothing();
     }
 
     @Test
