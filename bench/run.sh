@@ -13,7 +13,7 @@
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
 # first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
 # machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle state rss
-# warmstart; "half" needs "repeat"; see below for the last three), KEEP_WORK (1: keep
+# warmstart dpop; "half" needs "repeat"; see below for the last four), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs), ARRIVALS (the latency runs' waits between a
 # connection's requests: poisson, drawn at random around the mean, the default; constant, the mean every time,
 # which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua), LOADGEN (the latency
@@ -40,6 +40,11 @@
 #   WARMSTART_LOAD: repeat (the default) or distinct (cycling through a slice of distinct RS256 tokens).
 #   Every variant runs with the config's default warm-up of the request path before ready, except those
 #   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off.
+# dpop: the cost of a DPoP proof (RFC 9449, ES256) per request, with state: memory and state: redis (the state
+#   mode's redis-server and second Portcullis, started for this mode too). In every round, on each instance: the
+#   unbound twin of a DPoP-bound token as Bearer, then the bound token with DPOP_PROOFS single-use proofs minted
+#   right before the run (fresh jti, iat = then; the default dpop_max_age of 60 s must cover minting plus
+#   DPOP_DURATION, 5 s); the summary prints the CPU per request the proof adds and the req/s ratio.
 #
 # wrk runs pinned to core 0 (LOAD_CPU); every server (nginx, HAProxy, Portcullis) to core 1
 # (SERVER_CPU). Everything started here is stopped on exit.
@@ -59,7 +64,9 @@ LOAD_CPU=${LOAD_CPU:-0}
 SERVER_CPU=${SERVER_CPU:-1}
 OUT=${OUT:-$ROOT/bench/results}
 PC_HEAP=${PC_HEAP:-256m}
-MODES=${MODES:-baseline repeat rs256 es256 half idle state rss warmstart}
+MODES=${MODES:-baseline repeat rs256 es256 half idle state rss warmstart dpop}
+DPOP_PROOFS=${DPOP_PROOFS:-60000}
+DPOP_DURATION=${DPOP_DURATION:-5}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 WARMSTART_SECONDS=${WARMSTART_SECONDS:-20}
 # Seconds a Portcullis may take to say ready (a start on a loaded machine took over a minute).
@@ -70,10 +77,14 @@ if [[ -z ${WARMSTART_VARIANTS:-} ]]; then
   [[ -x $JAVA25 ]] && WARMSTART_VARIANTS+=" plain-25 aot-25"
 fi
 want() { [[ " $MODES " == *" $1 "* ]]; }
+want_redis() { want state || want dpop; }
 
-UPSTREAM_PORT=18080 NGINX_PROXY_PORT=18081 HAPROXY_PORT=18082 PC_PORT=18083 PC_ADMIN_PORT=18084 ISSUER_PORT=18085
-PC_PORT_B=18086 PC_ADMIN_PORT_B=18087 NGINX_AUTH_PORT=18093 PC_DECISION_PORT=18094
-REDIS_PORT=18088 PC_PORT_R=18089 PC_ADMIN_PORT_R=18090 PC_PORT_W=18091 PC_ADMIN_PORT_W=18092
+# PORT_BASE (18080): the first of the 15 loopback ports used, so that a second run can go beside one in progress.
+P=${PORT_BASE:-18080}
+UPSTREAM_PORT=$P NGINX_PROXY_PORT=$((P + 1)) HAPROXY_PORT=$((P + 2)) PC_PORT=$((P + 3)) PC_ADMIN_PORT=$((P + 4))
+ISSUER_PORT=$((P + 5)) PC_PORT_B=$((P + 6)) PC_ADMIN_PORT_B=$((P + 7))
+REDIS_PORT=$((P + 8)) PC_PORT_R=$((P + 9)) PC_ADMIN_PORT_R=$((P + 10)) PC_PORT_W=$((P + 11)) PC_ADMIN_PORT_W=$((P + 12))
+NGINX_AUTH_PORT=$((P + 13)) PC_DECISION_PORT=$((P + 14))
 PC_JAR_B=${PC_JAR_B:-}
 
 WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
@@ -107,7 +118,7 @@ command -v haproxy >/dev/null || need+=(haproxy)
 command -v wrk >/dev/null || need+=(wrk)
 command -v python3 >/dev/null || need+=(python3)
 command -v curl >/dev/null || need+=(curl)
-want state && ! command -v redis-server >/dev/null && need+=(redis-server)
+want_redis && ! command -v redis-server >/dev/null && need+=(redis-server)
 if ((${#need[@]})); then
   log "installing ${need[*]} with apt-get"
   apt-get update -q >/dev/null
@@ -221,7 +232,7 @@ if [[ -n $PC_JAR_B ]]; then
 fi
 PC_PID_R=none
 REDIS_PID=none
-if want state; then
+if want_redis; then
   # A real redis-server on loopback, nothing persisted; the same config with `state: redis` on its own ports.
   taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
     >"$WORK/redis.out" 2>&1 &
@@ -240,7 +251,7 @@ wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAP
 want forwardauth && wait_for 30 "nginx with auth_request" "$NGINX_AUTH_PID" curl -s -o /dev/null "http://127.0.0.1:$NGINX_AUTH_PORT/"
 wait_for "$READY_WAIT" "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
 [[ -z $PC_JAR_B ]] || wait_for "$READY_WAIT" "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
-if want state; then
+if want_redis; then
   wait_for "$READY_WAIT" "portcullis with state: redis" "$PC_PID_R" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_R/readyz"
   # Ready but degraded would mean it runs on its local fallback: then the run would measure memory twice.
   store_up() { curl -s "http://127.0.0.1:$PC_ADMIN_PORT_R/metrics" | awk '/^portcullis_state_store_up/ && $NF == 1 {up = 1} END {exit !up}'; }
@@ -256,7 +267,7 @@ status() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 bearer() { echo "Authorization: Bearer $(head -1 "$1")"; }
 PRECHECK=("haproxy-jwt $HAPROXY_PORT" "portcullis $PC_PORT")
 [[ -z $PC_JAR_B ]] || PRECHECK+=("portcullis-b $PC_PORT_B")
-want state && PRECHECK+=("portcullis-redis $PC_PORT_R")
+want_redis && PRECHECK+=("portcullis-redis $PC_PORT_R")
 want forwardauth && PRECHECK+=("nginx-auth-request $NGINX_AUTH_PORT")
 for target in "${PRECHECK[@]}"; do
   set -- $target
@@ -319,8 +330,9 @@ run() {
       io.portcullis.benchmarks.OpenLoopLoad "$url" "$rate" "$seconds" "$CONNS" "$token" | grep WRK_RESULT) \
       || die "open-loop load failed for $name"
   else
+    # WRK_SCRIPT (set by the caller for one run): another script than bench.lua (the dpop mode's).
     line=$(env "$@" CONNS="$CONNS" taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNS" -d"${seconds}s" --timeout 10s \
-      -s "$ROOT/bench/wrk/bench.lua" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
+      -s "${WRK_SCRIPT:-$ROOT/bench/wrk/bench.lua}" "$url" | grep WRK_RESULT) || die "wrk failed for $name"
   fi
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
@@ -353,6 +365,57 @@ slice() { # slice ALG INDEX: the INDEX-th block of distinct tokens
 }
 
 U="http://127.0.0.1"
+
+# --- dpop: a DPoP-bound token with single-use ES256 proofs, beside its unbound twin as Bearer --------------
+dpop_proofs() { # dpop_proofs PORT NAME [COUNT]: mints COUNT (DPOP_PROOFS) fresh proofs for GET on PORT's /app; prints the file
+  # Not pinned: nothing is measured while it mints, and it needs both cores to stay well inside dpop_max_age.
+  local file="$WORK/slices/proofs-$2.txt"
+  java -Xmx512m -cp "$BENCH_JAR" io.portcullis.benchmarks.DPoPProofMinter "$WORK" "$U:$1/app" "${3:-$DPOP_PROOFS}" \
+    "$file" 2>>"$WORK/dpop-minter.log" || die "minting DPoP proofs failed; see $WORK/dpop-minter.log"
+  echo "$file"
+}
+dpop_run() { # dpop_run NAME ROUND PORT PID: the bound token, one fresh proof per request, for DPOP_DURATION s
+  local proofs; proofs=$(dpop_proofs "$3" "$1-$2")
+  DURATION=$DPOP_DURATION WRK_SCRIPT="$ROOT/bench/wrk/dpop.lua" run "$1" "$2" "$U:$3/app" "$4" \
+    DPOP_TOKEN_FILE="$WORK/token-dpop.txt" PROOFS_FILE="$proofs" BENCH_LUA="$ROOT/bench/wrk/bench.lua"
+  rm -f "$proofs"
+}
+dpop_precheck() { # dpop_precheck NAME PORT: a proof passes once, its replay and the bound token as Bearer do not
+  local file token proof s
+  file=$(dpop_proofs "$2" "precheck-$1" 1)
+  token=$(head -1 "$WORK/token-dpop.txt"); proof=$(head -1 "$file")
+  s=$(status -H "Authorization: DPoP $token" -H "DPoP: $proof" "$U:$2/app")
+  [[ $s == 200 ]] || die "$1 answered $s to a valid DPoP proof"
+  s=$(status -H "Authorization: DPoP $token" -H "DPoP: $proof" "$U:$2/app")
+  [[ $s == 401 ]] || die "$1 answered $s to a replayed DPoP proof"
+  s=$(status -H "Authorization: Bearer $token" "$U:$2/app")
+  [[ $s == 401 ]] || die "$1 answered $s to a DPoP-bound token sent as Bearer"
+  s=$(status -H "$(bearer "$WORK/token-dpop-unbound.txt")" "$U:$2/app")
+  [[ $s == 200 ]] || die "$1 answered $s to the unbound twin as Bearer"
+  log "pre-check $1: DPoP proof -> 200, replayed -> 401, bound token as Bearer -> 401, unbound twin -> 200"
+  rm -f "$file"
+}
+dpop_warmup() { # the proof path's JIT on both instances; proofs running out only warms the refusal too
+  local target
+  for target in "memory $PC_PORT $PC_PID" "redis $PC_PORT_R $PC_PID_R"; do
+    set -- $target
+    DPOP_DURATION=$((WARMUP > 5 ? WARMUP : 5)) dpop_run "warmup-dpop-$1" 0 "$2" "$3" >/dev/null 2>&1
+    DURATION=5 run "warmup-bearer-$1" 0 "$U:$2/app" "$3" TOKEN_FILE="$WORK/token-dpop-unbound.txt" >/dev/null 2>&1
+  done
+}
+dpop_round() { # dpop_round ROUND: per store, the unbound twin as Bearer, then the bound token with proofs
+  DURATION=$DPOP_DURATION run portcullis-bearer-memory "$1" "$U:$PC_PORT/app" "$PC_PID" \
+    TOKEN_FILE="$WORK/token-dpop-unbound.txt"
+  dpop_run portcullis-dpop-memory "$1" "$PC_PORT" "$PC_PID"
+  DURATION=$DPOP_DURATION ALSO_PID=$REDIS_PID run portcullis-bearer-redis "$1" "$U:$PC_PORT_R/app" "$PC_PID_R" \
+    TOKEN_FILE="$WORK/token-dpop-unbound.txt"
+  ALSO_PID=$REDIS_PID dpop_run portcullis-dpop-redis "$1" "$PC_PORT_R" "$PC_PID_R"
+}
+if want dpop; then
+  dpop_precheck portcullis "$PC_PORT"
+  dpop_precheck portcullis-redis "$PC_PORT_R"
+fi
+
 log "warm-up (not reported)"
 DURATION_SAVED=$DURATION; DURATION=$((DURATION > 5 ? DURATION : 5))
 run warmup-portcullis 0 "$U:$PC_PORT/app" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
@@ -391,6 +454,7 @@ if want state; then
   run warmup-portcullis-limited 0 "$U:$PC_PORT/limited" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
   DURATION=$((DURATION_SAVED > 5 ? DURATION_SAVED : 5))
 fi
+if want dpop; then dpop_warmup; fi
 run warmup-haproxy 0 "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKEN_FILE="$WORK/token-rs256.txt" >/dev/null 2>&1
 if want forwardauth; then
   # The decision API's path is JIT-compiled on its own (the forward-auth parsing, the answer's headers).
@@ -434,6 +498,7 @@ for round in $(seq 1 "$ROUNDS"); do
     run portcullis-memory-limited "$round" "$U:$PC_PORT/limited" "$PC_PID" TOKEN_FILE="$WORK/token-rs256.txt"
     ALSO_PID=$REDIS_PID run portcullis-redis-limited "$round" "$U:$PC_PORT_R/limited" "$PC_PID_R" TOKEN_FILE="$WORK/token-rs256.txt"
   fi
+  if want dpop; then dpop_round "$round"; fi
 done
 
 field() { sed -E "s/.*[ \t]$1=([0-9.]+).*/\1/"; }

@@ -14,7 +14,8 @@ ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "po
          "direct-half-own", "portcullis-half-own",
          "portcullis-memory-repeat", "portcullis-redis-repeat", "portcullis-memory-limited", "portcullis-redis-limited",
          "fa-nginx", "fa-nginx-auth-request", "fa-portcullis", "fa-nginx-rate", "fa-nginx-auth-request-rate",
-         "fa-portcullis-rate"]
+         "fa-portcullis-rate",
+         "portcullis-bearer-memory", "portcullis-dpop-memory", "portcullis-bearer-redis", "portcullis-dpop-redis"]
 HAPROXY_OF = {"portcullis-repeat": "haproxy-jwt-repeat", "portcullis-distinct-rs256": "haproxy-jwt-distinct-rs256",
               "portcullis-distinct-es256": "haproxy-jwt-distinct-es256", "portcullis-half": "haproxy-jwt-half"}
 # Build B (PC_JAR_B in bench/run.sh), measured right after A in each round.
@@ -92,6 +93,27 @@ def forwardauth_lines(runs):
                                                             lambda x: f"{x:+.2f} ms"))
 
 
+def dpop_lines(runs):
+    """A DPoP proof per request (ES256, replay check included) beside the unbound twin as Bearer, per store."""
+    for store in ("memory", "redis"):
+        dpop, bearer = f"portcullis-dpop-{store}", f"portcullis-bearer-{store}"
+        if dpop not in runs or bearer not in runs:
+            continue
+        rounds = [k for k in runs[dpop] if k in runs[bearer]]
+        added = [runs[dpop][k]["cpu_us_per_req"] - runs[bearer][k]["cpu_us_per_req"] for k in rounds]
+        cpu = [runs[dpop][k]["cpu_us_per_req"] / runs[bearer][k]["cpu_us_per_req"] for k in rounds]
+        rps = [runs[dpop][k]["rps"] / runs[bearer][k]["rps"] for k in rounds]
+        store_cpu = [runs[dpop][k].get("also_cpu_us_per_req", 0) for k in rounds]
+        print(f"DPoP proof, state {store}: Portcullis CPU per request {', '.join(f'{x:+.1f}' for x in added)} us "
+              f"(x {', '.join(f'{x:.2f}' for x in cpu)}) over the same token unbound as Bearer; "
+              f"req/s x {', '.join(f'{x:.2f}' for x in rps)} per round"
+              + (f"; redis-server {', '.join(f'{x:.1f}' for x in store_cpu)} us per request" if store == "redis" else ""))
+    if "portcullis-dpop-redis" in runs and "portcullis-dpop-memory" in runs:
+        rounds = [k for k in runs["portcullis-dpop-redis"] if k in runs["portcullis-dpop-memory"]]
+        rps = [runs["portcullis-dpop-redis"][k]["rps"] / runs["portcullis-dpop-memory"][k]["rps"] for k in rounds]
+        print(f"DPoP replay check in redis / in memory: req/s {', '.join(f'{x:.2f}' for x in rps)} per round")
+
+
 def main():
     runs = parse(sys.argv[1])
     print()
@@ -135,6 +157,7 @@ def main():
                   f"cpu/req {', '.join(f'{x:.2f}' for x in cpu)}; p99 {', '.join(f'{x:.2f}' for x in p99)} per round")
     state_lines(runs)
     forwardauth_lines(runs)
+    dpop_lines(runs)
     if "portcullis-half" in runs and "direct-half" in runs:
         added = [runs["portcullis-half"][k]["p99_us"] - runs["direct-half"][k]["p99_us"]
                  for k in runs["portcullis-half"] if k in runs["direct-half"]]

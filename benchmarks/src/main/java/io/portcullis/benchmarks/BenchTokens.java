@@ -2,6 +2,7 @@ package io.portcullis.benchmarks;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.portcullis.fixtures.EmbeddedIssuer;
+import io.portcullis.fixtures.TokenBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,15 @@ public final class BenchTokens {
 
     /** As {@link #valid}, with {@code iss} set to {@code iss} (an issuer the service may not know). */
     public static String signedAs(EmbeddedIssuer issuer, String iss, JWSAlgorithm alg, int n, Duration lifetime) {
+        return builder(issuer, iss, alg, n, lifetime).sign();
+    }
+
+    /** As {@link #valid}, bound to a DPoP key: {@code cnf} is {@code {"jkt": thumbprint}} (RFC 9449 §6). */
+    public static String dpopBound(EmbeddedIssuer issuer, JWSAlgorithm alg, int n, Duration lifetime, String jkt) {
+        return builder(issuer, issuer.issuerUrl(), alg, n, lifetime).claim("cnf", Map.of("jkt", jkt)).sign();
+    }
+
+    private static TokenBuilder builder(EmbeddedIssuer issuer, String iss, JWSAlgorithm alg, int n, Duration lifetime) {
         Instant now = Instant.now();
         return issuer.token()
                 .issuer(iss)
@@ -33,7 +43,6 @@ public final class BenchTokens {
                 .claim("auth_time", now.minus(Duration.ofHours(1)).getEpochSecond())
                 .claim("device", Map.of("id", "dev-" + n, "compliant", true, "patch_age_days", 5))
                 .issuedAt(now)
-                .expiresIn(lifetime)
-                .sign();
+                .expiresIn(lifetime);
     }
 }

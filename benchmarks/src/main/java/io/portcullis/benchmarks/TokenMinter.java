@@ -61,6 +61,7 @@ public final class TokenMinter {
         writePublicKeys(issuer, dir);
         write(dir.resolve("token-rs256.txt"), BenchTokens.valid(issuer, JWSAlgorithm.RS256, 0, LIFETIME));
         write(dir.resolve("token-es256.txt"), BenchTokens.valid(issuer, JWSAlgorithm.ES256, 0, LIFETIME));
+        DPoPProofMinter.writeKeyAndTokens(issuer, dir, LIFETIME);
         writeNegatives(issuer, dir.resolve("negative"));
         long start = System.nanoTime();
         mint(issuer, JWSAlgorithm.RS256, distinct, dir.resolve("tokens-rs256.txt"));
@@ -130,5 +131,6 @@ public final class TokenMinter {
 
     /** Kept so a reader sees every file the harness expects in one place. */
     static final List<String> FILES = List.of("portcullis.yaml", "issuer.txt", "rsa-public.pem", "ec-public.pem",
-            "token-rs256.txt", "token-es256.txt", "tokens-rs256.txt", "tokens-es256.txt", "negative/", "ready");
+            "token-rs256.txt", "token-es256.txt", DPoPProofMinter.KEY_FILE, DPoPProofMinter.BOUND_TOKEN_FILE,
+            DPoPProofMinter.UNBOUND_TOKEN_FILE, "tokens-rs256.txt", "tokens-es256.txt", "negative/", "ready");
 }

@@ -14,6 +14,8 @@ import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.edge.EdgeReasons;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.forward.SetHeaderRule;
+import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
+import io.portcullis.proxy.resource.ResourceMetadataLocation;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.server.ClientAddress;
 import io.portcullis.proxy.server.RequestOrigin;
@@ -109,8 +111,19 @@ public final class ForwardAuth {
             }
             default -> {
                 status = r.status();
+                String metadata = status == 401 ? metadataUrl(rc, original, route) : null;
                 if (r.wwwAuthenticate() != null) {
-                    headers.add(Map.entry("WWW-Authenticate", r.wwwAuthenticate()));
+                    headers.add(Map.entry("WWW-Authenticate",
+                            ResourceMetadataLocation.challenge(r.wwwAuthenticate(), metadata)));
+                }
+                if (r.binding() != null) {
+                    // one field per challenge, as the proxy answers (RFC 9449 §7.1); the caller passes them on
+                    for (String challenge : r.binding().wwwAuthenticate()) {
+                        headers.add(Map.entry("WWW-Authenticate", ResourceMetadataLocation.challenge(challenge, metadata)));
+                    }
+                    if (r.binding().dpopNonce() != null) {
+                        headers.add(Map.entry("DPoP-Nonce", r.binding().dpopNonce()));
+                    }
                 }
                 if (r.retryAfterSeconds() > 0) {
                     headers.add(Map.entry("Retry-After", Long.toString(r.retryAfterSeconds())));
@@ -142,6 +155,12 @@ public final class ForwardAuth {
                 }
             }
         }
+    }
+
+    /** Where a 401's client finds the route's RFC 9728 metadata, at the origin its DPoP proofs name; or null. */
+    private static String metadataUrl(RuntimeConfig rc, ForwardedRequest original, Route route) {
+        return ResourceMetadataEndpoint.enabled(rc.config())
+                ? ResourceMetadataLocation.url(origin(rc, original), route.config()) : null;
     }
 
     private static CompletableFuture<ForwardAuthAnswer> now(ForwardAuthAnswer answer) {

@@ -46,8 +46,11 @@ public final class ResourceMetadataLocation {
         return quotable(path) ? origin + WELL_KNOWN + path : null;
     }
 
-    /** {@code challenge} with the {@code resource_metadata} parameter appended. */
+    /** {@code challenge} with the {@code resource_metadata} parameter appended; as is when {@code url} is null. */
     public static String challenge(String challenge, String url) {
+        if (url == null) {
+            return challenge;
+        }
         // A scheme alone ("Bearer") takes its first parameter after a space, later ones after a comma.
         return challenge + (challenge.indexOf(' ') < 0 ? " " : ", ") + "resource_metadata=\"" + url + "\"";
     }

@@ -54,12 +54,14 @@ final class LocalReplies {
         }
         String metadata = st.code() == 401 ? metadataUrl(ex) : null;
         if (wwwAuthenticate != null) {
-            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, withMetadata(wwwAuthenticate, metadata));
+            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE,
+                    ResourceMetadataLocation.challenge(wwwAuthenticate, metadata));
         }
         if (ex.bindingChallenge != null) {
             // one field per challenge: a client picks the one whose scheme it speaks (RFC 9449 §7.1)
             for (String challenge : ex.bindingChallenge.wwwAuthenticate()) {
-                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE, withMetadata(challenge, metadata));
+                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE,
+                        ResourceMetadataLocation.challenge(challenge, metadata));
             }
             if (ex.bindingChallenge.dpopNonce() != null) {
                 res.headers().set("DPoP-Nonce", ex.bindingChallenge.dpopNonce());
@@ -76,10 +78,6 @@ final class LocalReplies {
         HttpHeaders h = ex.request.headers();
         return ResourceMetadataLocation.url(RequestOrigin.of(ex.rc.config(), ex.shared.scheme(),
                 h.get(HttpHeaderNames.HOST), h, ex.peerTrusted), ex.route.config());
-    }
-
-    private static String withMetadata(String challenge, String metadataUrl) {
-        return metadataUrl == null ? challenge : ResourceMetadataLocation.challenge(challenge, metadataUrl);
     }
 
     /** {@code /.well-known/oauth-protected-resource[/<path>]}: RFC 9728 metadata, answered here. */

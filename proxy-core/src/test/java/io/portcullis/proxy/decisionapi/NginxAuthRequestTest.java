@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.DPoPClient;
 import io.portcullis.fixtures.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ class NginxAuthRequestTest {
                 }
 
                 location @unauthenticated {
+                    add_header DPoP-Nonce $portcullis_dpop_nonce always;
                     if ($portcullis_login != "") {
                         return 302 $portcullis_login;
                     }
@@ -51,9 +53,11 @@ class NginxAuthRequestTest {
                     auth_request_set $portcullis_user $upstream_http_x_forwarded_user;
                     auth_request_set $portcullis_groups $upstream_http_x_forwarded_groups;
                     auth_request_set $portcullis_login $upstream_http_x_portcullis_login;
+                    auth_request_set $portcullis_dpop_nonce $upstream_http_dpop_nonce;
                     error_page 401 = @unauthenticated;
                     proxy_set_header X-Forwarded-User $portcullis_user;
                     proxy_set_header X-Forwarded-Groups $portcullis_groups;
+                    proxy_set_header DPoP "";
                     proxy_pass http://127.0.0.1:${UPSTREAM};
                 }
             }
@@ -162,6 +166,41 @@ class NginxAuthRequestTest {
                 "X-Original-Method: GET", "X-Original-URI: /public/x");
         assertEquals(403, direct.status());
         assertTrue(f.fx.awaitDecision(direct.header("X-Request-Id")).contains("caller-untrusted"));
+        f.assertUpstreamSawNothing();
+    }
+
+    @Test
+    void dpopRequestReachesTheUpstreamWithoutItsProofAndItsReplayIsRefusedWithTheChallenge() throws Exception {
+        DPoPClient key = DPoPClient.es256();
+        String token = f.fx.corp.token().subject("alice").audience("portcullis").expiresIn(Duration.ofMinutes(10))
+                .claim("groups", List.of("admins")).claim("cnf", key.cnf()).sign();
+        // The client addressed http://127.0.0.1 (nginx's $scheme and $host); the proof names no query.
+        String proof = key.proof("GET", "http://127.0.0.1/admin/reports", token);
+        ApiCall.Response r = get("127.0.0.1", "/admin/reports?q=1", "Authorization: DPoP " + token, "DPoP: " + proof);
+        assertEquals(200, r.status(), nginx.output());
+        RecordedRequest seen = f.fx.upstream.takeRequest(Duration.ofSeconds(5));
+        assertEquals("/admin/reports?q=1", seen.uri());
+        assertEquals("alice", seen.header("X-Forwarded-User"));
+        assertFalse(seen.hasHeader("DPoP"), "proxy_set_header DPoP \"\" keeps the proof from the upstream");
+
+        ApiCall.Response replayed = get("127.0.0.1", "/admin/reports?q=1", "Authorization: DPoP " + token,
+                "DPoP: " + proof);
+        assertEquals(401, replayed.status(), nginx.output());
+        String challenge = replayed.header("WWW-Authenticate");
+        assertTrue(challenge != null && challenge.startsWith("DPoP error=\"invalid_dpop_proof\""),
+                "nginx passes the decision's challenge on: " + challenge);
+        assertTrue(challenge.contains("resource_metadata=\"http://127.0.0.1/.well-known/oauth-protected-resource/admin\""),
+                challenge);
+        f.assertUpstreamSawNothing();
+        assertTrue(f.fx.awaitDecision("dpop-replayed").contains("forward-auth:nginx"));
+
+        // Two challenges answered (Bearer invalid_token, DPoP algs); nginx 1.22 passes the first only.
+        ApiCall.Response asBearer = get("127.0.0.1", "/admin/reports", "Authorization: Bearer " + token);
+        assertEquals(401, asBearer.status(), nginx.output());
+        List<String> challenges = asBearer.headers().stream().filter(h -> h[0].equals("www-authenticate"))
+                .map(h -> h[1]).toList();
+        assertTrue(!challenges.isEmpty() && challenges.get(0).startsWith("Bearer error=\"invalid_token\""),
+                challenges.toString());
         f.assertUpstreamSawNothing();
     }
 
