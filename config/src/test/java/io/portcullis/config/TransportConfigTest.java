@@ -43,7 +43,8 @@ class TransportConfigTest {
     @Test
     void transportIsOffByDefault() throws Exception {
         PortcullisConfig c = load("", "http://127.0.0.1:9001", "");
-        assertEquals(TransportConfig.defaults(), c.transport());
+        // A config file gets the warm-up (on); configs built in code start without it.
+        assertEquals(TransportConfig.defaults().withWarmup(WarmupConfig.defaults()), c.transport());
         assertNull(c.transport().tls());
         assertFalse(c.transport().h2c());
         assertEquals(RouteTransportConfig.defaults(), c.routes().get(0).transport());
