@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Verifies the SETs of one transmitter, as strictly as identity tokens: size, a three-part JWS (never
@@ -141,6 +142,14 @@ public final class SetVerifier {
         } catch (MalformedSetException e) {
             return new Refused(e.failure(), claims.getJWTID());
         }
+    }
+
+    /**
+     * Releases an accepted SET's {@code jti} whose actions could not be recorded, so that the
+     * transmitter's retry is verified again instead of being refused as a duplicate.
+     */
+    public CompletionStage<Void> forget(String jti) {
+        return replay.forget("set:" + trust.transmitter(), jti);
     }
 
     private CompletableFuture<SetVerification> recordJti(Object checked) {

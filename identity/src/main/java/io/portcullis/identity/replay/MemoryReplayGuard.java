@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
  */
 public final class MemoryReplayGuard implements ReplayGuard {
 
+    private final Cache<String, Boolean> cache;
     private final Policy.VarExpiration<String, Boolean> seen;
 
     /** @param maxEntries how many one-time values are remembered at most */
@@ -40,6 +41,7 @@ public final class MemoryReplayGuard implements ReplayGuard {
                 // Every entry is written with its own ttl through VarExpiration; updates never happen.
                 .expireAfter(Expiry.<String, Boolean>writing((k, v) -> Duration.ZERO))
                 .build();
+        this.cache = cache;
         this.seen = cache.policy().expireVariably().orElseThrow();
     }
 
@@ -48,15 +50,25 @@ public final class MemoryReplayGuard implements ReplayGuard {
      * The value is remembered either way.
      */
     public boolean remember(String namespace, String value, Duration ttl) {
-        if (namespace.indexOf('\u0000') >= 0) {
-            // The separator below must not occur in a namespace, or two pairs could share a key.
-            throw new IllegalArgumentException("namespace contains NUL");
-        }
-        return seen.putIfAbsent(namespace + '\u0000' + value, Boolean.TRUE, ttl) == null;
+        return seen.putIfAbsent(key(namespace, value), Boolean.TRUE, ttl) == null;
+    }
+
+    @Override
+    public CompletionStage<Void> forget(String namespace, String value) {
+        cache.invalidate(key(namespace, value));
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public CompletionStage<Boolean> firstUse(String namespace, String value, Duration ttl) {
         return CompletableFuture.completedFuture(remember(namespace, value, ttl));
+    }
+
+    private static String key(String namespace, String value) {
+        if (namespace.indexOf('\u0000') >= 0) {
+            // The separator must not occur in a namespace, or two pairs could share a key.
+            throw new IllegalArgumentException("namespace contains NUL");
+        }
+        return namespace + '\u0000' + value;
     }
 }

@@ -25,4 +25,14 @@ public interface ReplayGuard {
      * @return true when this is the first use, false for a replay
      */
     CompletionStage<Boolean> firstUse(String namespace, String value, Duration ttl);
+
+    /**
+     * Releases a value whose use was recorded but then could not be completed (a security event whose
+     * actions could not be stored), so that its sender's retry counts as a first use again rather than a
+     * replay. Completes when released; a guard that cannot release leaves the value used, which refuses the
+     * retry: the default, for guards whose values are never released.
+     */
+    default CompletionStage<Void> forget(String namespace, String value) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
 }

@@ -35,6 +35,16 @@ class MemoryReplayGuardTest {
     }
 
     @Test
+    void aForgottenValueIsAFirstUseAgainInItsNamespaceOnly() {
+        assertTrue(first("ssf:kc", "jti-9", Duration.ofSeconds(60)));
+        assertTrue(first("dpop", "jti-9", Duration.ofSeconds(60)));
+        guard.forget("ssf:kc", "jti-9").toCompletableFuture().join();
+        assertTrue(first("ssf:kc", "jti-9", Duration.ofSeconds(60)), "released: the sender's retry is not a replay");
+        assertFalse(first("ssf:kc", "jti-9", Duration.ofSeconds(60)), "recorded again by that retry");
+        assertFalse(first("dpop", "jti-9", Duration.ofSeconds(60)), "another namespace keeps its value");
+    }
+
+    @Test
     void namespacesAreSeparate() {
         assertTrue(first("dpop", "x", Duration.ofSeconds(60)));
         assertTrue(first("ssf:kc", "x", Duration.ofSeconds(60)));

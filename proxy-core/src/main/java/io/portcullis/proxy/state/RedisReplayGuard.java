@@ -30,6 +30,24 @@ final class RedisReplayGuard implements ReplayGuard {
     }
 
     @Override
+    public CompletionStage<Void> forget(String namespace, String value) {
+        local.forget(namespace, value);
+        RedisAsyncCommands<String, String> redis = link.commands();
+        if (redis == null) {
+            // Nothing was written to Redis for it while unreachable (firstUse answered from memory alone).
+            return CompletableFuture.completedFuture(null);
+        }
+        long start = System.nanoTime();
+        return redis.del(keys.once(namespace, value)).handle((n, failure) -> {
+            events.roundTrip("replay", System.nanoTime() - start, failure == null);
+            if (failure != null) {
+                throw new java.util.concurrent.CompletionException(failure);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public CompletionStage<Boolean> firstUse(String namespace, String value, Duration ttl) {
         // Remembered here first, so a value used before an outage is still refused during it.
         boolean locallyFirst = local.remember(namespace, value, ttl);

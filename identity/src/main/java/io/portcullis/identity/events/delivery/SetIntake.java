@@ -48,15 +48,28 @@ public final class SetIntake {
             CompletableFuture<?>[] applied = actions.stream()
                     .map(action -> sink.apply(action).toCompletableFuture())
                     .toArray(CompletableFuture[]::new);
-            return CompletableFuture.allOf(applied).handle((ok, failure) -> {
+            return CompletableFuture.allOf(applied).handle((ok, failure) -> failure).thenCompose(failure -> {
                 if (failure != null) {
-                    LOG.warn("security event {} from {} could not be recorded", set.jti(), transmitter());
-                    return refuse(SetFailure.ACTION_FAILED, set.jti());
+                    return notRecorded(set.jti());
                 }
                 actions.forEach(this::report);
                 listener.lag(transmitter(), Duration.between(set.issuedAt(), clock.instant()));
-                return new IntakeResult(null, set.jti(), actions);
+                return CompletableFuture.completedFuture(new IntakeResult(null, set.jti(), actions));
             });
+        });
+    }
+
+    private CompletableFuture<IntakeResult> notRecorded(String jti) {
+        LOG.warn("security event {} from {} could not be recorded; the transmitter is asked to deliver it again",
+                jti, transmitter());
+        // Its jti was recorded before the actions ran: released, or the retry would be refused as a replay
+        // and the event lost.
+        return verifier.forget(jti).toCompletableFuture().handle((released, failure) -> {
+            if (failure != null) {
+                LOG.warn("security event {} from {}: its jti could not be released; a retry within the replay "
+                        + "window will be refused as a duplicate", jti, transmitter());
+            }
+            return refuse(SetFailure.ACTION_FAILED, jti);
         });
     }
 

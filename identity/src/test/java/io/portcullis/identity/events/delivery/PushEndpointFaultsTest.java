@@ -66,6 +66,28 @@ class PushEndpointFaultsTest {
     }
 
     @Test
+    void theRetryOfAPushThatCouldNotBeRecordedIsAppliedNotRefusedAsAReplay() {
+        java.util.concurrent.atomic.AtomicBoolean storeDown = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SecurityActionSink flaky = action -> storeDown.get()
+                ? CompletableFuture.failedFuture(new IllegalStateException("store down"))
+                : bed.sink.apply(action);
+        PushEndpoint endpoint = new PushEndpoint(new SetIntake(bed.verifier(), flaky, SecurityEventsListener.NONE,
+                Clock.systemUTC()), SsfBed.PUSH_SECRET, SecurityEventsListener.NONE);
+        String set = set();
+        int before = bed.sink.actions().size();
+        assertEquals(503, SsfBed.await(endpoint.handle(push(set))).status());
+        assertEquals(before, bed.sink.actions().size(), "nothing recorded while the store is down");
+
+        storeDown.set(false);
+        PushResponse retry = SsfBed.await(endpoint.handle(push(set)));
+        assertEquals(202, retry.status(), new String(retry.body(), StandardCharsets.UTF_8));
+        assertEquals(before + 1, bed.sink.actions().size(), "the retried event is acted on");
+        PushResponse again = SsfBed.await(endpoint.handle(push(set)));
+        assertEquals(400, again.status(), "once recorded, the same SET is a replay");
+        assertEquals(before + 1, bed.sink.actions().size());
+    }
+
+    @Test
     void aReplayStoreThatCannotAnswerFailsClosed() {
         SetVerifier verifier = new SetVerifier(bed.trust(java.util.List.of("RS256")), bed.keys(),
                 (namespace, value, ttl) -> CompletableFuture.failedFuture(new IllegalStateException("redis down")),
