@@ -181,6 +181,29 @@ class H2cPriorKnowledgeTest {
     }
 
     @Test
+    void aPseudoHeaderInTrailersResetsTheStreamAndNeverReachesTheUpstream() throws Exception {
+        try (RawUpstream raw = new RawUpstream();
+             ProxyFixture fx2 = new ProxyFixture("http2: { cleartext: true }\n"
+                     + ProxyFixture.EXAMPLE.replace("${UPSTREAM}", raw.url()));
+             H2cClient client = new H2cClient(fx2.port())) {
+            Http2Headers trailers = new io.netty.handler.codec.http2.DefaultHttp2Headers(false)
+                    .add(":path", "/admin").add("x-ok", "1");
+            H2cClient.Result r = client.send(H2cClient.request("POST", "/public/t"), "abc", trailers);
+            assertEquals(Http2Error.PROTOCOL_ERROR.code(), r.resetCode(), "a trailer section with :path is malformed");
+            // Whatever of the request reached the upstream before the trailers, it never ended and no trailer
+            // field went out.
+            String sent;
+            try {
+                sent = raw.request().toLowerCase(java.util.Locale.ROOT);
+            } catch (java.util.concurrent.ExecutionException closedEarly) {
+                sent = "";
+            }
+            assertFalse(sent.contains("/admin") || sent.contains("x-ok"), sent);
+            assertFalse(sent.contains("\r\n0\r\n"), "the request was never completed upstream: " + sent);
+        }
+    }
+
+    @Test
     void noTokenIsUnauthorizedOverHttp2() throws Exception {
         assertEquals(401, h2.send(H2cClient.request("GET", "/admin"), null).status());
         assertUpstreamSawNothing();

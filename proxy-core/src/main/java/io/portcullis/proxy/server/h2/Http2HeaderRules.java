@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.util.AsciiString;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  * {@code trailers}) make the message malformed (RFC 9113 §8.2.2); so does a {@code Host} that
  * differs from {@code :authority}, a request head without exactly one {@code :method},
  * {@code :scheme} and non-empty {@code :path} (§8.3.1), and a CONNECT that has a {@code :scheme} or
- * {@code :path} or lacks {@code :authority} (§8.5). A malformed stream is reset with PROTOCOL_ERROR
+ * {@code :path} or lacks {@code :authority} (§8.5), and trailers that do not end the stream or carry a
+ * pseudo-header or a connection-specific field (§8.1, §8.2.2). A malformed stream is reset with PROTOCOL_ERROR
  * at once and nothing of it is passed on: the codec behind would otherwise forward a request without
  * {@code :scheme}, and leave one without {@code :method} waiting for the header-read timeout while it
  * holds a stream slot. A {@code Host} equal to {@code :authority} is dropped so that the request
@@ -33,6 +35,8 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
     public static final String HOST_MISMATCH = "h2-host-authority-mismatch";
     /** Reason code for a missing, repeated, empty or misplaced pseudo-header. */
     public static final String PSEUDO_HEADER = "h2-pseudo-header-malformed";
+    /** Reason code for a stream the HTTP/2 decoder itself found malformed. */
+    public static final String STREAM_ERROR = "h2-stream-malformed";
 
     private static final AsciiString[] CONNECTION_SPECIFIC = {
         HttpHeaderNames.CONNECTION, AsciiString.cached("keep-alive"), AsciiString.cached("proxy-connection"),
@@ -56,8 +60,7 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
             return;
         }
         if (msg instanceof Http2HeadersFrame frame) {
-            // Trailers (a later HEADERS frame) carry no pseudo-headers: only the head is checked here.
-            String problem = headSeen ? null : check(frame.headers());
+            String problem = headSeen ? checkTrailers(frame) : check(frame.headers());
             headSeen = true;
             if (problem != null) {
                 ReferenceCountUtil.release(msg);
@@ -70,6 +73,47 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
+    /**
+     * The reason a trailer section (a later HEADERS frame) is malformed, or null: it ends the stream and
+     * carries no pseudo-header (RFC 9113 §8.1) and no connection-specific field (§8.2.2). A pseudo-header
+     * passed on in trailers could be read by an upstream that merges trailers into the head as a second
+     * {@code :path} or {@code :authority}, one the policy never saw.
+     */
+    static String checkTrailers(Http2HeadersFrame frame) {
+        if (!frame.isEndStream()) {
+            return PSEUDO_HEADER;
+        }
+        for (var field : frame.headers()) {
+            CharSequence name = field.getKey();
+            if (name.length() > 0 && name.charAt(0) == ':') {
+                return PSEUDO_HEADER;
+            }
+            if (connectionSpecific(field)) {
+                return CONNECTION_HEADER;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A stream Netty's own decoder found malformed (a pseudo-header in trailers, say) reaches this
+     * stream's pipeline as an exception, and Netty then closes the stream with CANCEL, which tells the
+     * client nothing. It is answered like a malformed head instead: reset with the decoder's error
+     * (PROTOCOL_ERROR), counted, and kept from the exchange, which would report an internal error.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof Http2Exception.StreamException streamError) {
+            if (!reset) {
+                reset = true;
+                onReset.accept(STREAM_ERROR);
+                ctx.writeAndFlush(new DefaultHttp2ResetFrame(streamError.error()));
+            }
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
     /** The reason a request head is malformed, or null; drops a Host equal to :authority. */
     static String check(Http2Headers headers) {
         if (!pseudoHeadersWellFormed(headers)) {
@@ -77,14 +121,7 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
         }
         // names compared ignoring case: HTTP/2 requires lower case, but the rule must not depend on it
         for (var field : headers) {
-            CharSequence name = field.getKey();
-            for (AsciiString forbidden : CONNECTION_SPECIFIC) {
-                if (forbidden.contentEqualsIgnoreCase(name)) {
-                    return CONNECTION_HEADER;
-                }
-            }
-            if (HttpHeaderNames.TE.contentEqualsIgnoreCase(name)
-                    && !HttpHeaderValues.TRAILERS.contentEqualsIgnoreCase(field.getValue())) {
+            if (connectionSpecific(field)) {
                 return CONNECTION_HEADER;
             }
         }
@@ -97,6 +134,17 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
             headers.remove(HttpHeaderNames.HOST);
         }
         return null;
+    }
+
+    private static boolean connectionSpecific(java.util.Map.Entry<CharSequence, CharSequence> field) {
+        CharSequence name = field.getKey();
+        for (AsciiString forbidden : CONNECTION_SPECIFIC) {
+            if (forbidden.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return HttpHeaderNames.TE.contentEqualsIgnoreCase(name)
+                && !HttpHeaderValues.TRAILERS.contentEqualsIgnoreCase(field.getValue());
     }
 
     /**

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9113 §8.2.2 and §8.3.1 as {@link Http2HeaderRules} applies them to one HEADERS frame. */
+/** RFC 9113 §8.1, §8.2.2 and §8.3.1 as {@link Http2HeaderRules} applies them to one HEADERS frame. */
 class Http2HeaderRulesTest {
 
     static Http2Headers request() {
@@ -22,6 +23,24 @@ class Http2HeaderRulesTest {
         "upgrade,websocket", "te,gzip", "te,trailers;q=1"})
     void connectionSpecificFieldsAreMalformed(String name, String value) {
         assertEquals(Http2HeaderRules.CONNECTION_HEADER, Http2HeaderRules.check(request().add(name, value)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({":path,/admin", ":authority,admin.internal", ":method,DELETE", ":scheme,https", ":status,200",
+        "connection,close", "transfer-encoding,chunked", "te,gzip"})
+    void trailersWithAPseudoHeaderOrAConnectionFieldAreMalformed(String name, String value) {
+        var trailers = new DefaultHttp2HeadersFrame(
+                new DefaultHttp2Headers(false).add("x-ok", "1").add(name, value), true);
+        assertEquals(name.startsWith(":") ? Http2HeaderRules.PSEUDO_HEADER : Http2HeaderRules.CONNECTION_HEADER,
+                Http2HeaderRules.checkTrailers(trailers));
+    }
+
+    @Test
+    void plainTrailersPassAndTrailersThatDoNotEndTheStreamAreMalformed() {
+        var fields = new DefaultHttp2Headers(false).add("x-checksum", "abc");
+        assertNull(Http2HeaderRules.checkTrailers(new DefaultHttp2HeadersFrame(fields, true)));
+        assertEquals(Http2HeaderRules.PSEUDO_HEADER,
+                Http2HeaderRules.checkTrailers(new DefaultHttp2HeadersFrame(fields, false)));
     }
 
     @Test
