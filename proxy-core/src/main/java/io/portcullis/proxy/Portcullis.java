@@ -5,6 +5,7 @@ import io.portcullis.proxy.access.authn.BindingState;
 import io.netty.channel.EventLoopGroup;
 import io.portcullis.config.ConfigException;
 import io.portcullis.config.ConfigWatcher;
+import io.portcullis.config.DecisionApiConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
@@ -38,6 +39,7 @@ import io.portcullis.proxy.warmup.WarmupReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -98,7 +100,8 @@ public final class Portcullis implements AutoCloseable {
         IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
                 state.revocations());
         // Proof jtis go through the state store's guard: shared by replicas with state: redis.
-        binding = BindingState.sharing(state.replays(), clock);
+        // The state store's guard and nonce key: shared by every replica with state: redis.
+        binding = new BindingState(state.replays(), state.nonces(), clock);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
         metrics.configInUse(config.sha256());
         certificates.watch(CertificateExpiry.sourcesOf(config));
@@ -250,6 +253,11 @@ public final class Portcullis implements AutoCloseable {
             if (!next.listen().equals(old.config().listen()) || !next.admin().equals(old.config().admin())) {
                 LOG.warn("listen/admin address changes take effect only after a restart");
             }
+            if (!Objects.equals(decisionApiListener(next), decisionApiListener(old.config()))) {
+                // Its listener is opened (or not) at start; its secret, callers and header names do reload.
+                LOG.warn("decision_api listen and tls changes (adding or removing the section too) take effect only "
+                        + "after a restart");
+            }
             if (!next.state().equals(old.config().state())) {
                 LOG.warn("state changes take effect only after a restart");
             }
@@ -280,6 +288,11 @@ public final class Portcullis implements AutoCloseable {
             live.reevaluateAll("reload");
             return true;
         }
+    }
+
+    private static List<Object> decisionApiListener(PortcullisConfig config) {
+        DecisionApiConfig api = config.decisionApi();
+        return api == null ? List.of() : java.util.Arrays.asList(api.listen(), api.tls());
     }
 
     private AdminServer.Endpoints adminEndpoints() {

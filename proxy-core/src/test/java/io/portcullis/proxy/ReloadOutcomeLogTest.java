@@ -68,4 +68,21 @@ class ReloadOutcomeLogTest {
             assertEquals(applied, fx.portcullis.current().config().sha256(), "the running config is kept");
         }
     }
+
+    @Test
+    void aDecisionApiAddedByAReloadIsAppliedOnlyAfterARestartAndSaysSo() throws Exception {
+        try (ProxyFixture fx = new ProxyFixture(ProxyFixture.PUBLIC_APP)) {
+            fx.writeConfig("decision_api:\n  listen: 127.0.0.1:0\n" + ProxyFixture.PUBLIC_APP);
+            assertTrue(fx.portcullis.reload());
+            assertTrue(log.list.stream().anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage()
+                    .startsWith("decision_api listen and tls changes")), "warned: " + log.list);
+            assertEquals(-1, fx.portcullis.decisionApiPort(), "no listener opened by a reload");
+
+            log.list.clear();
+            fx.writeConfig("decision_api:\n  listen: 127.0.0.1:0\n" + ProxyFixture.PUBLIC_APP.replace("/app", "/other"));
+            assertTrue(fx.portcullis.reload());
+            assertFalse(log.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("decision_api")),
+                    "no warning when the listener is unchanged: " + log.list);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.portcullis.proxy.state;
 
+import io.portcullis.identity.binding.DPoPNonceSource;
+import io.portcullis.identity.binding.RotatingNonceSource;
 import io.portcullis.identity.replay.MemoryReplayGuard;
 import io.portcullis.identity.replay.ReplayGuard;
 import io.portcullis.identity.revocation.LocalRevocations;
@@ -17,10 +19,12 @@ public final class MemoryStateStore implements StateStore {
 
     private final LocalRevocations revocations;
     private final MemoryReplayGuard replays;
+    private final DPoPNonceSource nonces;
 
     public MemoryStateStore(Clock clock) {
         this.revocations = new LocalRevocations(clock);
         this.replays = new MemoryReplayGuard(MAX_ONE_TIME_VALUES, clock);
+        this.nonces = RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock);
     }
 
     @Override
@@ -36,6 +40,11 @@ public final class MemoryStateStore implements StateStore {
     @Override
     public ReplayGuard replays() {
         return replays;
+    }
+
+    @Override
+    public DPoPNonceSource nonces() {
+        return nonces;
     }
 
     @Override

@@ -12,6 +12,7 @@ package io.portcullis.proxy.state;
  * {prefix}rl:{route}:{limit}:{caller}   string: the bucket's GCRA theoretical arrival time (µs)
  * {prefix}once:{len}:{scope}:{value} string, PX: a one-time value seen ({len}: the scope's length)
  * {prefix}risk:{subject}       hash   "d:"device / "n:"network → last allowed (ms), PEXPIRE window
+ * {prefix}dpop-nonce-key       string: the base64 HMAC key DPoP server nonces are derived from
  * </pre>
  */
 record RedisKeys(String prefix) {
@@ -35,6 +36,10 @@ record RedisKeys(String prefix) {
     String once(String scope, String value) {
         // The scope's length first: a scope containing ':' (a transmitter's URL) cannot meet another pair.
         return prefix + "once:" + scope.length() + ":" + scope + ":" + value;
+    }
+
+    String dpopNonceKey() {
+        return prefix + "dpop-nonce-key";
     }
 
     String risk(String subjectKey) {

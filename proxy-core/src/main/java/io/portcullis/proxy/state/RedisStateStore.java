@@ -1,5 +1,6 @@
 package io.portcullis.proxy.state;
 
+import io.portcullis.identity.binding.DPoPNonceSource;
 import io.portcullis.config.RedisStateConfig;
 import io.portcullis.identity.revocation.Revocation;
 import io.portcullis.identity.replay.MemoryReplayGuard;
@@ -20,6 +21,7 @@ public final class RedisStateStore implements StateStore {
     private final RedisBuckets buckets;
     private final RedisReplayGuard replays;
     private final RedisRiskHistory risk;
+    private final SharedNonceSource nonces;
 
     public RedisStateStore(RedisStateConfig config, StateEvents events, Clock clock) {
         RedisKeys keys = new RedisKeys(config.keyPrefix());
@@ -29,10 +31,16 @@ public final class RedisStateStore implements StateStore {
         this.buckets = new RedisBuckets(link, keys, events);
         this.replays = new RedisReplayGuard(link, keys, new MemoryReplayGuard(MemoryStateStore.MAX_ONE_TIME_VALUES, clock), events);
         this.risk = new RedisRiskHistory(link, keys, events);
+        this.nonces = new SharedNonceSource(link, keys, clock, events);
     }
 
     private void resync() {
         revocations.resync();
+        // The link calls this on every (re)connection, the first included: so a replica started while Redis
+        // was down adopts the shared nonce key as soon as it can.
+        if (nonces != null) {
+            nonces.read();
+        }
     }
 
     @Override
@@ -53,6 +61,16 @@ public final class RedisStateStore implements StateStore {
     @Override
     public ReplayGuard replays() {
         return replays;
+    }
+
+    @Override
+    public DPoPNonceSource nonces() {
+        return nonces;
+    }
+
+    /** Whether DPoP nonces come from the key replicas share yet. */
+    public boolean noncesShared() {
+        return nonces.shared();
     }
 
     @Override

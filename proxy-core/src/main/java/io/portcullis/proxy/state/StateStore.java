@@ -1,6 +1,7 @@
 package io.portcullis.proxy.state;
 
 import io.portcullis.identity.revocation.Revocation;
+import io.portcullis.identity.binding.DPoPNonceSource;
 import io.portcullis.identity.replay.ReplayGuard;
 import io.portcullis.identity.revocation.Revocations;
 import java.util.function.Consumer;
@@ -28,6 +29,12 @@ public interface StateStore extends AutoCloseable {
 
     /** One-time values ({@code jti} of DPoP proofs and security events): each accepted once. */
     ReplayGuard replays();
+
+    /**
+     * Where DPoP server nonces ({@code DPoP-Nonce}) come from: a key every replica shares with a shared
+     * store, so a nonce from one replica is good on all; this process's own key otherwise.
+     */
+    DPoPNonceSource nonces();
 
     /** Risk history shared by every replica, or null when it is per process. */
     SharedRiskHistory riskHistory();

@@ -9,6 +9,7 @@ import io.portcullis.fixtures.DPoPClient;
 import io.portcullis.fixtures.RedisServerProcess;
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
+import io.portcullis.proxy.state.RedisStateStore;
 import io.portcullis.proxy.state.RedisStores;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,32 @@ class SharedProofReplayTest {
         String fresh = key.proof("GET", URI, token);
         assertEquals(200, get(b, token, fresh).status(), "a fresh proof of the same key is good on B");
         assertNotNull(b.upstream.takeRequest(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void aNonceHandedOutByOneInstanceIsGoodOnTheOther() throws Exception {
+        String nonces = CONFIG.replace("${REDIS}", redis.url())
+                .replace("sender_constraint: required", "sender_constraint: { mode: required, dpop_nonce: true }");
+        try (ProxyFixture c = new ProxyFixture(nonces);
+             ProxyFixture d = new ProxyFixture(nonces.replace("${CORP_ISS}", c.corp.issuerUrl())
+                     .replace("${CORP_JWKS}", c.corp.jwksUri()))) {
+            RedisStores.eventually(Duration.ofSeconds(20), "both instances read the shared nonce key",
+                    () -> ((RedisStateStore) c.portcullis.state()).noncesShared()
+                            && ((RedisStateStore) d.portcullis.state()).noncesShared());
+            String token = c.corp.token().subject("alice").claim("cnf", key.cnf()).sign();
+            RawHttp.Response asked = get(c, token, key.proof("GET", URI, token));
+            assertEquals(401, asked.status(), asked.body());
+            String nonce = asked.header("DPoP-Nonce");
+            assertNotNull(nonce, "C hands out a nonce");
+            assertNull(c.upstream.takeRequest(Duration.ofMillis(200)), "a proof without a nonce never went upstream");
+
+            RawHttp.Response onD = get(d, token, key.proof("GET", URI, token, nonce));
+            assertEquals(200, onD.status(), "the load balancer sent the retry to D: " + onD.body());
+            assertNotNull(d.upstream.takeRequest(Duration.ofSeconds(5)));
+            RawHttp.Response madeUp = get(d, token, key.proof("GET", URI, token, "bm90LWEtbm9uY2U"));
+            assertEquals(401, madeUp.status(), "a nonce no replica issued is still refused");
+            assertTrue(madeUp.body().contains("dpop-nonce-invalid"), madeUp.body());
+        }
     }
 
     @Test

@@ -97,6 +97,36 @@ class RedisStateStoreTest {
     }
 
     @Test
+    void aReleasedValueIsAFirstUseAgainOnEveryReplica() throws Exception {
+        assertTrue(a.replays().firstUse("set:kc", "jti-r", Duration.ofMinutes(1)).toCompletableFuture().get(2, TimeUnit.SECONDS));
+        a.replays().forget("set:kc", "jti-r").toCompletableFuture().get(2, TimeUnit.SECONDS);
+        // b's own memory never saw it: only Redis answers there, and it no longer holds the value.
+        assertTrue(b.replays().firstUse("set:kc", "jti-r", Duration.ofMinutes(1)).toCompletableFuture().get(2, TimeUnit.SECONDS),
+                "the retry, delivered to another replica, is a first use");
+        assertFalse(a.replays().firstUse("set:kc", "jti-r", Duration.ofMinutes(1)).toCompletableFuture().get(2, TimeUnit.SECONDS),
+                "and recorded again for every replica");
+    }
+
+    @Test
+    void aDPoPNonceFromOneReplicaIsGoodOnTheOther() {
+        eventually(SOON, "both replicas read the shared nonce key", () -> a.noncesShared() && b.noncesShared());
+        assertTrue(b.nonces().accepts(a.nonces().current()), "a nonce handed out by a, presented to b");
+        assertTrue(a.nonces().accepts(b.nonces().current()));
+        assertFalse(a.nonces().accepts(new MemoryStateStore(Clock.systemUTC()).nonces().current()),
+                "a key of one's own is not shared");
+    }
+
+    @Test
+    void replicasAgreeOnANewNonceKeyAfterRedisLostIt() {
+        eventually(SOON, "both replicas read the shared nonce key", () -> a.noncesShared() && b.noncesShared());
+        String before = a.nonces().current();
+        redis.restart(); // an empty Redis: the key is gone, as after an eviction or a failover without persistence
+        eventually(Duration.ofSeconds(10), "both replicas reconnected and wrote or read one new key",
+                () -> !a.nonces().accepts(before) && a.nonces().accepts(b.nonces().current())
+                        && b.nonces().accepts(a.nonces().current()));
+    }
+
+    @Test
     void riskHistoryIsSharedAndBounded() throws Exception {
         long now = System.currentTimeMillis();
         a.riskHistory().record("corp\nalice", "laptop", "10.0.0.0/24", now, Duration.ofDays(1));

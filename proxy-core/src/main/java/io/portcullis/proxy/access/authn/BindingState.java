@@ -30,10 +30,7 @@ public record BindingState(ReplayGuard replay, DPoPNonceSource nonces, Clock clo
         return sharing(new MemoryReplayGuard(MEMORY_REPLAY_ENTRIES, clock), clock);
     }
 
-    /**
-     * A process's state: proofs remembered by the given guard (the state store's, shared by replicas
-     * with {@code state: redis}), nonces from a random key.
-     */
+    /** A single instance's proofs remembered by the given guard, nonces from a random key. */
     public static BindingState sharing(ReplayGuard replay, Clock clock) {
         return new BindingState(replay, RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock), clock);
     }
