@@ -39,7 +39,8 @@
 #   (-XX:SharedArchiveFile); aot-25: JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache) the same way.
 #   WARMSTART_LOAD: repeat (the default) or distinct (cycling through a slice of distinct RS256 tokens).
 #   Every variant runs with the config's default warm-up of the request path before ready, except those
-#   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off.
+#   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off, and those whose name
+#   contains warm<N>k (e.g. warm20k, cds-warm20k), whose warm-up runs N thousand iterations.
 # dpop: the cost of a DPoP proof (RFC 9449, ES256) per request, with state: memory and state: redis (the state
 #   mode's redis-server and second Portcullis, started for this mode too). In every round, on each instance: the
 #   unbound twin of a DPoP-bound token as Bearer, then the bound token with DPOP_PROOFS single-use proofs minted
@@ -619,8 +620,8 @@ warm_java() { # warm_java VARIANT: the java binary of a variant
 }
 warm_flags() { # warm_flags VARIANT PHASE(train|run): the JVM flags of a variant
   case $1:$2 in
-    cds:train) echo "-XX:ArchiveClassesAtExit=$WORK/w/cds.jsa" ;;
-    cds:run) echo "-XX:SharedArchiveFile=$WORK/w/cds.jsa" ;;
+    cds*:train) echo "-XX:ArchiveClassesAtExit=$WORK/w/$1.jsa" ;;
+    cds*:run) echo "-XX:SharedArchiveFile=$WORK/w/$1.jsa" ;;
     aot-25:train) echo "-XX:AOTCacheOutput=$WORK/w/aot-25.aot" ;;
     aot-25:run) echo "-XX:AOTCache=$WORK/w/aot-25.aot" ;;
     *) echo "" ;;
@@ -633,6 +634,10 @@ warm_start() { # warm_start VARIANT PHASE: starts a fresh Portcullis on the warm
     # The same config without the start's warm-up of the request path (on by default since issue 20).
     config=$WORK/w/portcullis-nowarm.yaml
     { cat "$WORK/w/portcullis.yaml"; printf '\nwarmup: { enabled: false }\n'; } >"$config"
+  elif [[ $1 =~ warm([0-9]+)k ]]; then
+    # warm<N>k (e.g. warm20k, cds-warm20k): the warm-up with N thousand iterations instead of the default.
+    config=$WORK/w/portcullis-$1.yaml
+    { cat "$WORK/w/portcullis.yaml"; printf '\nwarmup: { enabled: true, iterations: %d }\n' "$((BASH_REMATCH[1] * 1000))"; } >"$config"
   fi
   taskset -c "$SERVER_CPU" "$(warm_java "$1")" "-Xms$PC_HEAP" "-Xmx$PC_HEAP" $(warm_flags "$1" "$2") "${EXTRA_OPTS[@]}" \
     -jar "$PC_JAR" serve -c "$config" >>"$WORK/w/logs/decisions.log" 2>>"$WORK/w/logs/portcullis-$1-$2.err" &
