@@ -645,6 +645,15 @@ warm_start() { # warm_start VARIANT PHASE: starts a fresh Portcullis on the warm
   PIDS+=($WARM_PID)
   WARM_T0=$(date +%s.%N)
 }
+thread_ms() { # thread_ms PID: CPU ms so far of the JIT compilers, the event loops, GC and the rest ("jit io gc other")
+  local t
+  for t in /proc/"$1"/task/*; do
+    # comm may hold spaces: the fields after "(comm) " start with the state; utime and stime are 12 and 13 there.
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(sed -E 's/.*\) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done | awk -F'\t' -v hz="$(getconf CLK_TCK)" '{g = "other"
+      if ($1 ~ /^C[12] Compiler/) g = "jit"; else if ($1 ~ /^portcullis-io/) g = "io"; else if ($1 ~ /GC|G1|VM Thread/) g = "gc"
+      s[g] += $2} END {printf "%d %d %d %d", s["jit"] * 1000 / hz, s["io"] * 1000 / hz, s["gc"] * 1000 / hz, s["other"] * 1000 / hz}'
+}
 warm_stop() { # warm_stop: SIGTERM and wait (an archive is written at exit)
   kill "$WARM_PID" 2>/dev/null || true
   wait "$WARM_PID" 2>/dev/null || true
@@ -676,10 +685,15 @@ if want warmstart; then
     done
     ready=$(awk -v a="$WARM_T0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b - a}')
     rates=()
+    # Where the core goes in each second: the JIT compilers compete with the event loops on it.
+    jit_ms=(); io_ms=()
+    read -r jit0 io0 _ _ <<<"$(thread_ms "$WARM_PID")"
     DURATION_SAVED=$DURATION; DISTINCT_DURATION_SAVED=$DISTINCT_DURATION; DURATION=1; DISTINCT_DURATION=1
     for second in $(seq 1 "$WARMSTART_SECONDS"); do
       run "warm-$variant" "$second" "$U:$PC_PORT_W/app" "$WARM_PID" "${WARM_LOAD[@]}" >/dev/null 2>&1
       rates+=("$(tail -1 "$RESULTS" | sed -E 's/.* rps=([0-9.]+).*/\1/')")
+      read -r jit1 io1 _ _ <<<"$(thread_ms "$WARM_PID")"
+      jit_ms+=($((jit1 - jit0))); io_ms+=($((io1 - io0))); jit0=$jit1; io0=$io1
     done
     DURATION=$DURATION_SAVED; DISTINCT_DURATION=$DISTINCT_DURATION_SAVED
     rss_end=$(rss_kb "$WARM_PID")
@@ -689,6 +703,7 @@ if want warmstart; then
       for (i = 1; i <= NR; i++) if (r[i] >= 0.8 * steady) { at = i; break }
       first = r[1]; printf "steady %.0f req/s, first second %.0f (%.2f of steady), 80%% reached after %d s", steady, first, first / steady, at }')
     log "warm start $variant: ready ${ready}s after exec; $summary; RSS at the end $rss_end kB; per second: ${rates[*]}"
+    log "  $variant CPU ms per second: JIT compiler threads ${jit_ms[*]}; event loops ${io_ms[*]}"
     printf 'warm-%s\t0\tready_s=%s %s\n' "$variant" "$ready" "$(sed -E 's/[^0-9. ]//g; s/ +/ /g' <<<"$summary" | awk '{printf "steady_rps=%s first_rps=%s first_share=%s reached_80_s=%s", $1, $2, $3, $4}')" >>"$WORK/warm.tsv"
   done
   # The warm-start seconds are not part of the main table.

@@ -44,6 +44,23 @@ public final class DecisionLog {
         return new DecisionLog(org.slf4j.helpers.NOPLogger.NOP_LOGGER, null);
     }
 
+    /**
+     * A log whose lines are made and sealed as real ones are, on a writer thread of its own, and then
+     * dropped, never reaching an appender: the start's warm-up listener, so that the line-making code
+     * is compiled before the first real request. {@link #close} ends its thread.
+     */
+    public static DecisionLog renderingOnly() {
+        Logger dropping = new DroppingLogger();
+        return new DecisionLog(dropping, DecisionWriter.start(dropping, "warmup-decision-writer"));
+    }
+
+    /** Ends a {@link #renderingOnly} log's writer thread; the JVM's shared writer is never ended. */
+    public void close() throws InterruptedException {
+        if (writer != null && writer != Shared.WRITER) {
+            writer.close();
+        }
+    }
+
     /** Queues one line; returns at once, whatever the output is doing. */
     public void record(DecisionRecord record) {
         if (logger.isInfoEnabled()) {
@@ -62,5 +79,47 @@ public final class DecisionLog {
      */
     public static boolean drain(Duration timeout) throws InterruptedException {
         return Shared.WRITER.drain(timeout);
+    }
+
+    /** Says info is on, and drops every line. */
+    private static final class DroppingLogger extends org.slf4j.helpers.LegacyAbstractLogger {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean isTraceEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, org.slf4j.Marker marker, String message,
+                                                   Object[] arguments, Throwable throwable) {
+            // dropped: warm-up lines are nobody's decisions
+        }
     }
 }

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * process's own event loops, in front of a throwaway loopback upstream, taking requests with the
  * warm-up's tokens over one keep-alive connection, so the HTTP codec, routing, the exchange and the
  * upstream pool are compiled too. Its configs have every route's upstream replaced by the throwaway one;
- * it counts into {@link Metrics#unexported()} and records into {@link DecisionLog#discarding()}, with
+ * it counts into {@link Metrics#unexported()} and records into {@link DecisionLog#renderingOnly()} (its lines
+ * are made and sealed, so the writer's code is compiled too, then dropped: no decision log sees them), with
  * {@link AccessState#NONE} (no rate limiter, no risk history). Cleartext HTTP/1.1 only.
  */
 final class ListenerWarmup {
@@ -56,8 +57,9 @@ final class ListenerWarmup {
                     WarmupConfigs.withAuthenticatedPolicy(policies, warm), deciding.identity());
             // An exchange reads the config once, as it starts: consecutive requests alternate.
             AtomicInteger exchanges = new AtomicInteger();
+            DecisionLog lines = DecisionLog.renderingOnly();
             ProxyContext ctx = new ProxyContext(() -> (exchanges.getAndIncrement() & 1) == 0 ? deciding : allowing,
-                    Metrics.unexported(), DecisionLog.discarding(), "http", AccessState.NONE, Clock.systemUTC());
+                    Metrics.unexported(), lines, "http", AccessState.NONE, Clock.systemUTC());
             TransportConfig cleartext = new TransportConfig(null, false, Duration.ZERO, null, null);
             ProxyServer server = ProxyServer.start(new HostPort("127.0.0.1", 0), boss, workers, ctx,
                     routed.limits(), routed.timeouts(), cleartext);
@@ -74,6 +76,7 @@ final class ListenerWarmup {
                 }
             } finally {
                 server.close();
+                lines.close();
             }
             return new Answers(answered, proxied);
         }
