@@ -99,8 +99,7 @@ public final class Portcullis implements AutoCloseable {
         // Bearer tokens are checked against revocations after authentication, cached ones included.
         IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
                 state.revocations());
-        // Proof jtis go through the state store's guard: shared by replicas with state: redis.
-        // The state store's guard and nonce key: shared by every replica with state: redis.
+        // Proof jtis and DPoP nonces come from the state store: shared by every replica with state: redis.
         binding = new BindingState(state.replays(), state.nonces(), clock);
         runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
         metrics.configInUse(config.sha256());

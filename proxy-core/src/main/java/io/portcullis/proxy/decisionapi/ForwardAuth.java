@@ -14,6 +14,7 @@ import io.portcullis.proxy.edge.CanonicalPath;
 import io.portcullis.proxy.edge.EdgeReasons;
 import io.portcullis.proxy.forward.IdentityHeaderRule;
 import io.portcullis.proxy.forward.SetHeaderRule;
+import io.portcullis.proxy.resource.ChallengeHeaders;
 import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
 import io.portcullis.proxy.resource.ResourceMetadataLocation;
 import io.portcullis.proxy.routing.Route;
@@ -112,19 +113,8 @@ public final class ForwardAuth {
             default -> {
                 status = r.status();
                 String metadata = status == 401 ? metadataUrl(rc, original, route) : null;
-                if (r.wwwAuthenticate() != null) {
-                    headers.add(Map.entry("WWW-Authenticate",
-                            ResourceMetadataLocation.challenge(r.wwwAuthenticate(), metadata)));
-                }
-                if (r.binding() != null) {
-                    // one field per challenge, as the proxy answers (RFC 9449 §7.1); the caller passes them on
-                    for (String challenge : r.binding().wwwAuthenticate()) {
-                        headers.add(Map.entry("WWW-Authenticate", ResourceMetadataLocation.challenge(challenge, metadata)));
-                    }
-                    if (r.binding().dpopNonce() != null) {
-                        headers.add(Map.entry("DPoP-Nonce", r.binding().dpopNonce()));
-                    }
-                }
+                // the same fields as the proxy's own answer; the caller passes them on
+                headers.addAll(ChallengeHeaders.of(r.wwwAuthenticate(), r.binding(), metadata));
                 if (r.retryAfterSeconds() > 0) {
                     headers.add(Map.entry("Retry-After", Long.toString(r.retryAfterSeconds())));
                 }

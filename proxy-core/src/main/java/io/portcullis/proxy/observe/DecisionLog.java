@@ -39,11 +39,6 @@ public final class DecisionLog {
         this.writer = writer;
     }
 
-    /** A log that records nothing: the start's warm-up listener, whose requests are not the users'. */
-    public static DecisionLog discarding() {
-        return new DecisionLog(org.slf4j.helpers.NOPLogger.NOP_LOGGER, null);
-    }
-
     /**
      * A log whose lines are made and sealed as real ones are, on a writer thread of its own, and then
      * dropped, never reaching an appender: the start's warm-up listener, so that the line-making code
@@ -56,7 +51,7 @@ public final class DecisionLog {
 
     /** Ends a {@link #renderingOnly} log's writer thread; the JVM's shared writer is never ended. */
     public void close() throws InterruptedException {
-        if (writer != null && writer != Shared.WRITER) {
+        if (writer != Shared.WRITER) {
             writer.close();
         }
     }

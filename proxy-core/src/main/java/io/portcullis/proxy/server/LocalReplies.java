@@ -15,6 +15,7 @@ import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.errors.ErrorResponses;
 import io.portcullis.proxy.live.LiveEntry;
 import io.portcullis.proxy.resource.ResourceMetadataEndpoint;
+import io.portcullis.proxy.resource.ChallengeHeaders;
 import io.portcullis.proxy.resource.ResourceMetadataLocation;
 import io.portcullis.proxy.sso.LocalAnswer;
 import io.portcullis.proxy.sso.ReservedPaths;
@@ -53,19 +54,8 @@ final class LocalReplies {
             res.headers().set(HttpHeaderNames.RETRY_AFTER, ex.retryAfterSeconds);
         }
         String metadata = st.code() == 401 ? metadataUrl(ex) : null;
-        if (wwwAuthenticate != null) {
-            res.headers().set(HttpHeaderNames.WWW_AUTHENTICATE,
-                    ResourceMetadataLocation.challenge(wwwAuthenticate, metadata));
-        }
-        if (ex.bindingChallenge != null) {
-            // one field per challenge: a client picks the one whose scheme it speaks (RFC 9449 §7.1)
-            for (String challenge : ex.bindingChallenge.wwwAuthenticate()) {
-                res.headers().add(HttpHeaderNames.WWW_AUTHENTICATE,
-                        ResourceMetadataLocation.challenge(challenge, metadata));
-            }
-            if (ex.bindingChallenge.dpopNonce() != null) {
-                res.headers().set("DPoP-Nonce", ex.bindingChallenge.dpopNonce());
-            }
+        for (var field : ChallengeHeaders.of(wwwAuthenticate, ex.bindingChallenge, metadata)) {
+            res.headers().add(field.getKey(), field.getValue());
         }
         send(ex, res, reason, forceClose);
     }

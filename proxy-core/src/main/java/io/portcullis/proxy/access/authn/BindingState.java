@@ -27,12 +27,8 @@ public record BindingState(ReplayGuard replay, DPoPNonceSource nonces, Clock clo
 
     /** A single instance's state: proofs remembered in memory, nonces from a random key. */
     public static BindingState inMemory(Clock clock) {
-        return sharing(new MemoryReplayGuard(MEMORY_REPLAY_ENTRIES, clock), clock);
-    }
-
-    /** A single instance's proofs remembered by the given guard, nonces from a random key. */
-    public static BindingState sharing(ReplayGuard replay, Clock clock) {
-        return new BindingState(replay, RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock), clock);
+        return new BindingState(new MemoryReplayGuard(MEMORY_REPLAY_ENTRIES, clock),
+                RotatingNonceSource.withRandomKey(RotatingNonceSource.DEFAULT_PERIOD, clock), clock);
     }
 
     /** The checks for one loaded config's issuers, sharing this state. */

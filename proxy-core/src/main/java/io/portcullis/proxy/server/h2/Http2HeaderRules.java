@@ -84,8 +84,7 @@ public final class Http2HeaderRules extends ChannelInboundHandlerAdapter {
             return PSEUDO_HEADER;
         }
         for (var field : frame.headers()) {
-            CharSequence name = field.getKey();
-            if (name.length() > 0 && name.charAt(0) == ':') {
+            if (Http2Headers.PseudoHeaderName.hasPseudoHeaderFormat(field.getKey())) {
                 return PSEUDO_HEADER;
             }
             if (connectionSpecific(field)) {
