@@ -6,7 +6,6 @@ import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.AccessState;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.routing.Route;
-import io.portcullis.proxy.sso.SsoRuntime;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +48,9 @@ public class DecisionBenchmark {
     public void setUp() throws Exception {
         bed = new IdentityBed();
         // The server's own pipeline (its stages as the proxy wraps them for tracing), for a bearer-only config.
-        pipeline = AccessPipeline.forProxy(bed.config, bed.service, SsoRuntime.disabled(), null);
-        admin = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service).route("admin");
+        CompiledConfig compiled = new CompiledConfig(0, bed.issuer.issuerUrl(), bed.issuer.jwksUri(), bed.service);
+        pipeline = compiled.runtime.access();
+        admin = compiled.route("admin");
         client = InetAddress.getByName("127.0.0.1");
         authorization = List.of("Bearer " + BenchTokens.valid(bed.issuer, JWSAlgorithm.RS256, 1, Duration.ofHours(2)));
         Verdict first = cachedTokenDecision();

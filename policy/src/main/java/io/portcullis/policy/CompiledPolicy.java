@@ -2,6 +2,7 @@ package io.portcullis.policy;
 
 import io.portcullis.config.Position;
 import io.portcullis.policy.criteria.AuthZenCriterion;
+import io.portcullis.policy.criteria.RiskSignalCriterion;
 import io.portcullis.policy.logic.Condition;
 import io.portcullis.policy.logic.Criterion;
 import io.portcullis.policy.require.Requirement;
@@ -28,6 +29,7 @@ final class CompiledPolicy implements Policy {
     private final Position allowPosition;
     private final boolean allowsAnonymous;
     private final List<PdpQuery> pdpQueries;
+    private final boolean readsRisk;
     /** The ALLOW every allowed request gets when its explanation is the same for all; else null. */
     private final Decision fixedAllow;
 
@@ -48,11 +50,13 @@ final class CompiledPolicy implements Policy {
                 && allow.outcomesWithoutIdentity().contains(Tri.TRUE);
         List<String> allowReasons = allow == null ? null : allow.fixedReasons(Tri.TRUE, false);
         this.fixedAllow = allowReasons == null ? null : new Decision(Outcome.ALLOW, allowReasons, id, "allow");
-        this.pdpQueries = pdpQueries(allow, deny, challenges);
+        List<Criterion> criteria = criteria(allow, deny, challenges);
+        this.pdpQueries = pdpQueries(criteria);
+        this.readsRisk = criteria.stream().anyMatch(c -> c instanceof RiskSignalCriterion);
     }
 
-    /** The queries of every {@code authzen} criterion of the deny, allow and challenge rules. */
-    private static List<PdpQuery> pdpQueries(Condition allow, Condition deny, List<ChallengeRule> challenges) {
+    /** Every criterion of the deny, allow and challenge rules. */
+    private static List<Criterion> criteria(Condition allow, Condition deny, List<ChallengeRule> challenges) {
         List<Criterion> criteria = new ArrayList<>();
         if (deny != null) {
             deny.collectCriteria(criteria);
@@ -63,6 +67,11 @@ final class CompiledPolicy implements Policy {
         for (ChallengeRule rule : challenges) {
             rule.when().collectCriteria(criteria);
         }
+        return criteria;
+    }
+
+    /** The queries of every {@code authzen} criterion. */
+    private static List<PdpQuery> pdpQueries(List<Criterion> criteria) {
         Set<PdpQuery> queries = new LinkedHashSet<>();
         for (Criterion c : criteria) {
             if (c instanceof AuthZenCriterion a) {
@@ -75,6 +84,11 @@ final class CompiledPolicy implements Policy {
     @Override
     public List<PdpQuery> pdpQueries() {
         return pdpQueries;
+    }
+
+    @Override
+    public boolean readsRisk() {
+        return readsRisk;
     }
 
     @Override

@@ -36,4 +36,12 @@ public interface Policy {
     default java.util.List<PdpQuery> pdpQueries() {
         return java.util.List.of();
     }
+
+    /**
+     * True when a rule of the policy tests a {@code risk} signal, so the proxy must compute risk facts
+     * (and keep the history they come from) for it. True unless the policy knows it never does.
+     */
+    default boolean readsRisk() {
+        return true;
+    }
 }

@@ -21,4 +21,17 @@ public record PolicySet(Map<String, Policy> policies, List<ConfigProblem> warnin
     public Optional<Policy> get(String id) {
         return Optional.ofNullable(policies.get(id));
     }
+
+    /**
+     * True when any policy, shadow policies included, tests a {@code risk} signal: only then is there a
+     * reason to keep a history of where each subject was allowed from.
+     */
+    public boolean readsRisk() {
+        for (Policy p : policies.values()) {
+            if (p.readsRisk()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -68,6 +68,6 @@ public record RuntimeConfig(
         config.routes().stream().map(r -> r.forwarding().assertionHeader()).filter(java.util.Objects::nonNull).forEach(internal::add);
         return new RuntimeConfig(config, policies, new Router(routes), identity,
                 IdentityHeaderScrubber.forConfig(config, internal), Instant.now(), sso,
-                AccessPipeline.forProxy(config, identity, sso, binding.constraintsFor(config.identity().issuers())));
+                AccessPipeline.forProxy(config, policies, identity, sso, binding.constraintsFor(config.identity().issuers())));
     }
 }

@@ -7,6 +7,7 @@ import io.portcullis.identity.IdentityService;
 import io.portcullis.policy.Decision;
 import io.portcullis.policy.PdpAnswers;
 import io.portcullis.policy.PolicyInput;
+import io.portcullis.policy.PolicySet;
 import io.portcullis.proxy.access.authn.Authentication;
 import io.portcullis.proxy.access.authn.Authenticator;
 import io.portcullis.proxy.access.authn.BearerAuthenticator;
@@ -20,7 +21,6 @@ import io.portcullis.proxy.access.stage.RateLimitStage;
 import io.portcullis.proxy.access.stage.RiskStage;
 import io.portcullis.proxy.access.stage.RoutePolicy;
 import io.portcullis.proxy.access.stage.RouteRateLimit;
-import io.portcullis.proxy.access.stage.TrackedRisk;
 import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.access.trace.TracedAuthenticator;
 import io.portcullis.proxy.access.trace.TracedPolicy;
@@ -70,17 +70,18 @@ public final class AccessPipeline {
 
     /**
      * The proxy's pipeline for a config: a bearer token, else (with login on) the session cookie;
-     * verified posture; the listener's risk history; the route's policy and rate limit.
+     * verified posture; the listener's risk history when a policy of {@code policies} tests a risk
+     * signal (else none is kept: {@link RiskStage#forPolicies}); the route's policy and rate limit.
      */
-    public static AccessPipeline forProxy(PortcullisConfig config, IdentityService identity, SsoRuntime sso,
-                                          SenderConstraints constraints) {
+    public static AccessPipeline forProxy(PortcullisConfig config, PolicySet policies, IdentityService identity,
+                                          SsoRuntime sso, SenderConstraints constraints) {
         // Traced: each wrapper records a step only for a traced request, else calls straight through.
         List<Authenticator> authenticators = sso.loginEnabled()
                 ? List.of(new TracedAuthenticator(new BearerAuthenticator(identity, true, constraints), "bearer"),
                         new TracedAuthenticator(new SessionAuthenticator(sso, Clock.systemUTC()), "session"))
                 : List.of(new TracedAuthenticator(new BearerAuthenticator(identity, false, constraints), "bearer"));
         return new AccessPipeline(authenticators, new VerifiedPosture(identity, config.identity().devicePosture()),
-                TrackedRisk.INSTANCE, new TracedPolicy(RoutePolicy.INSTANCE), RouteRateLimit.INSTANCE, AuthZenPdps.forConfig(config));
+                RiskStage.forPolicies(policies), new TracedPolicy(RoutePolicy.INSTANCE), RouteRateLimit.INSTANCE, AuthZenPdps.forConfig(config));
     }
 
     /**

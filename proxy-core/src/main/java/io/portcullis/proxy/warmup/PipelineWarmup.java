@@ -22,7 +22,7 @@ import io.portcullis.proxy.access.authn.BearerAuthenticator;
 import io.portcullis.proxy.access.authn.BindingState;
 import io.portcullis.proxy.access.stage.RoutePolicy;
 import io.portcullis.proxy.access.stage.RouteRateLimit;
-import io.portcullis.proxy.access.stage.TrackedRisk;
+import io.portcullis.proxy.access.stage.RiskStage;
 import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.forward.PlainRequestFacts;
@@ -141,7 +141,7 @@ public final class PipelineWarmup {
     private static Tally decide(RuntimeConfig rc, List<List<String>> authorizations, int iterations,
                                 IdentityService verifying, IdentityService caching) {
         PortcullisConfig warm = rc.config();
-        AccessPipeline[] pipelines = {pipeline(warm, verifying), pipeline(warm, caching)};
+        AccessPipeline[] pipelines = {pipeline(warm, rc.policies(), verifying), pipeline(warm, rc.policies(), caching)};
         List<Route> routes = rc.router().routes();
         InetAddress peer = InetAddress.getLoopbackAddress();
         int decisions = 0;
@@ -175,9 +175,9 @@ public final class PipelineWarmup {
     }
 
     /** The pipeline a route's request goes through, with the warm-up's identity and no external PDP. */
-    private static AccessPipeline pipeline(PortcullisConfig warm, IdentityService identity) {
+    private static AccessPipeline pipeline(PortcullisConfig warm, PolicySet policies, IdentityService identity) {
         return new AccessPipeline(List.of(new BearerAuthenticator(identity, false, null)),
-                new VerifiedPosture(identity, warm.identity().devicePosture()), TrackedRisk.INSTANCE,
+                new VerifiedPosture(identity, warm.identity().devicePosture()), RiskStage.forPolicies(policies),
                 RoutePolicy.INSTANCE, RouteRateLimit.INSTANCE);
     }
 

@@ -2,6 +2,7 @@ package io.portcullis.proxy.access.stage;
 
 import io.portcullis.policy.DeviceFacts;
 import io.portcullis.policy.IdentityFacts;
+import io.portcullis.policy.PolicySet;
 import io.portcullis.policy.RiskFacts;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.AccessState;
@@ -18,4 +19,12 @@ public interface RiskStage {
 
     /** Records that the policy allowed this identified request. */
     void recordAllowed(AccessRequest request, AccessState state, IdentityFacts identity, DeviceFacts device);
+
+    /**
+     * The stage for a config's policies: the listener's history ({@link TrackedRisk}) when one of them
+     * tests a risk signal, else none ({@link UntrackedRisk}).
+     */
+    static RiskStage forPolicies(PolicySet policies) {
+        return policies.readsRisk() ? TrackedRisk.INSTANCE : UntrackedRisk.INSTANCE;
+    }
 }
