@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled logback chain (polling async appender, buffered stdout appender, the decision-line
- * encoder) writing into a real OS pipe whose reader does not read at first and then reads slowly:
+ * The bundled logback chain (the writer thread calling the buffered stdout appender, the
+ * decision-line encoder) writing into a real OS pipe whose reader does not read at first and then reads slowly:
  * threads recording decisions never wait for it, every line arrives, each thread's lines in its
  * order, and the whole output verifies as one hash chain.
  */
@@ -57,17 +57,10 @@ class DecisionLogSlowOutputTest {
         encoder.start();
         stdout.setEncoder(encoder);
         stdout.start();
-        PollingAsyncAppender async = new PollingAsyncAppender();
-        async.setContext(context);
-        async.setName("decisions");
-        async.setQueueSize(8192);
-        async.setPollMillis(2);
-        async.addAppender(stdout);
-        async.start();
         Logger logger = context.getLogger(DecisionLog.LOGGER_NAME);
         logger.setLevel(Level.INFO);
         logger.setAdditive(false);
-        logger.addAppender(async);
+        logger.addAppender(stdout);
         writer = DecisionWriter.start(logger, "decision-log-writer-test");
         log = new DecisionLog(logger, writer);
     }
