@@ -49,7 +49,16 @@ public final class DecisionLog {
         return new DecisionLog(dropping, DecisionWriter.start(dropping, "warmup-decision-writer"));
     }
 
-    /** Ends a {@link #renderingOnly} log's writer thread; the JVM's shared writer is never ended. */
+    /**
+     * A log with a writer thread of its own that writes to {@code logger}, as the JVM's one writer writes
+     * to the {@value #LOGGER_NAME} logger: a logback config checked with a logger context of its own
+     * (tests). {@link #close} writes what is queued and ends the thread.
+     */
+    public static DecisionLog writingTo(Logger logger) {
+        return new DecisionLog(logger, DecisionWriter.start(logger, "decision-log-writer-" + logger.getName()));
+    }
+
+    /** Ends a {@link #renderingOnly} or {@link #writingTo} log's writer thread; the JVM's shared writer is never ended. */
     public void close() throws InterruptedException {
         if (writer != Shared.WRITER) {
             writer.close();

@@ -41,25 +41,32 @@ class LogbackSiemConfigTest {
         configurator.doConfigure(RepoFiles.path("docs/logback-siem.xml").toFile());
         assertEquals(List.of(), problems(context), "logback accepts the file without warnings");
 
-        String line = DecisionRecord.builder().time(Instant.parse("2026-01-02T03:04:05Z")).requestId("req-1")
+        DecisionRecord record = DecisionRecord.builder().time(Instant.parse("2026-01-02T03:04:05Z")).requestId("req-1")
                 .route("admin").method("GET").path("/admin").sourceIp("10.1.2.3").issuer("corp").subject("alice")
                 .tokenRef("jti-1").deviceId("laptop-1").decision("allow").reasons(List.of("groups-authorized"))
-                .policy("admins").rule("allow").status(200).decisionMicros(12).latencyMicros(345).build().toJson();
-        context.getLogger(DecisionLog.LOGGER_NAME).info(line);
+                .policy("admins").rule("allow").status(200).decisionMicros(12).latencyMicros(345).build();
+        String line = record.toJson();
+        // Through a decision-log writer, as the proxy's lines go: it calls the appender and flushes it
+        // after each batch.
+        DecisionLog decisions = DecisionLog.writingTo(context.getLogger(DecisionLog.LOGGER_NAME));
+        decisions.record(record);
         context.getLogger("io.portcullis.proxy.Portcullis").info("an operational message");
-        // The file appender buffers (immediateFlush false); the async writer flushes it after each batch,
-        // so the line is in the file while logging runs, not only once it stops.
+        // The file appender buffers (immediateFlush false); the writer flushes it after each batch, so
+        // the line is in the file while logging runs, not only once it stops.
         Path file = dir.resolve("decisions.jsonl");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!(Files.exists(file) && Files.readString(file).contains("req-1")) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertTrue(Files.readString(file).contains("req-1"), "the decision line was not flushed while running");
-        context.stop(); // drains the async queue and closes the file
+        decisions.close();
+        context.stop();
         assertEquals(List.of(), problems(context), "logback appended without errors");
 
         List<String> written = Files.readAllLines(dir.resolve("decisions.jsonl"), StandardCharsets.UTF_8);
-        assertEquals(List.of(line), written);
+        assertEquals(1, written.size(), String.valueOf(written));
+        String unsealed = line.substring(0, line.length() - 1);
+        assertTrue(written.get(0).startsWith(unsealed + ",\"chain\":\""), "the record's line, sealed: " + written);
         assertFalse(written.stream().anyMatch(l -> l.contains("operational")), "other logs stay out of the file");
         assertTrue(line.startsWith("{\"time\":\"2026-01-02T03:04:05Z\""));
     }
