@@ -7,8 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Standard output through a 64 KiB buffer that is written when its caller flushes, for use behind
- * {@link PollingAsyncAppender}, which flushes after each batch it drains. Logback's ConsoleAppender
+ * Standard output through a 64 KiB buffer that is written when its caller flushes: the decision log's
+ * writer thread, which flushes after each batch it drains (as {@link PollingAsyncAppender} does, in a
+ * config that puts one in front). Logback's ConsoleAppender
  * writes through {@code System.out}, a PrintStream that flushes on every write: one write(2) per
  * decision line (2% of a busy proxy's CPU in the write calls alone, in the load harness's profiles).
  * Here a batch of lines is one write: handed to {@code System.out} in one call, which its PrintStream

@@ -25,6 +25,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>When the queue is full the logging thread wakes the writer and waits for room (evidence is not
  * dropped). On {@link #stop()} every queued line is written first. After each batch the writer flushes
  * attached stream appenders that do not flush per line, so a batch costs one write.
+ *
+ * <p>The bundled configs no longer use it: the decision log's own writer thread already keeps the
+ * event loops from waiting, and calls the appender itself. It stays for configs that log other
+ * high-volume loggers asynchronously, or that were written for it.
  */
 public final class PollingAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
