@@ -23,6 +23,9 @@ public final class RotatingNonceSource implements DPoPNonceSource {
     /** The rotation period when none is given. */
     public static final Duration DEFAULT_PERIOD = Duration.ofMinutes(5);
 
+    /** The bytes of a key {@link #randomKey} makes, and the fewest a key may have: 256 bits. */
+    public static final int KEY_BYTES = 32;
+
     private static final int NONCE_BYTES = 16;
 
     private final SecretKeySpec key;
@@ -31,7 +34,7 @@ public final class RotatingNonceSource implements DPoPNonceSource {
     private volatile Window window;
 
     public RotatingNonceSource(byte[] key, Duration period, Clock clock) {
-        if (key.length < 32) {
+        if (key.length < KEY_BYTES) {
             throw new IllegalArgumentException("the nonce key must have at least 256 bits");
         }
         if (period.toMillis() < 1000) {
@@ -45,9 +48,14 @@ public final class RotatingNonceSource implements DPoPNonceSource {
 
     /** A source with a fresh random key: its nonces are good on this instance only. */
     public static RotatingNonceSource withRandomKey(Duration period, Clock clock) {
-        byte[] key = new byte[32];
+        return new RotatingNonceSource(randomKey(), period, clock);
+    }
+
+    /** A fresh random key of {@value #KEY_BYTES} bytes (a replica's own, or the one it offers to share). */
+    public static byte[] randomKey() {
+        byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        return new RotatingNonceSource(key, period, clock);
+        return key;
     }
 
     @Override

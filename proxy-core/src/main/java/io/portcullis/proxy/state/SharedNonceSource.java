@@ -4,7 +4,6 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.portcullis.identity.binding.DPoPNonceSource;
 import io.portcullis.identity.binding.RotatingNonceSource;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 final class SharedNonceSource implements DPoPNonceSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedNonceSource.class);
-    private static final int KEY_BYTES = 32;
 
     private final RedisLink link;
     private final String redisKey;
@@ -39,7 +37,7 @@ final class SharedNonceSource implements DPoPNonceSource {
         this.clock = clock;
         this.events = events;
         this.periodMillis = RotatingNonceSource.DEFAULT_PERIOD.toMillis();
-        byte[] own = randomKey();
+        byte[] own = RotatingNonceSource.randomKey();
         this.current = new Keyed(own, new RotatingNonceSource(own, RotatingNonceSource.DEFAULT_PERIOD, clock), false);
     }
 
@@ -66,7 +64,7 @@ final class SharedNonceSource implements DPoPNonceSource {
         if (redis == null) {
             return;
         }
-        String candidate = Base64.getEncoder().encodeToString(randomKey());
+        String candidate = Base64.getEncoder().encodeToString(RotatingNonceSource.randomKey());
         long start = System.nanoTime();
         redis.set(redisKey, candidate, SetArgs.Builder.nx())
                 .thenCompose(written -> redis.get(redisKey))
@@ -87,7 +85,7 @@ final class SharedNonceSource implements DPoPNonceSource {
         } catch (IllegalArgumentException e) {
             key = null;
         }
-        if (key == null || key.length < KEY_BYTES) {
+        if (key == null || key.length < RotatingNonceSource.KEY_BYTES) {
             // Evicted between the two commands, or written by something else: the next read writes one.
             LOG.warn("the shared DPoP nonce key in Redis is missing or unusable; this replica's own key stays in use");
             events.fallback("nonce-key");
@@ -106,12 +104,6 @@ final class SharedNonceSource implements DPoPNonceSource {
             nextReadMillis = now + periodMillis;
             read();
         }
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 
     /** A key and the nonces it gives. */
