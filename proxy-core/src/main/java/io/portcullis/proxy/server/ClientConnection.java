@@ -9,12 +9,11 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.portcullis.config.TimeoutsConfig;
 import io.portcullis.proxy.edge.EdgeRefusal;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private boolean inputShutdown;
     /** The edge refused a request pipelined behind the current one: sent once those before it are answered. */
     private EdgeRefusal deferredRefusal;
-    private ScheduledFuture<?> waitTimer;
+    private WaitDeadline wait;
     private HeadActivity headActivity;
 
     ClientConnection(ProxyContext shared, UpstreamPool pool, ConnectionExchange.Factory exchanges) {
@@ -82,12 +81,17 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        wait = new WaitDeadline(ctx.executor(), () -> {
+            if (current == null && ctx.channel().isActive() && !closing) {
+                waitExpired();
+            }
+        });
         headActivity = ctx.pipeline().get(HeadActivity.class);
         if (headActivity != null) {
             // a head begun on an idle connection gets header_read from its first byte
             headActivity.onFirstByte(() -> {
                 if (current == null && !closing) {
-                    armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
+                    armWait(true);
                 }
             });
         }
@@ -95,7 +99,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        armWaitTimer(shared.runtime().get().config().timeouts().headerRead().toMillis());
+        armWait(true);
         ctx.fireChannelActive();
     }
 
@@ -165,13 +169,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
      */
     private void closeAfterPendingWrites() {
         closing = true;
-        cancelWaitTimer();
+        wait.disarm();
         GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelWaitTimer();
+        wait.stop();
         closing = true;
         if (current != null) {
             current.clientClosed();
@@ -220,7 +224,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void startExchange(HttpRequest req) {
-        cancelWaitTimer();
+        wait.disarm();
         if (headActivity != null) {
             headActivity.mark();
         }
@@ -280,7 +284,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             ex.edgeRefused(refusal.status(), refusal.reason());
             return;
         }
-        cancelWaitTimer();
+        wait.disarm();
         EdgeRefusals.answer(ctx, shared, refusal);
     }
 
@@ -303,13 +307,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void armWaitTimer(long millis) {
-        cancelWaitTimer();
-        waitTimer = ctx.executor().schedule(() -> {
-            if (current == null && ctx.channel().isActive() && !closing) {
-                waitExpired();
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+    /** Starts the wait for the next head: {@code header_read} once one began (or for the first), else {@code idle}. */
+    private void armWait(boolean headerRead) {
+        TimeoutsConfig timeouts = shared.runtime().get().config().timeouts();
+        long headNanos = timeouts.headerRead().toNanos();
+        long idleNanos = timeouts.idle().toNanos();
+        wait.arm(headerRead ? headNanos : idleNanos, Math.min(headNanos, idleNanos));
     }
 
     /** No request head completed in time: 408 when one had begun (slowloris), else a quiet close. */
@@ -325,19 +328,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void cancelWaitTimer() {
-        if (waitTimer != null) {
-            waitTimer.cancel(false);
-            waitTimer = null;
-        }
-    }
-
     /** The exchange handed both connections to a byte relay: no more HTTP on this one. */
     void exchangeSwitched(ConnectionExchange ex) {
         if (current == ex) {
             current = null;
             closing = true;
-            cancelWaitTimer();
+            wait.disarm();
         }
     }
 
@@ -356,7 +352,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             GracefulClose.afterWrite(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
             return;
         }
-        armWaitTimer(shared.runtime().get().config().timeouts().idle().toMillis());
+        armWait(false);
         if (draining) {
             return;
         }
@@ -366,7 +362,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 EdgeRefusal refusal = deferredRefusal;
                 deferredRefusal = null;
                 closing = true;
-                cancelWaitTimer();
+                wait.disarm();
                 EdgeRefusals.answer(ctx, shared, refusal);
             } else if (inputShutdown) {
                 closeAfterPendingWrites();
