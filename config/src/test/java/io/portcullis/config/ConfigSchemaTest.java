@@ -117,7 +117,7 @@ class ConfigSchemaTest {
             http2: { cleartext: false }
             shutdown_grace: 10s
             health_path: /.portcullis/healthz
-            warmup: { enabled: true, iterations: 500 }
+            warmup: { enabled: true, iterations: 500, settle: 10s }
             errors: { templates: ., support_url: https://help.example.com/access }
             sso:
               issuer: corp

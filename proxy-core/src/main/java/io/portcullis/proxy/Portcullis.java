@@ -127,7 +127,8 @@ public final class Portcullis implements AutoCloseable {
         state.onPublishedRevocation(sink::published);
         events = new SecurityEventReceivers(state.replays()::firstUse, sink, report, clock);
         tracing = Tracing.start(tracingSettings, BuildInfo.current().version());
-        ProxyContext ctx = new ProxyContext(runtime::get, metrics, decisions, "http", access, clock, live, events, tracing);
+        ProxyContext ctx = new ProxyContext(ProxyContext.reading(runtime), metrics, decisions, "http", access, clock, live, events,
+                tracing);
         ProxyServer p = null;
         AdminServer a = null;
         DecisionApiServer d = null;

@@ -1,5 +1,8 @@
 package io.portcullis.proxy.observe;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.OutputStream;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +43,28 @@ public final class DecisionLog {
     }
 
     /**
-     * A log whose lines are made and sealed as real ones are, on a writer thread of its own, and then
-     * dropped, never reaching an appender: the start's warm-up listener, so that the line-making code
-     * is compiled before the first real request. {@link #close} ends its thread.
+     * A log whose lines are made and sealed as real ones are, on a writer thread of its own, and logged
+     * through a logback logger of a context of its own into the bundled appender and encoder
+     * ({@link BufferedStdoutAppender}, {@link DecisionLineEncoder}) writing to nowhere: the start's warm-up
+     * listener, so that the line-making and appending code is compiled before the first real request, with
+     * the logger class real requests will bring (no decision log, and no output, ever sees these lines).
+     * {@link #close} ends its thread.
      */
     public static DecisionLog renderingOnly() {
-        Logger dropping = new DroppingLogger();
-        return new DecisionLog(dropping, DecisionWriter.start(dropping, "warmup-decision-writer"));
+        LoggerContext context = new LoggerContext();
+        context.setName("portcullis-warmup");
+        DecisionLineEncoder encoder = new DecisionLineEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        BufferedStdoutAppender nowhere = new BufferedStdoutAppender(OutputStream.nullOutputStream());
+        nowhere.setContext(context);
+        nowhere.setEncoder(encoder);
+        nowhere.start();
+        ch.qos.logback.classic.Logger logger = context.getLogger(LOGGER_NAME);
+        logger.setLevel(Level.INFO);
+        logger.setAdditive(false);
+        logger.addAppender(nowhere);
+        return new DecisionLog(logger, DecisionWriter.start(logger, "warmup-decision-writer"));
     }
 
     /**
@@ -83,47 +101,5 @@ public final class DecisionLog {
      */
     public static boolean drain(Duration timeout) throws InterruptedException {
         return Shared.WRITER.drain(timeout);
-    }
-
-    /** Says info is on, and drops every line. */
-    private static final class DroppingLogger extends org.slf4j.helpers.LegacyAbstractLogger {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public boolean isTraceEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isInfoEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return true;
-        }
-
-        @Override
-        protected String getFullyQualifiedCallerName() {
-            return null;
-        }
-
-        @Override
-        protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, org.slf4j.Marker marker, String message,
-                                                   Object[] arguments, Throwable throwable) {
-            // dropped: warm-up lines are nobody's decisions
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.portcullis.proxy.ratelimit.RateLimiter;
 import io.portcullis.proxy.risk.RiskTracker;
 import io.portcullis.proxy.trace.Tracing;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,15 @@ public record ProxyContext(Supplier<RuntimeConfig> runtime, Metrics metrics, Dec
                         AccessState access, Clock clock) {
         this(runtime, metrics, decisions, scheme, access, clock, new LiveConnections(runtime,
                 metrics.registry(), decisions, clock, access));
+    }
+
+    /**
+     * The runtime source of a context whose config a reload swaps in {@code current}. Every such context
+     * (the process's listeners, the start's warm-up listener) gets its source from here, so the request
+     * path's calls to it see one class: what the warm-up compiled is what real requests run.
+     */
+    public static Supplier<RuntimeConfig> reading(AtomicReference<RuntimeConfig> current) {
+        return current::get;
     }
 
     /** The same context for connections of another scheme (TLS connections say {@code https}). */

@@ -7,7 +7,6 @@ import io.portcullis.config.MatchConfig;
 import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.RouteConfig;
 import io.portcullis.config.TransportConfig;
-import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.policy.PolicySet;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessState;
@@ -20,13 +19,14 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
  * The listener half of the warm-up: a real data-plane listener on an ephemeral loopback port, on the
  * process's own event loops, in front of a throwaway loopback upstream, taking requests with the
- * warm-up's tokens over one keep-alive connection, so the HTTP codec, routing, the exchange and the
+ * warm-up's tokens over keep-alive connections the client leaves and reopens every
+ * {@value #REQUESTS_PER_CONNECTION} requests, so the HTTP codec, routing, the exchange and the
  * upstream pool are compiled too. Its configs have every route's upstream replaced by the throwaway one;
  * it counts into {@link Metrics#unexported()} and records into {@link DecisionLog#renderingOnly()} (its lines
  * are made and sealed, so the writer's code is compiled too, then dropped: no decision log sees them), with
@@ -34,51 +34,117 @@ import java.util.function.Function;
  */
 final class ListenerWarmup {
 
+    /** Requests on one client connection before the client leaves and comes back on a new one. */
+    private static final int REQUESTS_PER_CONNECTION = 50;
+    /** Fewest requests per settling round: enough for HotSpot to look at a hot method's counters again. */
+    private static final int MIN_ROUND = 1_000;
+    /** Between rounds, how long a step without a finished compilation must be to call the compilers idle. */
+    private static final Duration IDLE_STEP = Duration.ofMillis(200);
+    /** The longest wait for idle compilers after one round. */
+    private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(5);
+    /** A round is quiet when the compilers spent less than this share of its wall time compiling. */
+    private static final double QUIET_SHARE = 0.1;
+    /** Settling sends at most this many times {@code iterations} more requests (and lasts at most {@code settle}). */
+    private static final int MAX_SETTLING_FACTOR = 10;
+
     private ListenerWarmup() {
+    }
+
+    /**
+     * Requests answered (any status), of those how many the upstream answered with a 2xx, and whether the
+     * JIT compilers went quiet before the warm-up's bound.
+     */
+    record Answers(int answered, int proxied, boolean settled) {
     }
 
     /**
      * Sends {@code requests} requests, cycling through the routes and {@code authorizations}, every
      * other one decided by the route's real policy and the rest by
      * {@link WarmupConfigs#AUTHENTICATED_POLICY} (so that the forward path runs whatever the real
-     * policies ask of a caller). Everything it opened is closed before it returns.
+     * policies ask of a caller); then more, in rounds, until a round leaves the JIT compilers quiet
+     * (at most {@code settleFor}, and a bound in requests). Everything it opened is closed before it returns.
      */
-    /** Requests answered (any status), and of those how many the upstream answered with a 2xx. */
-    record Answers(int answered, int proxied) {
-    }
-
     static Answers run(PortcullisConfig warm, PolicySet policies, Function<PortcullisConfig, RuntimeConfig> compile,
-                   EventLoopGroup boss, EventLoopGroup workers, List<List<String>> authorizations, int requests)
+                   EventLoopGroup boss, EventLoopGroup workers, List<List<String>> authorizations, int requests,
+                   Duration settleFor)
             throws InterruptedException, IOException, ConfigException {
-        try (EchoUpstream upstream = EchoUpstream.start()) {
+        try (LoopbackUpstream upstream = LoopbackUpstream.start()) {
             PortcullisConfig routed = WarmupConfigs.throughUpstream(warm, URI.create(upstream.url()));
             RuntimeConfig deciding = compile.apply(routed);
             RuntimeConfig allowing = RuntimeConfig.of(WarmupConfigs.authenticatedRoutes(routed),
                     WarmupConfigs.withAuthenticatedPolicy(policies, warm), deciding.identity());
-            // An exchange reads the config once, as it starts: consecutive requests alternate.
-            AtomicInteger exchanges = new AtomicInteger();
+            // An exchange reads the config as it starts; the client sends one request at a time and sets
+            // the config of the next before it, so consecutive requests alternate.
+            AtomicReference<RuntimeConfig> current = new AtomicReference<>(deciding);
             DecisionLog lines = DecisionLog.renderingOnly();
-            ProxyContext ctx = new ProxyContext(() -> (exchanges.getAndIncrement() & 1) == 0 ? deciding : allowing,
-                    Metrics.unexported(), lines, "http", AccessState.NONE, Clock.systemUTC());
+            ProxyContext ctx = new ProxyContext(ProxyContext.reading(current), Metrics.unexported(), lines, "http",
+                    AccessState.NONE, Clock.systemUTC());
             TransportConfig cleartext = new TransportConfig(null, false, Duration.ZERO, null, null);
             ProxyServer server = ProxyServer.start(new HostPort("127.0.0.1", 0), boss, workers, ctx,
                     routed.limits(), routed.timeouts(), cleartext);
-            int answered = 0;
-            int proxied = 0;
-            try (LoopbackHttpClient client = new LoopbackHttpClient(server.port())) {
-                List<RouteConfig> routes = routed.routes();
-                for (int i = 0; i < requests; i++) {
-                    MatchConfig match = routes.get((i / 2) % routes.size()).match();
-                    int status = client.get(host(match), path(match),
-                            authorizations.get(i % authorizations.size()).get(0));
-                    answered++;
-                    proxied += status / 100 == 2 ? 1 : 0;
+            Requests sending = new Requests(routed.routes(), authorizations, current, List.of(deciding, allowing));
+            try (LoopbackHttpClient client = new LoopbackHttpClient(server.port(), REQUESTS_PER_CONNECTION)) {
+                while (sending.answered < requests) {
+                    sending.send(client);
                 }
+                sending.settled = !settleFor.isZero() && settle(client, sending, requests, settleFor);
             } finally {
                 server.close();
                 lines.close();
             }
-            return new Answers(answered, proxied);
+            return new Answers(sending.answered, sending.proxied, sending.settled);
+        }
+    }
+
+    /**
+     * Goes on in rounds until a round makes the compilers no busier than {@link #QUIET_SHARE} of its time,
+     * leaving them the core between rounds: the methods the requests so far made hot but left below C2's
+     * thresholds (which HotSpot raises while its compile queue is long) are compiled now rather than under
+     * the first real load. True when that happened within the bounds.
+     */
+    private static boolean settle(LoopbackHttpClient client, Requests sending, int requests, Duration settleFor)
+            throws IOException, InterruptedException {
+        CompilerActivity compilers = CompilerActivity.start();
+        int round = Math.max(MIN_ROUND, requests / 2);
+        long deadline = System.nanoTime() + settleFor.toNanos();
+        long most = requests + MAX_SETTLING_FACTOR * (long) requests;
+        while (sending.answered < most && System.nanoTime() - deadline < 0) {
+            for (int i = 0; i < round; i++) {
+                sending.send(client);
+            }
+            compilers.awaitIdle(IDLE_STEP, MAX_IDLE_WAIT);
+            if (compilers.quietSince(QUIET_SHARE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The requests as they go: which route, token and config comes next, and the counts. */
+    private static final class Requests {
+        private final List<RouteConfig> routes;
+        private final List<List<String>> authorizations;
+        private final AtomicReference<RuntimeConfig> current;
+        private final List<RuntimeConfig> configs;
+        int answered;
+        int proxied;
+        boolean settled;
+
+        Requests(List<RouteConfig> routes, List<List<String>> authorizations, AtomicReference<RuntimeConfig> current,
+                 List<RuntimeConfig> configs) {
+            this.routes = routes;
+            this.authorizations = authorizations;
+            this.current = current;
+            this.configs = configs;
+        }
+
+        void send(LoopbackHttpClient client) throws IOException {
+            int i = answered;
+            current.set(configs.get(i % configs.size()));
+            MatchConfig match = routes.get((i / 2) % routes.size()).match();
+            int status = client.get(host(match), path(match), authorizations.get(i % authorizations.size()).get(0));
+            answered++;
+            proxied += status / 100 == 2 ? 1 : 0;
         }
     }
 

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * A keep-alive HTTP/1.1 client for the warm-up listener, on one loopback connection (reopened when the
- * server closes it). Unlike the JDK's client it may set {@code Host}, which routes match on. Reads a
+ * A keep-alive HTTP/1.1 client for the warm-up listener, on one loopback connection at a time (reopened
+ * when the server closes it, or after a set number of requests). Unlike the JDK's client it may set {@code Host}, which routes match on. Reads a
  * response by its {@code Content-Length} or chunks, and only to throw it away.
  */
 final class LoopbackHttpClient implements AutoCloseable {
@@ -22,12 +22,20 @@ final class LoopbackHttpClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private final int port;
+    private final int requestsPerConnection;
+    private int onConnection;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    LoopbackHttpClient(int port) {
+    /**
+     * @param requestsPerConnection after this many requests the client closes its connection (as a client
+     *                              that leaves does) and opens a new one for the next: the accept, set-up and
+     *                              close paths run too, as real clients make them run
+     */
+    LoopbackHttpClient(int port, int requestsPerConnection) {
         this.port = port;
+        this.requestsPerConnection = requestsPerConnection;
     }
 
     /** Sends one GET and returns the response's status. */
@@ -70,7 +78,7 @@ final class LoopbackHttpClient implements AutoCloseable {
         } else {
             close = true;
         }
-        if (close) {
+        if (close || ++onConnection >= requestsPerConnection) {
             close();
         }
         return code;
@@ -113,5 +121,6 @@ final class LoopbackHttpClient implements AutoCloseable {
             }
             socket = null;
         }
+        onConnection = 0;
     }
 }

@@ -9,10 +9,11 @@ import io.portcullis.config.PortcullisConfig;
 import io.portcullis.config.WarmupConfig;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.Identity;
-import io.portcullis.identity.IdentityEvents;
 import io.portcullis.identity.IdentityService;
 import io.portcullis.identity.IdentitySettings;
 import io.portcullis.identity.IssuerStatus;
+import io.portcullis.identity.revocation.LocalRevocations;
+import io.portcullis.identity.revocation.RevocationCheckingIdentityService;
 import io.portcullis.policy.PolicySet;
 import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.access.AccessPipeline;
@@ -27,6 +28,7 @@ import io.portcullis.proxy.access.stage.VerifiedPosture;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.forward.PlainRequestFacts;
 import io.portcullis.proxy.forward.RequestRewrite;
+import io.portcullis.proxy.observe.Metrics;
 import io.portcullis.proxy.observe.DecisionRecord;
 import io.portcullis.proxy.routing.Route;
 import io.portcullis.proxy.sso.SsoRuntime;
@@ -49,11 +51,16 @@ import org.slf4j.LoggerFactory;
  * dropped. Half the decisions go through an identity service that keeps no token (every one a full
  * verification, as a stream of new tokens), half through one that caches (the repeat path). Then
  * {@link ListenerWarmup} sends as many requests through a throwaway listener on the process's event
- * loops (the codec, routing, exchange and upstream path).
+ * loops (the codec, routing, exchange and upstream path), and more until the JIT compilers are done.
+ *
+ * <p>What runs is built as the process builds its own (identity services wrapped for revocations,
+ * events to meters, the logback decision logger, the tokens' device posture healthy when the config
+ * reads it from the identity token), so that the code the JIT compiles here is what real requests run,
+ * not a variant the first real load would make it throw away.
  *
  * <p>Isolation from the running process is by construction: the identity services are the warm-up's
- * own, trusting only the {@link ThrowawayIssuer}, reporting to {@link IdentityEvents#NONE} (no
- * metric); the access state is {@link AccessState#NONE} (no rate limiter, no risk history); the binding
+ * own, trusting only the {@link ThrowawayIssuer}, with revocations of their own, reporting to
+ * {@link Metrics#unexported()} meters nobody serves; the access state is {@link AccessState#NONE} (no rate limiter, no risk history); the binding
  * state is a fresh in-memory one; no external PDP is asked; nothing is written to the decision log.
  */
 public final class PipelineWarmup {
@@ -87,9 +94,15 @@ public final class PipelineWarmup {
         try (ThrowawayIssuer issuer = ThrowawayIssuer.start()) {
             PortcullisConfig warm = WarmupConfigs.of(config, issuer.jwksUri());
             IdentitySettings defaults = IdentitySettings.defaults();
-            DefaultIdentityService verifying = DefaultIdentityService.start(warm, IdentityEvents.NONE,
-                    new IdentitySettings(defaults.clock(), defaults.unknownKidRefetchInterval(), 0));
-            DefaultIdentityService caching = DefaultIdentityService.start(warm, IdentityEvents.NONE, defaults);
+            // Wrapped as the running process wraps its own (revocations checked after authentication), so the
+            // call sites compiled here see the classes real requests will bring; the revocations are the warm-up's.
+            // The events go to meters nobody exports, of the class the process's own go to.
+            Metrics events = Metrics.unexported();
+            IdentityService verifying = new RevocationCheckingIdentityService(DefaultIdentityService.start(warm,
+                    events, new IdentitySettings(defaults.clock(), defaults.unknownKidRefetchInterval(), 0)),
+                    new LocalRevocations(defaults.clock()));
+            IdentityService caching = new RevocationCheckingIdentityService(
+                    DefaultIdentityService.start(warm, events, defaults), new LocalRevocations(defaults.clock()));
             try {
                 if (!keysLoaded(verifying) || !keysLoaded(caching)) {
                     LOG.warn("warm-up skipped: its own loopback JWKS did not load within {}", KEYS_WAIT);
@@ -99,14 +112,17 @@ public final class PipelineWarmup {
                 Function<PortcullisConfig, RuntimeConfig> compile = c -> RuntimeConfig.of(c, policies, caching,
                         SsoRuntime.disabled(), BindingState.inMemory(clock));
                 RuntimeConfig rc = compile.apply(warm);
-                List<List<String>> authorizations = tokens(issuer, issuers);
+                List<List<String>> authorizations = tokens(issuer, issuers,
+                        config.identity().devicePosture().claimsFromIdentityToken());
                 Tally decided = decide(rc, authorizations, settings.iterations(), verifying, caching);
                 ListenerWarmup.Answers requests = ListenerWarmup.run(warm, policies, compile, boss, workers, authorizations,
-                        settings.iterations());
+                        settings.iterations(), settings.settle());
                 WarmupReport report = new WarmupReport(decided.decisions(), decided.forwarded(), requests.answered(), requests.proxied(),
-                        Duration.ofNanos(System.nanoTime() - start), null);
-                LOG.info("warm-up: {} synthetic decisions ({} forwarded), {} requests through a loopback listener ({} proxied),"
-                        + " in {} ms", report.decisions(), report.forwarded(), report.requests(), report.proxied(),
+                        requests.settled(), Duration.ofNanos(System.nanoTime() - start), null);
+                LOG.info("warm-up: {} synthetic decisions ({} forwarded), {} requests through a loopback listener ({} proxied,"
+                        + " JIT compilers {}), in {} ms", report.decisions(), report.forwarded(), report.requests(), report.proxied(),
+                        settings.settle().isZero() ? "not waited for"
+                                : report.compilersSettled() ? "settled" : "still busy at the warm-up's bound",
                         report.elapsed().toMillis());
                 return report;
             } finally {
@@ -122,13 +138,16 @@ public final class PipelineWarmup {
         }
     }
 
-    /** {@value #TOKENS} tokens per algorithm, spread over the identity issuers, as Authorization values. */
-    private static List<List<String>> tokens(ThrowawayIssuer issuer, List<IssuerConfig> issuers) {
+    /**
+     * {@value #TOKENS} tokens per algorithm, spread over the identity issuers, as Authorization values; with
+     * a healthy device's posture in {@code postureClaim} when the config reads posture from the identity token.
+     */
+    private static List<List<String>> tokens(ThrowawayIssuer issuer, List<IssuerConfig> issuers, String postureClaim) {
         List<List<String>> authorizations = new ArrayList<>();
         for (JWSAlgorithm alg : ALGORITHMS) {
             for (int n = 0; n < TOKENS; n++) {
                 IssuerConfig as = issuers.get(n % issuers.size());
-                authorizations.add(List.of("Bearer " + issuer.sign(as.id(), WarmupConfigs.audience(as), alg, n)));
+                authorizations.add(List.of("Bearer " + issuer.sign(as.id(), WarmupConfigs.audience(as), alg, n, postureClaim)));
             }
         }
         return authorizations;

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -78,6 +79,10 @@ final class ThrowawayIssuer implements AutoCloseable {
         }
     }
 
+    /** A managed, compliant, encrypted, patched device with its EDR running, as an MDM would describe it. */
+    private static final Map<String, Object> HEALTHY_DEVICE = Map.of("device_id", "warmup-device", "managed", true,
+            "compliant", true, "disk_encrypted", true, "edr_running", true, "firewall", true, "patch_age_days", 0);
+
     URI jwksUri() {
         InetSocketAddress a = server.getAddress();
         return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/jwks");
@@ -90,8 +95,22 @@ final class ThrowawayIssuer implements AutoCloseable {
 
     /** A token of this issuer as {@code id}, for {@code audience}, signed with {@code alg} (RS256 or ES256). */
     String sign(String id, String audience, JWSAlgorithm alg, int n) {
+        return sign(id, audience, alg, n, null);
+    }
+
+    /**
+     * As {@link #sign(String, String, JWSAlgorithm, int)}, with a healthy device's posture in the object
+     * claim {@code postureClaim} when it is not null (a config whose posture comes from the identity
+     * token): the usual device tests of a policy pass, so the warm-up runs the real policies' allow path,
+     * which real traffic takes, and not only their refusals.
+     */
+    String sign(String id, String audience, JWSAlgorithm alg, int n, String postureClaim) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        if (postureClaim != null) {
+            builder.claim(postureClaim, HEALTHY_DEVICE);
+        }
+        JWTClaimsSet claims = builder
                 .issuer(issuerUrl(id))
                 .subject("warmup-" + n)
                 .audience(audience)

@@ -81,7 +81,8 @@ class PipelineWarmupTest {
             assertNull(report.skipped(), "the warm-up ran");
             assertEquals(600, report.decisions(), "300 decisions for each of RS256 and ES256");
             assertTrue(report.forwarded() > 0, "some synthetic requests passed the real policies: " + report);
-            assertEquals(300, report.requests(), "and as many through the throwaway loopback listener");
+            assertTrue(report.requests() >= 300, "at least as many through the throwaway loopback listener, more while"
+                    + " the JIT compilers were busy: " + report);
             assertTrue(report.proxied() >= 150, "every other one allowed and proxied to the throwaway upstream: "
                     + report);
             assertEquals(List.of("warm-up done", "ready"), events);
