@@ -39,7 +39,8 @@
 #   (-XX:SharedArchiveFile); aot-25: JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache) the same way.
 #   WARMSTART_LOAD: repeat (the default) or distinct (cycling through a slice of distinct RS256 tokens).
 #   Every variant runs with the config's default warm-up of the request path before ready, except those
-#   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off, and those whose name
+#   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off, those whose name contains
+#   "nosettle", whose warm-up stops after its iterations (warmup.settle: 0s), and those whose name
 #   contains warm<N>k (e.g. warm20k, cds-warm20k), whose warm-up runs N thousand iterations.
 # dpop: the cost of a DPoP proof (RFC 9449, ES256) per request, with state: memory and state: redis (the state
 #   mode's redis-server and second Portcullis, started for this mode too). In every round, on each instance: the
@@ -634,6 +635,10 @@ warm_start() { # warm_start VARIANT PHASE: starts a fresh Portcullis on the warm
     # The same config without the start's warm-up of the request path (on by default since issue 20).
     config=$WORK/w/portcullis-nowarm.yaml
     { cat "$WORK/w/portcullis.yaml"; printf '\nwarmup: { enabled: false }\n'; } >"$config"
+  elif [[ $1 == *nosettle* ]]; then
+    # The warm-up without its settling (warmup.settle: 0s): iterations only, then ready.
+    config=$WORK/w/portcullis-nosettle.yaml
+    { cat "$WORK/w/portcullis.yaml"; printf '\nwarmup: { settle: 0s }\n'; } >"$config"
   elif [[ $1 =~ warm([0-9]+)k ]]; then
     # warm<N>k (e.g. warm20k, cds-warm20k): the warm-up with N thousand iterations instead of the default.
     config=$WORK/w/portcullis-$1.yaml
