@@ -109,10 +109,14 @@ final class ListenerWarmup {
         long deadline = System.nanoTime() + settleFor.toNanos();
         long most = requests + MAX_SETTLING_FACTOR * (long) requests;
         while (sending.answered < most && System.nanoTime() - deadline < 0) {
-            for (int i = 0; i < round; i++) {
+            for (int i = 0; i < round && System.nanoTime() - deadline < 0; i++) {
                 sending.send(client);
             }
-            compilers.awaitIdle(IDLE_STEP, MAX_IDLE_WAIT);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false; // out of time, whatever this round did
+            }
+            compilers.awaitIdle(IDLE_STEP, Duration.ofNanos(Math.min(left, MAX_IDLE_WAIT.toNanos())));
             if (compilers.quietSince(QUIET_SHARE)) {
                 return true;
             }
