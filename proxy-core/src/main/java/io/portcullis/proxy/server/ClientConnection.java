@@ -48,6 +48,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     /** The edge refused a request pipelined behind the current one: sent once those before it are answered. */
     private EdgeRefusal deferredRefusal;
     private WaitDeadline wait;
+    /** The current exchange's response watch (its upstream leg's), one per connection like {@link #wait}. */
+    private WaitDeadline responseWatch;
+    private Runnable responseCheck;
     private HeadActivity headActivity;
 
     ClientConnection(ProxyContext shared, UpstreamPool pool, ConnectionExchange.Factory exchanges) {
@@ -84,6 +87,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         wait = new WaitDeadline(ctx.executor(), () -> {
             if (current == null && ctx.channel().isActive() && !closing) {
                 waitExpired();
+            }
+        });
+        responseWatch = new WaitDeadline(ctx.executor(), () -> {
+            Runnable check = responseCheck;
+            responseCheck = null;
+            if (check != null) {
+                check.run();
             }
         });
         headActivity = ctx.pipeline().get(HeadActivity.class);
@@ -176,6 +186,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         wait.stop();
+        responseWatch.stop();
         closing = true;
         if (current != null) {
             current.clientClosed();
@@ -326,6 +337,22 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         shared.metrics().timeout(requestsOnConnection == 0 ? "header_read" : "idle");
         ctx.close();
+    }
+
+    /**
+     * Runs {@code check} once {@code nanos} have passed, unless {@link #stopResponseWatch} comes first: the
+     * upstream leg's response watch. A later call replaces the check and its deadline. One per connection,
+     * so a keep-alive connection does not add and remove a timer in the loop's queue for every request.
+     */
+    void watchResponse(Runnable check, long nanos) {
+        responseCheck = check;
+        responseWatch.arm(nanos, nanos);
+    }
+
+    /** Stops the response watch {@link #watchResponse} started. */
+    void stopResponseWatch() {
+        responseCheck = null;
+        responseWatch.disarm();
     }
 
     /** The exchange handed both connections to a byte relay: no more HTTP on this one. */

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.portcullis.identity.Identity;
 import io.portcullis.proxy.forward.ResponseRewrite;
 import io.portcullis.proxy.routing.UpstreamTarget;
@@ -20,7 +19,6 @@ import io.portcullis.proxy.server.ws.WebSocketUpgrade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * the response relayed down, each direction pausing the other's reading when it cannot keep up (as in
  * Netty's proxy example), and the response watch.
  *
- * <p>The response watch is ONE timer per request for the route's {@code timeout} (else
+ * <p>The response watch is ONE deadline per request (the client connection's, see
+ * {@link ClientConnection#watchResponse}) for the route's {@code timeout} (else
  * {@code timeouts.upstream_response}): first the time from the end of the request to the response
  * head (past it: 504), then the longest pause between two pieces of the response body (past it: the
  * response is cut). Time the client is not reading (back-pressure) does not count. A response that
@@ -57,7 +56,9 @@ final class UpstreamLeg implements UpstreamListener {
     private boolean responseKeepAlive;
     private long startNanos;
     private long lastProgressNanos;
-    private ScheduledFuture<?> watch;
+    /** The response watch is armed on the client connection for this leg. */
+    private boolean watching;
+    private final Runnable check = this::checkResponse;
 
     UpstreamLeg(Exchange ex, ClientConnection conn, UpstreamTarget target, HttpRequest request,
                 ArrayDeque<HttpContent> pending, Duration timeout) {
@@ -279,13 +280,14 @@ final class UpstreamLeg implements UpstreamListener {
 
     /** Starts the response watch if it is not running: at the end of the request, or at an early head. */
     private void watchResponse() {
-        if (watch != null) {
+        if (watching) {
             return;
         }
         if (!ex.state().responseStarted()) {
             lastProgressNanos = System.nanoTime();
         }
-        watch = conn.ctx().executor().schedule(this::checkResponse, watchNanos, TimeUnit.NANOSECONDS);
+        conn.watchResponse(check, watchNanos);
+        watching = true;
     }
 
     private void checkResponse() {
@@ -297,6 +299,7 @@ final class UpstreamLeg implements UpstreamListener {
     }
 
     private void checkResponseWatch() {
+        watching = false; // it fired
         ExchangeState state = ex.state();
         if (state.ended() || state == ExchangeState.SWITCHING) {
             return;
@@ -308,7 +311,8 @@ final class UpstreamLeg implements UpstreamListener {
         }
         long left = watchNanos - (now - lastProgressNanos);
         if (left > 0) {
-            watch = conn.ctx().executor().schedule(this::checkResponse, left, TimeUnit.NANOSECONDS);
+            conn.watchResponse(check, left);
+            watching = true;
             return;
         }
         if (started) {
@@ -322,9 +326,9 @@ final class UpstreamLeg implements UpstreamListener {
     }
 
     void cancelWatch() {
-        if (watch != null) {
-            watch.cancel(false);
-            watch = null;
+        if (watching) {
+            conn.stopResponseWatch();
+            watching = false;
         }
     }
 

@@ -124,6 +124,23 @@ class TimeoutsTest {
         assertTrue(timeouts("upstream_response") > before);
     }
 
+    @Test
+    void aSlowResponseAfterAFastOneOnTheSameConnectionGets504() throws Exception {
+        // The watch is the client connection's, armed again for each request: the second request's
+        // deadline must hold although the first request's watch was stopped early.
+        double before = timeouts("upstream_response");
+        try (RawHttp c = fx.client()) {
+            assertEquals(200, c.get("/public/fast").status());
+            fx.upstream.responseDelay(Duration.ofSeconds(2));
+            RawHttp.Response r = c.get("/public/slow");
+            assertEquals(504, r.status());
+            assertTrue(r.body().contains("upstream-timeout"), r.body());
+        } finally {
+            fx.upstream.responseDelay(Duration.ZERO);
+        }
+        assertTrue(timeouts("upstream_response") > before);
+    }
+
     /**
      * An upstream on a raw socket that reads the request, then sends {@code pieces} (a head, then body
      * pieces) with {@code pauseMillis} between them, then waits for the proxy to hang up.
