@@ -6,10 +6,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A client connection's wait between requests ({@code header_read} for a head begun, {@code idle}
- * between requests) as a deadline, checked by at most one scheduled task. A keep-alive connection arms
- * and disarms its wait twice per request; doing that with a timer of its own meant adding and removing
- * a task in the event loop's scheduled queue each time. Here arming and disarming write fields, and the
+ * A client connection's timeout that is armed and disarmed for every request (its wait between requests,
+ * {@code header_read} for a head begun, {@code idle} between requests; and its upstream leg's response
+ * watch) as a deadline, checked by at most one scheduled task. Doing that with a timer of its own meant
+ * adding and removing a task in the event loop's scheduled queue each time. Here arming and disarming write fields, and the
  * task, never scheduled further ahead than the shortest wait that can be armed (the horizon), looks at
  * the deadline when it runs: expired, it reports; armed and not yet due, it schedules itself again; not
  * armed, it ends. So the check never comes later than the deadline, and a busy connection schedules

@@ -83,16 +83,17 @@ final class ListenerWarmup {
             ProxyServer server = ProxyServer.start(new HostPort("127.0.0.1", 0), boss, workers, ctx,
                     routed.limits(), routed.timeouts(), cleartext);
             Requests sending = new Requests(routed.routes(), authorizations, current, List.of(deciding, allowing));
+            boolean settled;
             try (LoopbackHttpClient client = new LoopbackHttpClient(server.port(), REQUESTS_PER_CONNECTION)) {
                 while (sending.answered < requests) {
                     sending.send(client);
                 }
-                sending.settled = !settleFor.isZero() && settle(client, sending, requests, settleFor);
+                settled = !settleFor.isZero() && settle(client, sending, requests, settleFor);
             } finally {
                 server.close();
                 lines.close();
             }
-            return new Answers(sending.answered, sending.proxied, sending.settled);
+            return new Answers(sending.answered, sending.proxied, settled);
         }
     }
 
@@ -108,7 +109,7 @@ final class ListenerWarmup {
         int round = Math.max(MIN_ROUND, requests / 2);
         long deadline = System.nanoTime() + settleFor.toNanos();
         long most = requests + MAX_SETTLING_FACTOR * (long) requests;
-        while (sending.answered < most && System.nanoTime() - deadline < 0) {
+        while (sending.answered < most) {
             for (int i = 0; i < round && System.nanoTime() - deadline < 0; i++) {
                 sending.send(client);
             }
@@ -132,7 +133,6 @@ final class ListenerWarmup {
         private final List<RuntimeConfig> configs;
         int answered;
         int proxied;
-        boolean settled;
 
         Requests(List<RouteConfig> routes, List<List<String>> authorizations, AtomicReference<RuntimeConfig> current,
                  List<RuntimeConfig> configs) {

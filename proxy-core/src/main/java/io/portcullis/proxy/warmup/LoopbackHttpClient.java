@@ -1,7 +1,6 @@
 package io.portcullis.proxy.warmup;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +16,6 @@ import java.util.Locale;
  */
 final class LoopbackHttpClient implements AutoCloseable {
 
-    /** A warm-up's request or response is small; anything larger is not from our own listener. */
-    private static final int MAX_LINE = 16 * 1024;
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private final int port;
@@ -99,16 +96,11 @@ final class LoopbackHttpClient implements AutoCloseable {
     }
 
     private String line() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(128);
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0 || b.size() > MAX_LINE) {
-                throw new IOException("connection closed or line too long in a response");
-            }
-            if (c != '\r') {
-                b.write(c);
-            }
+        String line = HttpLine.read(in);
+        if (line == null) {
+            throw new IOException("the connection closed before a response line");
         }
-        return b.toString(StandardCharsets.ISO_8859_1);
+        return line;
     }
 
     @Override

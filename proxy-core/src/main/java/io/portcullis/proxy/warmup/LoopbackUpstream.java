@@ -26,7 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopbackUpstream implements AutoCloseable {
 
-    private static final int MAX_LINE = 16 * 1024;
     private static final byte[] ANSWER = ("HTTP/1.1 200 OK\r\nServer: portcullis-warmup\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 3\r\nConnection: keep-alive\r\n\r\nok\n").getBytes(StandardCharsets.ISO_8859_1);
 
@@ -77,13 +76,13 @@ final class LoopbackUpstream implements AutoCloseable {
             InputStream in = new BufferedInputStream(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (true) {
-                String requestLine = line(in);
+                String requestLine = HttpLine.read(in);
                 if (requestLine == null) {
                     return;
                 }
                 long length = 0;
                 boolean close = false;
-                for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+                for (String h = HttpLine.read(in); h != null && !h.isEmpty(); h = HttpLine.read(in)) {
                     String lower = h.toLowerCase(Locale.ROOT);
                     if (lower.startsWith("content-length:")) {
                         length = Long.parseLong(lower.substring(15).trim());
@@ -103,22 +102,6 @@ final class LoopbackUpstream implements AutoCloseable {
         } finally {
             open.remove(s);
         }
-    }
-
-    /** One CRLF-terminated line without its CRLF, or null at the end of the stream. */
-    private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                int end = b.length() > 0 && b.charAt(b.length() - 1) == '\r' ? b.length() - 1 : b.length();
-                return b.substring(0, end);
-            }
-            if (b.length() >= MAX_LINE) {
-                throw new IOException("line too long");
-            }
-            b.append((char) c);
-        }
-        return b.length() == 0 ? null : b.toString();
     }
 
     /** Stops listening and closes every connection it still has open. */
