@@ -1,6 +1,6 @@
 package io.portcullis.proxy.pdp;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.portcullis.config.AuthZenPdpConfig;
@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * action, resource): a permit for {@code cache.allow}, a refusal for the shorter {@code cache.deny}.
  * Concurrent requests with the same question share one call. An answer that is late, malformed, an error
  * status or a broken connection completes with null (unavailable) and is not cached, so the next request
- * asks again.
+ * asks again. A call's future completes only after its answer is cached and the call is no longer shared,
+ * so whoever sees it complete and asks again finds the cached answer, or (when it was unavailable) a new call.
  */
 public final class PdpClient {
 
@@ -43,7 +46,9 @@ public final class PdpClient {
 
     private final AuthZenPdpConfig config;
     private final HttpClient http;
-    private final AsyncCache<PdpQuestion, Boolean> answers;
+    private final Cache<PdpQuestion, Boolean> answers;
+    /** The calls under way, one per question; an entry leaves before its future completes. */
+    private final Map<PdpQuestion, CompletableFuture<Boolean>> asking = new ConcurrentHashMap<>();
     /** The client credentials' access tokens, or null when a fixed token (or none) is sent. */
     private final AccessTokens tokens;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -71,7 +76,7 @@ public final class PdpClient {
                     public long expireAfterRead(PdpQuestion key, Boolean decision, long now, long left) {
                         return left;
                     }
-                }).buildAsync();
+                }).build();
     }
 
     /** The HTTP client every PDP shares: HTTP/1.1 (no h2c upgrade a PDP might mishandle), no redirects. */
@@ -88,10 +93,27 @@ public final class PdpClient {
         if (subjectId == null) {
             return CompletableFuture.completedFuture(null);
         }
+        Boolean cached = answers.getIfPresent(question);
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        CompletableFuture<Boolean> call = new CompletableFuture<>();
+        CompletableFuture<Boolean> shared = asking.putIfAbsent(question, call);
+        if (shared != null) {
+            return shared;
+        }
         // Started on the PDP threads, never the caller's: the HTTP client may resolve the PDP's host name
         // while sending, and the caller may be an event loop.
-        return answers.get(question, (q, executor) -> CompletableFuture.supplyAsync(() -> ask(q, subjectId),
-                SharedHttp.THREADS).thenCompose(answer -> answer));
+        CompletableFuture.supplyAsync(() -> ask(question, subjectId), SharedHttp.THREADS).thenCompose(answer -> answer)
+                .whenComplete((decision, failure) -> {
+                    Boolean given = failure == null ? decision : null;
+                    if (given != null) {
+                        answers.put(question, given);
+                    }
+                    asking.remove(question, call);
+                    call.complete(given);
+                });
+        return call;
     }
 
     /** The configured claim's value (a string or number), or null when the identity lacks it. */

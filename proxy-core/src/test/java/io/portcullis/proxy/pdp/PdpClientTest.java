@@ -1,6 +1,7 @@
 package io.portcullis.proxy.pdp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A PDP that wants an OAuth access token (as Keycloak's does), against a real in-process PDP with its own
  * token endpoint: the token is fetched by the client credentials grant, reused, renewed after the PDP
- * refused it; a client the token endpoint refuses never reaches the PDP. Also: the subject id claim.
+ * refused it; a client the token endpoint refuses never reaches the PDP. Also: the subject id claim, and an
+ * unavailable answer never reused.
  */
 class PdpClientTest {
 
@@ -41,10 +45,14 @@ class PdpClientTest {
     }
 
     PdpClient client(String secret, String idClaim) {
+        return client(secret, idClaim, Duration.ofSeconds(5), Duration.ZERO);
+    }
+
+    PdpClient client(String secret, String idClaim, Duration timeout, Duration cached) {
         StreamClientConfig credentials = new StreamClientConfig(URI.create(pdp.tokenEndpoint()), "pep",
                 new ClientSecret(secret, "test"), List.of());
         return new PdpClient(new AuthZenPdpConfig("kc", URI.create(pdp.evaluationUrl()), null, credentials,
-                Duration.ofSeconds(5), new AuthZenPdpConfig.Cache(Duration.ZERO, Duration.ZERO),
+                timeout, new AuthZenPdpConfig.Cache(cached, cached),
                 new AuthZenPdpConfig.Subject("user", idClaim), null), PdpClient.sharedHttp());
     }
 
@@ -78,5 +86,34 @@ class PdpClientTest {
         assertNull(client("pep-secret", "employee_id").decide(about("1"), ALICE).join());
         assertEquals(0, pdp.calls());
         assertEquals(0, pdp.tokenRequests());
+    }
+
+    @Test
+    void whoeverSeesACallCompleteFindsItsAnswerCachedOrAnUnavailableOneGone() throws Exception {
+        PdpClient kc = client("pep-secret", "sub", Duration.ofSeconds(1), Duration.ofMinutes(1));
+        // Asked again from inside the first call's completion, on the thread that completes it: nothing the
+        // cache does later on that thread can have happened yet.
+        CompletableFuture<CompletableFuture<Boolean>> again = kc.decide(about("1"), ALICE)
+                .thenApply(answer -> kc.decide(about("1"), ALICE));
+        CompletableFuture<Boolean> cached = again.get(10, TimeUnit.SECONDS);
+        assertTrue(cached.isDone(), "a permit is cached before its call completes");
+        assertEquals(Boolean.TRUE, cached.join());
+        assertEquals(1, pdp.calls());
+
+        pdp.mode(EmbeddedAuthZenPdp.Mode.SLOW);
+        CompletableFuture<Boolean> late = kc.decide(about("2"), ALICE);
+        CompletableFuture<CompletableFuture<Boolean>> retry = late.thenApply(answer -> {
+            pdp.mode(EmbeddedAuthZenPdp.Mode.ALLOW);
+            return kc.decide(about("2"), ALICE);
+        });
+        try {
+            CompletableFuture<Boolean> next = retry.get(10, TimeUnit.SECONDS);
+            assertNull(late.join(), "the PDP did not answer in time: unavailable");
+            assertFalse(next == late, "the late answer is not handed out again");
+            assertEquals(Boolean.TRUE, next.get(10, TimeUnit.SECONDS), "asked again");
+            assertEquals(3, pdp.calls());
+        } finally {
+            pdp.release();
+        }
     }
 }
