@@ -1,11 +1,11 @@
 package io.portcullis.identity.introspection;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.portcullis.config.IssuerConfig;
 import io.portcullis.identity.AuthFailure;
 import io.portcullis.identity.AuthResult;
+import io.portcullis.identity.cache.CachedCalls;
 import io.portcullis.identity.cache.TokenDigest;
 import io.portcullis.identity.oidc.NimbusHttp;
 import io.portcullis.identity.oidc.OidcException;
@@ -29,7 +29,7 @@ public final class Introspector {
     static final long MAX_ENTRIES = 100_000;
 
     private final List<Endpoint> endpoints = new ArrayList<>();
-    private final AsyncCache<Key, IntrospectionOutcome> cache;
+    private final CachedCalls<Key, IntrospectionOutcome> cache;
     private final Clock clock;
 
     /** One issuer's endpoint and the client that calls it. */
@@ -48,11 +48,11 @@ public final class Introspector {
                         new ProviderMetadataSource(issuer.issuer(), http)));
             }
         }
-        this.cache = Caffeine.newBuilder()
+        this.cache = new CachedCalls<>(Caffeine.newBuilder()
                 .maximumSize(MAX_ENTRIES)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .expireAfter(new OutcomeExpiry())
-                .buildAsync();
+                .build());
     }
 
     /** True when some issuer introspects opaque tokens. */
@@ -78,7 +78,7 @@ public final class Introspector {
         Endpoint endpoint = endpoints.get(index);
         return endpointUri(endpoint)
                 .thenCompose(uri -> cache.get(new Key(endpoint.issuer().id(), uri, digest),
-                        (key, executor) -> endpoint.client().introspect(uri, token)))
+                        () -> endpoint.client().introspect(uri, token)))
                 .handle((outcome, failure) -> {
                     if (outcome instanceof IntrospectionOutcome.Active active) {
                         return CompletableFuture.<AuthResult>completedFuture(

@@ -169,4 +169,45 @@ class IntrospectorTest {
         assertEquals(AuthFailure.TOKEN_INACTIVE,
                 assertInstanceOf(AuthResult.Rejected.class, authenticate(working, "opaque")).reason());
     }
+
+    @Test
+    void aFailedCallIsNotReusedEvenByARequestArrivingAsItCompletes() throws Exception {
+        // An endpoint that fails its first call and calls the token active after that.
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        String active = "{\"active\":true,\"sub\":\"alice\",\"iss\":\"" + server.issuerUrl("corp")
+                + "\",\"aud\":\"portcullis\",\"exp\":" + (clock.instant().getEpochSecond() + 3600) + "}";
+        com.sun.net.httpserver.HttpServer endpoint = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/introspect", exchange -> {
+            try (exchange) {
+                byte[] body = active.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getRequestBody().readAllBytes();
+                if (calls.getAndIncrement() == 0) {
+                    exchange.sendResponseHeaders(500, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        endpoint.start();
+        try {
+            Introspector introspector = introspector(issuer(
+                    URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/introspect"),
+                    Duration.ofMinutes(5), Duration.ofSeconds(10)));
+
+            // The second request starts inside the first one's completion, on the thread that completed it.
+            java.util.concurrent.CompletableFuture<AuthResult> first = introspector.authenticate("opaque");
+            AuthResult second = first.thenCompose(failed -> introspector.authenticate("opaque"))
+                    .get(20, TimeUnit.SECONDS);
+
+            assertEquals(AuthFailure.INTROSPECTION_UNAVAILABLE,
+                    assertInstanceOf(AuthResult.Rejected.class, first.join()).reason());
+            assertInstanceOf(AuthResult.Authenticated.class, second, "the endpoint was asked again");
+            assertEquals(2, calls.get());
+        } finally {
+            endpoint.stop(0);
+        }
+    }
 }

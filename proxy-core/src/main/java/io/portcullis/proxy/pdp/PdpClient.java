@@ -1,9 +1,9 @@
 package io.portcullis.proxy.pdp;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.portcullis.config.AuthZenPdpConfig;
+import io.portcullis.identity.cache.CachedCalls;
 import io.portcullis.identity.events.delivery.AccessTokens;
 import io.portcullis.identity.jwks.BoundedJsonBodyHandler;
 import io.portcullis.identity.oidc.NimbusHttp;
@@ -15,9 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * action, resource): a permit for {@code cache.allow}, a refusal for the shorter {@code cache.deny}.
  * Concurrent requests with the same question share one call. An answer that is late, malformed, an error
  * status or a broken connection completes with null (unavailable) and is not cached, so the next request
- * asks again. A call's future completes only after its answer is cached and the call is no longer shared,
- * so whoever sees it complete and asks again finds the cached answer, or (when it was unavailable) a new call.
+ * asks again, even one that arrives the moment it completed ({@link CachedCalls}).
  */
 public final class PdpClient {
 
@@ -46,9 +43,7 @@ public final class PdpClient {
 
     private final AuthZenPdpConfig config;
     private final HttpClient http;
-    private final Cache<PdpQuestion, Boolean> answers;
-    /** The calls under way, one per question; an entry leaves before its future completes. */
-    private final Map<PdpQuestion, CompletableFuture<Boolean>> asking = new ConcurrentHashMap<>();
+    private final CachedCalls<PdpQuestion, Boolean> answers;
     /** The client credentials' access tokens, or null when a fixed token (or none) is sent. */
     private final AccessTokens tokens;
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -60,7 +55,7 @@ public final class PdpClient {
                 : new AccessTokens(config.client(), new NimbusHttp(http), Clock.systemUTC());
         long allow = config.cache().allow().toNanos();
         long deny = config.cache().deny().toNanos();
-        this.answers = Caffeine.newBuilder().maximumSize(MAX_CACHED)
+        this.answers = new CachedCalls<>(Caffeine.newBuilder().maximumSize(MAX_CACHED)
                 .expireAfter(new Expiry<PdpQuestion, Boolean>() {
                     @Override
                     public long expireAfterCreate(PdpQuestion key, Boolean decision, long now) {
@@ -76,7 +71,7 @@ public final class PdpClient {
                     public long expireAfterRead(PdpQuestion key, Boolean decision, long now, long left) {
                         return left;
                     }
-                }).build();
+                }).build());
     }
 
     /** The HTTP client every PDP shares: HTTP/1.1 (no h2c upgrade a PDP might mishandle), no redirects. */
@@ -93,27 +88,10 @@ public final class PdpClient {
         if (subjectId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        Boolean cached = answers.getIfPresent(question);
-        if (cached != null) {
-            return CompletableFuture.completedFuture(cached);
-        }
-        CompletableFuture<Boolean> call = new CompletableFuture<>();
-        CompletableFuture<Boolean> shared = asking.putIfAbsent(question, call);
-        if (shared != null) {
-            return shared;
-        }
         // Started on the PDP threads, never the caller's: the HTTP client may resolve the PDP's host name
         // while sending, and the caller may be an event loop.
-        CompletableFuture.supplyAsync(() -> ask(question, subjectId), SharedHttp.THREADS).thenCompose(answer -> answer)
-                .whenComplete((decision, failure) -> {
-                    Boolean given = failure == null ? decision : null;
-                    if (given != null) {
-                        answers.put(question, given);
-                    }
-                    asking.remove(question, call);
-                    call.complete(given);
-                });
-        return call;
+        return answers.get(question, () -> CompletableFuture.supplyAsync(() -> ask(question, subjectId),
+                SharedHttp.THREADS).thenCompose(answer -> answer));
     }
 
     /** The configured claim's value (a string or number), or null when the identity lacks it. */
