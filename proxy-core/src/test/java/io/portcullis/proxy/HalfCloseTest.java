@@ -21,7 +21,7 @@ class HalfCloseTest {
 
     @Test
     void aRequestFollowedByAHalfCloseIsAnsweredThenClosed() throws Exception {
-        fx.upstream.responseDelay(Duration.ofMillis(200)); // the FIN arrives long before the answer
+        fx.upstream.responseDelay(Duration.ofSeconds(1)); // the FIN arrives long before the answer
         try (RawHttp c = fx.client()) {
             c.send("GET /app/one HTTP/1.1\r\nHost: app.test\r\n\r\n").halfClose();
             RawHttp.Response r = c.read();

@@ -28,12 +28,19 @@ final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DevMode dev;
+        Lifecycle.Signals signals = Lifecycle.installSignals();
+        DevMode dev = null;
         try {
             dev = DevMode.start(port, adminPort);
         } catch (ListenerUnavailableException e) {
             return Lifecycle.cannotListen(spec, e);
+        } finally {
+            if (dev == null) {
+                signals.cancel();
+            }
         }
+        // Before the banner: a stop from then on removes the demo's temporary files.
+        signals.running(dev.portcullis(), dev::close);
         PrintWriter out = spec.commandLine().getOut();
         String base = "http://127.0.0.1:" + dev.portcullis().port();
         out.println();
@@ -54,9 +61,7 @@ final class DevCommand implements Callable<Integer> {
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        Lifecycle.installReloadSignal(dev.portcullis());
-        Runtime.getRuntime().addShutdownHook(new Thread(dev::close, "portcullis-dev-shutdown"));
-        Lifecycle.runUntilStopped(null, dev.configFile());
+        signals.awaitStop();
         return 0;
     }
 }

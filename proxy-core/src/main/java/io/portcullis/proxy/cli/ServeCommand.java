@@ -43,7 +43,8 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return CheckCommand.INVALID_CONFIG;
         }
-        Portcullis portcullis;
+        Lifecycle.Signals signals = Lifecycle.installSignals();
+        Portcullis portcullis = null;
         try {
             portcullis = Portcullis.start(config, compiled, DefaultIdentityService::start, true);
         } catch (UnusableTlsException e) {
@@ -58,8 +59,13 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("refusing to start: the tracing settings are not usable.");
             spec.commandLine().getErr().flush();
             return CheckCommand.INVALID_CONFIG;
+        } finally {
+            if (portcullis == null) {
+                signals.cancel();
+            }
         }
-        Lifecycle.runUntilStopped(portcullis, config);
+        signals.running(portcullis, portcullis);
+        signals.awaitStop();
         return 0;
     }
 }

@@ -190,8 +190,10 @@ public final class DecisionApiServer implements AutoCloseable {
         private void finish(ChannelHandlerContext ctx, FullHttpRequest req, RuntimeConfig rc, Flavour flavour,
                             ForwardAuthAnswer a, String requestId, long start) {
             long nanos = System.nanoTime() - start;
-            send(ctx, req, a.status(), a.headers(), requestId, false);
+            // Counted and logged before the answer leaves: whoever has the answer finds both.
             shared.metrics().decisionLatency(nanos);
+            shared.metrics().decisionApi(flavour.via(), a.route(), a.decision(),
+                    a.reasons().isEmpty() ? "none" : a.reasons().get(0));
             Identity id = a.verdict() == null ? null : a.verdict().identity();
             String policy = a.verdict() != null && a.verdict().decision() != null ? a.verdict().decision().policy() : null;
             String rule = a.verdict() != null && a.verdict().decision() != null ? a.verdict().decision().rule() : null;
@@ -204,8 +206,7 @@ public final class DecisionApiServer implements AutoCloseable {
                     .decision(a.decision()).reasons(a.reasons()).policy(policy).rule(rule).status(a.status())
                     .decisionMicros(nanos / 1000).latencyMicros(nanos / 1000).configSha256(rc.config().sha256())
                     .build());
-            shared.metrics().decisionApi(flavour.via(), a.route(), a.decision(),
-                    a.reasons().isEmpty() ? "none" : a.reasons().get(0));
+            send(ctx, req, a.status(), a.headers(), requestId, false);
         }
 
         private static void send(ChannelHandlerContext ctx, FullHttpRequest req, int status,

@@ -56,6 +56,8 @@ final class ExchangeLog {
                 : (ex.route == null ? null : ex.route.config().access().policy());
         String rule = v != null && v.decision() != null ? v.decision().rule() : null;
         String deviceId = v != null && v.posture() != null ? v.posture().deviceId() : null;
+        // Counted before the line is queued: whoever has read the line finds the request in the metrics.
+        ex.shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
         ex.shared.decisions().record(DecisionRecord.builder().time(ex.shared.clock().instant())
                 .requestId(ex.requestId).clientRequestId(ex.clientRequestId).route(routeId)
                 .method(ex.request.method().name()).path(ex.path).sourceIp(ex.sourceIp)
@@ -65,6 +67,5 @@ final class ExchangeLog {
                 .decisionMicros(ex.decisionNanos / 1000).latencyMicros(latency).configSha256(ex.rc.config().sha256())
                 .traceId(ex.trace.traceId()).build());
         ex.trace.end(routeId, ex.requestId, decision, allReasons, ex.status, ex.failureReason);
-        ex.shared.metrics().request(routeId, decision, reasons.isEmpty() ? "none" : reasons.get(0));
     }
 }

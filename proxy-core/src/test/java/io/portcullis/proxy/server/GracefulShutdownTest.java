@@ -27,7 +27,9 @@ class GracefulShutdownTest {
              RawHttp busy = fx.client();
              RawHttp idle = fx.client()) {
             assertEquals(200, idle.get("/public/warm").status());
-            fx.upstream.responseDelay(Duration.ofMillis(800));
+            // Long enough for the close to reach the connection first however loaded the machine, well
+            // inside the grace period.
+            fx.upstream.responseDelay(Duration.ofSeconds(3));
             busy.send("GET /public/slow HTTP/1.1\r\nHost: app.test\r\n\r\n");
             assertNotNull(fx.upstream.takeRequest(Duration.ofSeconds(5)), "the request is in flight upstream");
 

@@ -100,16 +100,19 @@ class TimeoutsTest {
 
     @Test
     void aSlowButSteadyBodyIsNotCutOff() throws Exception {
-        try (RawHttp c = fx.client()) {
-            c.send("POST /public/upload HTTP/1.1\r\nHost: app.test\r\nContent-Length: 4\r\n\r\n");
-            for (char ch : "abcd".toCharArray()) {
-                // each piece well inside body_read (300ms)
-                Thread.sleep(150);
+        // Five pieces 300ms apart: longer in all than body_read (1s), each pause far inside it, so that a
+        // loaded machine's late thread cannot look like a stalled client. Its own proxy: the shared one's
+        // body_read is short, for the stall tests.
+        try (ProxyFixture steady = new ProxyFixture("timeouts: { body_read: 1s }\n" + ProxyFixture.EXAMPLE);
+             RawHttp c = steady.client()) {
+            c.send("POST /public/upload HTTP/1.1\r\nHost: app.test\r\nContent-Length: 5\r\n\r\n");
+            for (char ch : "abcde".toCharArray()) {
+                Thread.sleep(300);
                 c.send(String.valueOf(ch));
             }
             assertEquals(200, c.read().status());
+            assertEquals("abcde", steady.upstream.takeRequest(Duration.ofSeconds(5)).bodyText());
         }
-        assertEquals("abcd", fx.upstream.takeRequest(Duration.ofSeconds(5)).bodyText());
     }
 
     @Test
@@ -201,14 +204,14 @@ class TimeoutsTest {
 
     @Test
     void aResponseThatKeepsMovingOutlivesTheRouteTimeout() throws Exception {
-        // six pieces 150ms apart: 750ms in all, each pause well inside the 400ms route timeout
+        // six pieces 300ms apart: 1.8s in all, each pause far inside the 1s route timeout
         String[] pieces = new String[7];
         pieces[0] = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n";
         for (int i = 1; i < pieces.length; i++) {
             pieces[i] = String.valueOf(i);
         }
-        try (java.net.ServerSocket streaming = scriptedUpstream(150, pieces);
-             ProxyFixture proxy = new ProxyFixture(withRouteTimeout(streaming, "400ms")); RawHttp c = proxy.client()) {
+        try (java.net.ServerSocket streaming = scriptedUpstream(300, pieces);
+             ProxyFixture proxy = new ProxyFixture(withRouteTimeout(streaming, "1s")); RawHttp c = proxy.client()) {
             RawHttp.Response r = c.get("/public/stream");
             assertEquals(200, r.status());
             assertEquals("123456", r.body());

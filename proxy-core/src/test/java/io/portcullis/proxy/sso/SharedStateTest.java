@@ -32,6 +32,11 @@ class SharedStateTest {
                 rate_limit: { per: subject, requests: 10, per_seconds: 60, burst: 10 }
             """;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * How long a change may take to reach the other replica: pub/sub takes milliseconds, but a loaded CI
+     * machine can stall a replica's threads, and each check is an HTTP round trip.
+     */
+    private static final Duration PROPAGATION = Duration.ofSeconds(5);
 
     private RedisServerProcess redis;
     private SsoProxy a;
@@ -41,7 +46,7 @@ class SharedStateTest {
     void start() {
         Assumptions.assumeTrue(RedisServerProcess.available(), RedisServerProcess.INSTALL_HINT);
         redis = RedisServerProcess.start();
-        String state = "state:\n  type: redis\n  url: " + redis.url() + "\n  command_timeout: 500ms\n";
+        String state = "state:\n  type: redis\n  url: " + redis.url() + "\n  command_timeout: 2s\n";
         a = new SsoProxy(LIMITED_ROUTE, state, null);
         b = new SsoProxy(LIMITED_ROUTE, state, a);
         SsoProxy.eventually(Duration.ofSeconds(20), "both replicas connected", () -> up(a) && up(b));
@@ -79,7 +84,7 @@ class SharedStateTest {
     }
 
     @Test
-    void aLogoutOnOneReplicaEndsTheSessionOnTheOtherWithinASecond() {
+    void aLogoutOnOneReplicaEndsTheSessionOnTheOtherWithinSeconds() {
         Browser alice = a.browser();
         a.login(alice, "/app", "alice", Map.of());
         Map<String, String> cookie = new HashMap<>(alice.cookies);
@@ -89,7 +94,7 @@ class SharedStateTest {
 
         assertEquals(302, alice.get("/.portcullis/logout").statusCode());
 
-        SsoProxy.eventually(Duration.ofSeconds(1), "B refuses the logged-out cookie",
+        SsoProxy.eventually(PROPAGATION, "B refuses the logged-out cookie",
                 () -> b.sentToLogin(withCookies(b, cookie).get("/app")));
         assertEquals(upstreamOfB, b.upstream.requests().size(), "B's upstream never saw the ended session");
         assertTrue(a.sentToLogin(withCookies(a, cookie).get("/app")));
@@ -111,7 +116,7 @@ class SharedStateTest {
         HttpResponse<String> logout = b.browser().post("/.portcullis/backchannel-logout", "logout_token=" + logoutToken);
 
         assertEquals(200, logout.statusCode(), logout.body());
-        SsoProxy.eventually(Duration.ofSeconds(1), "A ends alice's session", () -> a.sentToLogin(alice.get("/app")));
+        SsoProxy.eventually(PROPAGATION, "A ends alice's session", () -> a.sentToLogin(alice.get("/app")));
         HttpResponse<String> revokedBearer = a.browser().api("/api/x", "Authorization", "Bearer " + bearer);
         assertEquals(401, revokedBearer.statusCode());
         assertTrue(revokedBearer.headers().firstValue("WWW-Authenticate").orElse("").contains("token-revoked"),
@@ -147,7 +152,7 @@ class SharedStateTest {
         a.login(before, "/app", "alice", Map.of());
         Map<String, String> endedBefore = new HashMap<>(before.cookies);
         assertEquals(302, before.get("/.portcullis/logout").statusCode());
-        SsoProxy.eventually(Duration.ofSeconds(1), "B knows the first logout", () -> b.sentToLogin(withCookies(b, endedBefore).get("/app")));
+        SsoProxy.eventually(PROPAGATION, "B knows the first logout", () -> b.sentToLogin(withCookies(b, endedBefore).get("/app")));
         Browser during = a.browser();
         a.login(during, "/app", "dave", Map.of());
         Map<String, String> endedDuring = new HashMap<>(during.cookies);

@@ -54,11 +54,11 @@ class RedisStateStoreTest {
     }
 
     @Test
-    void aRevocationOnOneReplicaReachesTheOtherWithinASecond() {
+    void aRevocationOnOneReplicaReachesTheOtherWithinSeconds() {
         assertFalse(knows(b, "s1"));
         a.revocations().revoke(sid("s1"));
         assertTrue(knows(a, "s1"), "applied on the replica that took it before the call returns");
-        eventually(Duration.ofSeconds(1), "the other replica refuses s1", () -> knows(b, "s1"));
+        eventually(Duration.ofSeconds(5), "the other replica refuses s1", () -> knows(b, "s1"));
         assertFalse(knows(b, "s2"), "nothing else was revoked");
     }
 

@@ -132,10 +132,10 @@ class WebSocketTest {
     @Test
     void theConnectionClosesWhenTheTokenExpires() throws Exception {
         RecordingListener l = new RecordingListener();
-        WebSocket ws = connect(token(Duration.ofSeconds(2)), l);
+        WebSocket ws = connect(token(Duration.ofSeconds(5)), l); // long enough to open and echo on a loaded machine
         ws.sendText("still here", true).get(5, TimeUnit.SECONDS);
         assertEquals("echo: still here", l.texts.poll(5, TimeUnit.SECONDS));
-        assertNotNull(l.closed.get(15, TimeUnit.SECONDS), "closed at the token's exp");
+        assertNotNull(l.closed.get(20, TimeUnit.SECONDS), "closed at the token's exp");
         assertNotNull(backend.closed.poll(10, TimeUnit.SECONDS));
     }
 

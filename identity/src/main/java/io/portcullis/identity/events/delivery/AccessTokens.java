@@ -49,14 +49,16 @@ public final class AccessTokens {
         if (inFlight != null) {
             return inFlight;
         }
-        CompletableFuture<String> request = request();
-        inFlight = request;
-        // May run at once (a request that failed before leaving): hence the local, not the field, is returned.
-        request.whenComplete((value, failure) -> {
+        // No longer shared by the time it completes, so whoever sees it complete (a failure, or a token the
+        // API then refuses) and asks again starts a new request.
+        CompletableFuture<String> request = request().whenComplete((value, failure) -> {
             synchronized (this) {
                 inFlight = null;
             }
         });
+        if (!request.isDone()) { // one that failed before leaving completed at once: nothing to share
+            inFlight = request;
+        }
         return request;
     }
 
