@@ -85,6 +85,8 @@ public final class Portcullis implements AutoCloseable {
     private final SecurityEventReceivers events;
     /** What the start's warm-up did (it ran before any listener opened). */
     private final WarmupReport warmup;
+    /** Set once every listener is open: until then /readyz says the start is under way. */
+    private volatile boolean started;
 
     private Portcullis(Path source, ConfigCompiler.Compiled compiled, IdentityFactory identityFactory,
                        int workerThreads, boolean watch) throws InterruptedException {
@@ -111,9 +113,6 @@ public final class Portcullis implements AutoCloseable {
         }
         boss = Transports.newGroup(1, "portcullis-accept");
         workers = Transports.newGroup(workerThreads, "portcullis-io");
-        // Before any listener opens, so neither /readyz nor the data port answers until the path is warm;
-        // the real issuers' first key fetches, started above, run meanwhile.
-        warmup = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
         DecisionLog decisions = new DecisionLog();
         AccessState access = new AccessState(
                 new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
@@ -132,11 +131,20 @@ public final class Portcullis implements AutoCloseable {
         ProxyServer p = null;
         AdminServer a = null;
         DecisionApiServer d = null;
+        WarmupReport warm;
         try {
-            p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
-                    boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
+            // Everything above, and the admin listener, before the warm-up: what it builds and loads then
+            // (caches, handlers, buffers of kinds the warm-up never made) would otherwise arrive after the
+            // warm-up compiled the request path, and a class loaded then makes the JIT throw away code that
+            // assumed it did not exist, just as the first requests come. /healthz answers meanwhile (a
+            // liveness probe must not restart a replica that is warming up) and /readyz says it is not ready.
             a = ListenerUnavailableException.open("admin", "admin", config.admin(),
                     () -> AdminServer.start(config.admin(), boss, this::adminEndpoints));
+            // Before the data port opens, so that it only ever serves a warm path; the real issuers' first
+            // key fetches, started above, run meanwhile.
+            warm = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
+            p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
+                    boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
             // --- decision API ---
             d = config.decisionApi() == null ? null : ListenerUnavailableException.open("decision API", "decision_api.listen",
                     config.decisionApi().listen(), () -> DecisionApiServer.start(config.decisionApi(), boss, workers, ctx));
@@ -156,11 +164,13 @@ public final class Portcullis implements AutoCloseable {
             tracing.close();
             throw e;
         }
+        warmup = warm;
         proxy = p;
         admin = a;
         decisionApi = d;
         events.apply(config.securityEvents());
         watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
+        started = true;
         LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}, state {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
                 config.transport().h2c() ? ", h2c" : "", config.admin().host() + ":" + admin.port(),
@@ -305,7 +315,7 @@ public final class Portcullis implements AutoCloseable {
 
             @Override
             public String notReadyReason() {
-                return Readiness.notReadyReason(rc);
+                return started ? Readiness.notReadyReason(rc) : "starting (warming up the request path)";
             }
 
             @Override

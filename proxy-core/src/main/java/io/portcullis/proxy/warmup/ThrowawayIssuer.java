@@ -1,6 +1,7 @@
 package io.portcullis.proxy.warmup;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -125,8 +126,13 @@ final class ThrowawayIssuer implements AutoCloseable {
         boolean rs = JWSAlgorithm.RS256.equals(alg);
         try {
             JWSSigner signer = rs ? new RSASSASigner(rsa) : new ECDSASigner(ec);
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(rs ? rsa.getKeyID() : ec.getKeyID()).build(),
-                    claims);
+            // Every other token says typ: JWT, as most providers' do, so that both shapes of header are
+            // compiled before the first real one.
+            JWSHeader.Builder header = new JWSHeader.Builder(alg).keyID(rs ? rsa.getKeyID() : ec.getKeyID());
+            if (n % 2 == 1) {
+                header.type(JOSEObjectType.JWT);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
             jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
