@@ -40,6 +40,22 @@ final class CompilerActivity {
         this.lastNanos = nanoTime.getAsLong();
     }
 
+    /**
+     * How many calls take a method from the interpreter to C2 when the compile queue is short: C1 compiles
+     * it with profiling after {@code Tier3InvocationThreshold} calls, C2 takes it after
+     * {@code Tier4InvocationThreshold} more. HotSpot's defaults when the JVM does not say.
+     */
+    static long callsToReachC2() {
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean hotspot =
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Long.parseLong(hotspot.getVMOption("Tier3InvocationThreshold").getValue())
+                    + Long.parseLong(hotspot.getVMOption("Tier4InvocationThreshold").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return 200 + 5_000;
+        }
+    }
+
     /** Starts looking from now. A JVM that does not report compilation time reads as always quiet. */
     static CompilerActivity start() {
         CompilationMXBean bean = ManagementFactory.getCompilationMXBean();

@@ -98,17 +98,24 @@ final class ListenerWarmup {
     }
 
     /**
-     * Goes on in rounds until a round makes the compilers no busier than {@link #QUIET_SHARE} of its time,
+     * Goes on until every method the requests run could reach C2 ({@link #leastRequests}), then in rounds
+     * until a round makes the compilers no busier than {@link #QUIET_SHARE} of its time,
      * leaving them the core between rounds: the methods the requests so far made hot but left below C2's
      * thresholds (which HotSpot raises while its compile queue is long) are compiled now rather than under
      * the first real load. True when that happened within the bounds.
      */
     private static boolean settle(LoopbackHttpClient client, Requests sending, int requests, Duration settleFor)
             throws IOException, InterruptedException {
-        CompilerActivity compilers = CompilerActivity.start();
         int round = Math.max(MIN_ROUND, requests / 2);
         long deadline = System.nanoTime() + settleFor.toNanos();
         long most = requests + MAX_SETTLING_FACTOR * (long) requests;
+        // Quiet compilers alone do not mean the path reached C2: a method called once per request (or per
+        // other request) waits, compiled by C1 and unqueued, until its calls reach C2's count.
+        long least = leastRequests(CompilerActivity.callsToReachC2(), most);
+        while (sending.answered < least && System.nanoTime() - deadline < 0) {
+            sending.send(client);
+        }
+        CompilerActivity compilers = CompilerActivity.start();
         while (sending.answered < most) {
             for (int i = 0; i < round && System.nanoTime() - deadline < 0; i++) {
                 sending.send(client);
@@ -123,6 +130,15 @@ final class ListenerWarmup {
             }
         }
         return false;
+    }
+
+    /**
+     * The requests settling sends before it asks whether the compilers are quiet: enough for a method run
+     * on every other request (one of the two configs, one of two routes) to reach C2's count of calls, within
+     * the bound of {@code most}.
+     */
+    static long leastRequests(long callsToReachC2, long most) {
+        return Math.min(most, 2 * callsToReachC2);
     }
 
     /** The requests as they go: which route, token and config comes next, and the counts. */

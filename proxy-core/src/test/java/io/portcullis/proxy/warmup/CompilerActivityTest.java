@@ -64,4 +64,11 @@ class CompilerActivityTest {
         activity.awaitIdle(Duration.ofMillis(200), Duration.ofSeconds(5));
         assertEquals(stepsWaited, steps.get());
     }
+
+    @org.junit.jupiter.api.Test
+    void callsToReachC2AreTheJvmsTwoTierThresholds() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().stream().anyMatch(a -> a.contains("InvocationThreshold")), "thresholds set by hand");
+        assertEquals(200 + 5_000, CompilerActivity.callsToReachC2(), "HotSpot's defaults: C1 after 200 calls, C2 after 5,000 more");
+    }
 }
