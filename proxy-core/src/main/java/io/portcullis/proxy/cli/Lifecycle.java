@@ -91,10 +91,10 @@ final class Lifecycle {
 
         private void stop() {
             LOG.info("stopping");
-            AutoCloseable running = closeOnStop.get();
-            if (running != null) {
+            AutoCloseable closing = closeOnStop.get();
+            if (closing != null) {
                 try {
-                    running.close();
+                    closing.close();
                 } catch (Exception e) {
                     LOG.warn("stopping: {}", e.toString());
                 }
