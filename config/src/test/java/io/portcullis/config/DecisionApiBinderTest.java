@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** {@code decision_api}: off unless configured, its defaults, and every mistake at its place. */
 class DecisionApiBinderTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     static List<String> problems(String yaml) {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + yaml, "c.yaml"));
@@ -33,7 +36,7 @@ class DecisionApiBinderTest {
 
     @Test
     void bindsSecretHeadersAndLoginUrl() throws Exception {
-        Path secret = Files.createTempFile("api", ".secret");
+        Path secret = dir.resolve("api.secret");
         Files.writeString(secret, "  shared \n");
         DecisionApiConfig api = ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + """
                 decision_api:
@@ -69,7 +72,7 @@ class DecisionApiBinderTest {
 
     @Test
     void bindsTlsAndAuthZenCallers() throws Exception {
-        Path pem = Files.createTempFile("api", ".pem");
+        Path pem = Files.createFile(dir.resolve("api.pem"));
         DecisionApiConfig api = ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + """
                 decision_api:
                   listen: 127.0.0.1:9191
