@@ -82,7 +82,8 @@ final class ListenerWarmup {
             TransportConfig cleartext = new TransportConfig(null, false, Duration.ZERO, null, null);
             ProxyServer server = ProxyServer.start(new HostPort("127.0.0.1", 0), boss, workers, ctx,
                     routed.limits(), routed.timeouts(), cleartext);
-            Requests sending = new Requests(routed.routes(), authorizations, current, List.of(deciding, allowing));
+            Requests sending = new Requests(routed.routes(), authorizations, current, List.of(deciding, allowing),
+                    server.port());
             boolean settled;
             try (LoopbackHttpClient client = new LoopbackHttpClient(server.port(), REQUESTS_PER_CONNECTION)) {
                 while (sending.answered < requests) {
@@ -147,30 +148,47 @@ final class ListenerWarmup {
         private final List<List<String>> authorizations;
         private final AtomicReference<RuntimeConfig> current;
         private final List<RuntimeConfig> configs;
+        private final int port;
         int answered;
         int proxied;
 
         Requests(List<RouteConfig> routes, List<List<String>> authorizations, AtomicReference<RuntimeConfig> current,
-                 List<RuntimeConfig> configs) {
+                 List<RuntimeConfig> configs, int port) {
             this.routes = routes;
             this.authorizations = authorizations;
             this.current = current;
             this.configs = configs;
+            this.port = port;
         }
 
         void send(LoopbackHttpClient client) throws IOException {
             int i = answered;
             current.set(configs.get(i % configs.size()));
             MatchConfig match = routes.get((i / 2) % routes.size()).match();
-            int status = client.get(host(match), path(match), authorizations.get(i % authorizations.size()).get(0));
+            // A new Host form once every route has had its turn, so that each route gets each form.
+            String host = host(match, (i / (2 * routes.size())) % HOST_FORMS, port);
+            int status = client.get(host, path(match), authorizations.get(i % authorizations.size()).get(0));
             answered++;
             proxied += status / 100 == 2 ? 1 : 0;
         }
     }
 
-    /** A host the route matches: its own, a wildcard's label filled in, or any. */
-    static String host(MatchConfig match) {
-        return match.host() == null ? "warmup.portcullis.invalid" : match.host().replace("*", "warmup");
+    /** How many forms of the Host header {@link #host(MatchConfig, int, int)} gives. */
+    static final int HOST_FORMS = 3;
+
+    /**
+     * A Host the route matches: its own name, a wildcard's label filled in, or any name; then, by
+     * {@code form}, that name alone, with the listener's port (as clients that name a port send it), or,
+     * for a route that matches any host, an IP literal with the port (as load balancers' health checks
+     * and internal callers do). Real traffic mixes them, and the host parsing takes other branches for each.
+     */
+    static String host(MatchConfig match, int form, int port) {
+        String name = match.host() == null ? "warmup.portcullis.invalid" : match.host().replace("*", "warmup");
+        return switch (form) {
+            case 0 -> name;
+            case 1 -> name + ":" + port;
+            default -> match.host() == null ? "127.0.0.1:" + port : name + ":" + port;
+        };
     }
 
     /** A path the route matches (a regex route gets "/", which it may not match: then the 404 path warms). */
