@@ -94,16 +94,11 @@ final class ThrowawayIssuer implements AutoCloseable {
         return ISSUER_PREFIX + id;
     }
 
-    /** A token of this issuer as {@code id}, for {@code audience}, signed with {@code alg} (RS256 or ES256). */
-    String sign(String id, String audience, JWSAlgorithm alg, int n) {
-        return sign(id, audience, alg, n, null);
-    }
-
     /**
-     * As {@link #sign(String, String, JWSAlgorithm, int)}, with a healthy device's posture in the object
-     * claim {@code postureClaim} when it is not null (a config whose posture comes from the identity
-     * token): the usual device tests of a policy pass, so the warm-up runs the real policies' allow path,
-     * which real traffic takes, and not only their refusals.
+     * A token of this issuer as {@code id}, for {@code audience}, signed with {@code alg} (RS256 or ES256),
+     * with a healthy device's posture in the object claim {@code postureClaim} when it is not null (a config
+     * whose posture comes from the identity token): the usual device tests of a policy pass, so the warm-up
+     * runs the real policies' allow path, which real traffic takes, and not only their refusals.
      */
     String sign(String id, String audience, JWSAlgorithm alg, int n, String postureClaim) {
         Instant now = Instant.now();

@@ -110,7 +110,7 @@ class PipelineWarmupTest {
             awaitReady(fx);
             // Signed as the warm-up signs: under the real issuer's id, for its audience, both algorithms.
             for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256)) {
-                String token = warm.sign("corp", "portcullis", alg, 1);
+                String token = warm.sign("corp", "portcullis", alg, 1, null);
                 try (RawHttp c = fx.client()) {
                     assertEquals(401, c.get("/admin", "Authorization: Bearer " + token).status(), alg.getName());
                 }
