@@ -26,7 +26,8 @@ import java.util.function.Function;
  * The listener half of the warm-up: a real data-plane listener on an ephemeral loopback port, on the
  * process's own event loops, in front of a throwaway loopback upstream, taking requests with the
  * warm-up's tokens over keep-alive connections the client leaves and reopens every
- * {@value #REQUESTS_PER_CONNECTION} requests, so the HTTP codec, routing, the exchange and the
+ * {@value #REQUESTS_PER_CONNECTION} requests (in each of the ways real clients leave: see
+ * {@link LoopbackHttpClient.Leaving}), so the HTTP codec, routing, the exchange and the
  * upstream pool are compiled too. Its configs have every route's upstream replaced by the throwaway one;
  * it counts into {@link Metrics#unexported()} and records into {@link DecisionLog#renderingOnly()} (its lines
  * are made and sealed, so the writer's code is compiled too, then dropped: no decision log sees them), with
