@@ -12,7 +12,8 @@
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
 # PC_JAVA_OPTS (extra JVM flags for Portcullis), PC_JAR_B (a second Portcullis build, e.g. main's, started beside the
 # first and measured right after it in every round as portcullis-b-*: the fair way to compare two builds on a noisy
-# machine; the summary prints B / A per round), MODES (which runs: baseline repeat rs256 es256 half idle state rss
+# machine; the summary prints B / A per round), PC_JAVA_OPTS_B (B's extra JVM flags instead of PC_JAVA_OPTS; with
+# PC_JAR_B=PC_JAR it compares two settings of one build, e.g. heap sizing, in one run), MODES (which runs: baseline repeat rs256 es256 half idle state rss
 # warmstart dpop; "half" needs "repeat"; see below for the last four), KEEP_WORK (1: keep
 # the temporary directory with tokens, configs and logs), ARRIVALS (the latency runs' waits between a
 # connection's requests: poisson, drawn at random around the mean, the default; constant, the mean every time,
@@ -145,6 +146,7 @@ PC_JAR=${PC_JAR:-$ROOT/proxy-core/target/portcullis.jar}
   echo "java: $(java -version 2>&1 | sed -n 2p)"
   echo "nginx: $(nginx -v 2>&1 | cut -d/ -f2)  haproxy: $(haproxy -v | head -1 | cut -d' ' -f3)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
   [[ -z $PC_JAR_B ]] || echo "portcullis: $PC_JAR (A) beside $PC_JAR_B (B, rows portcullis-b-*)"
+  [[ -z $PC_JAR_B ]] || echo "extra JVM flags: A ${PC_JAVA_OPTS:-(none)}; B ${PC_JAVA_OPTS_B-${PC_JAVA_OPTS:-(none)}}"
   echo "settings: duration ${DURATION}s, rounds $ROUNDS, $CONNS keep-alive connections, wrk -t1 on cpu $LOAD_CPU, servers on cpu $SERVER_CPU, Portcullis heap $PC_HEAP, fd limit $(ulimit -n)"
 } | tee -a "$REPORT" >&2
 
@@ -206,6 +208,8 @@ elif [[ $PROFILE == async ]]; then
 fi
 # shellcheck disable=SC2206 # PC_JAVA_OPTS is a list of JVM flags, split on spaces on purpose
 EXTRA_OPTS=(${PC_JAVA_OPTS:-})
+# shellcheck disable=SC2206 # the same for B
+EXTRA_OPTS_B=(${PC_JAVA_OPTS_B-${PC_JAVA_OPTS:-}})
 taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "${PROF[@]}" "${EXTRA_OPTS[@]}" -jar "$PC_JAR" serve -c "$WORK/portcullis.yaml" \
   >"$WORK/logs/decisions.log" 2>"$WORK/logs/portcullis.err" &
 PIDS+=($!)
@@ -227,7 +231,7 @@ moved_config() { # moved_config DIR PORT ADMIN_PORT: the bench config on other p
 }
 if [[ -n $PC_JAR_B ]]; then
   moved_config "$WORK/b" "$PC_PORT_B" "$PC_ADMIN_PORT_B"
-  taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "-Xlog:gc:file=$WORK/b/logs/gc.log" "${EXTRA_OPTS[@]}" \
+  taskset -c "$SERVER_CPU" java "-Xms$PC_HEAP" "-Xmx$PC_HEAP" "-Xlog:gc:file=$WORK/b/logs/gc.log" "${EXTRA_OPTS_B[@]}" \
     -jar "$PC_JAR_B" serve -c "$WORK/b/portcullis.yaml" >"$WORK/b/logs/decisions.log" 2>"$WORK/b/logs/portcullis.err" &
   PIDS+=($!)
   PC_PID_B=$!
