@@ -136,15 +136,15 @@ public final class Metrics implements IdentityEvents, StateEvents {
     }
 
     public void request(String route, String decision, String reason) {
+        // computeIfAbsent reads a present counter without a lock (when first in its bin: nearly always). No
+        // branch of our own for a new key: the warm-up counts into other Metrics, so every key is new after
+        // ready, and a branch the JIT had never seen taken made it throw away the compiled code of each
+        // request's logging on the first requests.
         RequestKey key = new RequestKey(route, decision, reason);
-        Counter c = requestCounters.get(key);
-        if (c == null) {
-            c = requestCounters.computeIfAbsent(key, k -> Counter.builder("portcullis.requests")
-                    .description("Requests by route, decision and deciding reason")
-                    .tag("route", k.route()).tag("decision", k.decision()).tag("reason", k.reason())
-                    .register(registry));
-        }
-        c.increment();
+        requestCounters.computeIfAbsent(key, k -> Counter.builder("portcullis.requests")
+                .description("Requests by route, decision and deciding reason")
+                .tag("route", k.route()).tag("decision", k.decision()).tag("reason", k.reason())
+                .register(registry)).increment();
     }
 
     /** A decision asked for by another proxy or a policy enforcement point, not a proxied request. */

@@ -48,10 +48,7 @@ final class UpstreamPool {
 
     /** A pooled idle connection to the target, or null. Must be called on the pool's loop. */
     Channel pollIdle(UpstreamTarget target) {
-        ArrayDeque<Channel> q = idle.get(target.poolKey());
-        if (q == null) {
-            return null;
-        }
+        ArrayDeque<Channel> q = idleTo(target);
         Channel ch;
         while ((ch = q.pollLast()) != null) {
             if (ch.isActive()) {
@@ -59,6 +56,16 @@ final class UpstreamPool {
             }
         }
         return null;
+    }
+
+    /**
+     * The target's idle connections, an empty queue the first time it is asked for. Not null for a
+     * target never seen: the start's warm-up only ever forwards to its own throwaway upstream, so a
+     * branch taken only for a new target was one the JIT had never seen taken, and the first request to
+     * each real upstream after ready made it throw the compiled forwarding path away.
+     */
+    private ArrayDeque<Channel> idleTo(UpstreamTarget target) {
+        return idle.computeIfAbsent(target.poolKey(), k -> new ArrayDeque<>());
     }
 
     /** Opens a new connection on this pool's loop. */
@@ -112,7 +119,7 @@ final class UpstreamPool {
         }
         ch.pipeline().get(UpstreamHandler.class).detach();
         ch.config().setAutoRead(true);
-        ArrayDeque<Channel> q = idle.computeIfAbsent(target.poolKey(), k -> new ArrayDeque<>());
+        ArrayDeque<Channel> q = idleTo(target);
         if (q.size() >= MAX_IDLE_PER_TARGET) {
             ch.close();
             return;
