@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code decision_api}: off unless configured, its defaults, and every mistake at its place. */
 class DecisionApiBinderTest {
 
-    @org.junit.jupiter.api.io.TempDir
+    @TempDir
     Path dir;
 
     static List<String> problems(String yaml) {

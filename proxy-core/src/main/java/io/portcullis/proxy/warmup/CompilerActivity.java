@@ -1,5 +1,6 @@
 package io.portcullis.proxy.warmup;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -47,8 +48,7 @@ final class CompilerActivity {
      */
     static long callsToReachC2() {
         try {
-            com.sun.management.HotSpotDiagnosticMXBean hotspot =
-                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
             return Long.parseLong(hotspot.getVMOption("Tier3InvocationThreshold").getValue())
                     + Long.parseLong(hotspot.getVMOption("Tier4InvocationThreshold").getValue());
         } catch (RuntimeException | LinkageError e) {

@@ -2,9 +2,12 @@ package io.portcullis.proxy.warmup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -65,9 +68,9 @@ class CompilerActivityTest {
         assertEquals(stepsWaited, steps.get());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void callsToReachC2AreTheJvmsTwoTierThresholds() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(java.lang.management.ManagementFactory.getRuntimeMXBean()
+        Assumptions.assumeFalse(ManagementFactory.getRuntimeMXBean()
                 .getInputArguments().stream().anyMatch(a -> a.contains("InvocationThreshold")), "thresholds set by hand");
         assertEquals(200 + 5_000, CompilerActivity.callsToReachC2(), "HotSpot's defaults: C1 after 200 calls, C2 after 5,000 more");
     }
