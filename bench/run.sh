@@ -6,7 +6,8 @@
 #
 # Settings (environment): DURATION (s per run, 10), ROUNDS (interleaved repeats, 2), CONNS (64),
 # DISTINCT (distinct tokens minted per algorithm, 120000), DISTINCT_DURATION (s per distinct-token run,
-# 3: each Portcullis run needs a fresh token per request; a cache hit count above 0 says it ran out), WARMUP
+# 3: each run needs a fresh token per request; a row's token_uses above 1 says its slice of DISTINCT / (ROUNDS + 1)
+# ran out, and the summary then says TOKENS RAN OUT and the DISTINCT that would be enough), WARMUP
 # (s per algorithm of distinct-token warm-up for the JIT, 15), IDLE_CONNS (10000), READY_WAIT (s a Portcullis may take
 # to answer /readyz, 180), BENCH_JAR (the benchmarks jar whose TokenMinter writes tokens and config), PROFILE (1: record a
 # JFR of Portcullis; async: an async-profiler CPU profile, native frames included, as collapsed stacks), SKIP_BUILD (1: reuse the built jars), OUT (results directory, bench/results),
@@ -354,9 +355,14 @@ run() {
   # OpenLoopLoad also sends its warm-up inside the CPU window: divide by everything it sent.
   [[ $line == *" all_requests="* ]] && req=$(sed -E 's/.* all_requests=([0-9]+).*/\1/' <<<"$line")
   local cpu_us=$(( (t1 - t0) * 1000000 / CLK_TCK ))
+  # A run given more requests than its slice has tokens sends each token again: then it measures a cycle of
+  # reused tokens (Portcullis keeps a token the second time it verifies it), not new ones. Said per row.
+  local kv tokens=0
+  for kv in "$@"; do [[ $kv == TOKENS_FILE=* ]] && tokens=$(wc -l <"${kv#TOKENS_FILE=}"); done
   [[ -z $also ]] || also=" also_cpu_us_per_req=$(awk -v c="${also#*=}" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')"
-  printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s%s\n' "$name" "$round" "$line" \
-    "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" "$also" >>"$RESULTS"
+  printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s token_uses=%s%s\n' "$name" "$round" "$line" \
+    "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" \
+    "$(awk -v t="$tokens" -v r="$req" 'BEGIN{printf "%.2f", t ? r / t : 0}')" "$also" >>"$RESULTS"
   tail -1 "$RESULTS" | tee -a "$REPORT" >&2
 }
 

@@ -35,6 +35,21 @@ def mean(xs):
     return sum(xs) / len(xs) if xs else float("nan")
 
 
+def reused_token_lines(runs):
+    """Says when a distinct-token run sent its tokens more than once: it then measured reuse, not new tokens."""
+    wrapped = {name: max(r.get("token_uses", 0) for r in rounds.values())
+               for name, rounds in runs.items() if any(r.get("token_uses", 0) > 1 for r in rounds.values())}
+    if not wrapped:
+        return
+    most = max(r["requests"] for name in wrapped for r in runs[name].values())
+    slices = max(k for rounds in runs.values() for k in rounds) + 1
+    print("TOKENS RAN OUT: " + ", ".join(f"{name} sent each token up to {uses:.1f} times" for name, uses
+                                         in sorted(wrapped.items()))
+          + ". Those runs measured a cycle of reused tokens (Portcullis keeps a token the second time it verifies"
+          f" it), not new ones: for new tokens only, DISTINCT >= {int(most * slices * 1.1)} or a shorter"
+          " DISTINCT_DURATION.")
+
+
 def state_lines(runs):
     """state: redis beside state: memory, and what a rate-limited route adds per request, round by round."""
     def per_round(a, b, field):
@@ -155,6 +170,7 @@ def main():
             p99 = [runs[other][k]["p99_us"] / runs[name][k]["p99_us"] for k in rounds]
             print(f"B / A {name}: req/s {', '.join(f'{x:.2f}' for x in rps)}; "
                   f"cpu/req {', '.join(f'{x:.2f}' for x in cpu)}; p99 {', '.join(f'{x:.2f}' for x in p99)} per round")
+    reused_token_lines(runs)
     state_lines(runs)
     forwardauth_lines(runs)
     dpop_lines(runs)
