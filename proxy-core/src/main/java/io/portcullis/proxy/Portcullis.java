@@ -73,7 +73,8 @@ public final class Portcullis implements AutoCloseable {
     private final Object reloadLock = new Object();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ConfigWatcher watcher;
-    private final CertificateExpiry certificates = new CertificateExpiry(metrics.registry());
+    /** Opened with the other parts, so that a failed start closes it (a field initializer's thread outlived one). */
+    private final CertificateExpiry certificates;
     /** Shared state: opened once, kept across reloads (a changed {@code state} section needs a restart). */
     private final StateStore state;
     /** Seen DPoP proofs and the nonce key: they must survive a reload. */
@@ -95,81 +96,75 @@ public final class Portcullis implements AutoCloseable {
         // Read first: an unusable OTEL_* variable stops the start before anything is opened.
         TracingSettings tracingSettings = TracingSettings.resolve(config.tracing(), System.getenv());
         Clock clock = Clock.systemUTC();
-        state = StateStores.open(config.state(), metrics, clock);
-        metrics.stateStoreGauges(state);
-        SsoRuntime sso = SsoRuntime.start(config, metrics, state.revocations(), clock);
-        // Bearer tokens are checked against revocations after authentication, cached ones included.
-        IdentityService identity = new RevocationCheckingIdentityService(identityFactory.apply(config, metrics),
-                state.revocations());
-        // Proof jtis and DPoP nonces come from the state store: shared by every replica with state: redis.
-        binding = new BindingState(state.replays(), state.nonces(), clock);
-        runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
-        metrics.configInUse(config.sha256());
-        certificates.watch(CertificateExpiry.sourcesOf(config));
-        for (var issuer : config.identity().issuers()) {
-            String id = issuer.id();
-            metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
-                    .filter(s -> s.issuerId().equals(id)).anyMatch(IssuerStatus::stale));
-        }
-        boss = Transports.newGroup(1, "portcullis-accept");
-        workers = Transports.newGroup(workerThreads, "portcullis-io");
-        DecisionLog decisions = new DecisionLog();
-        AccessState access = new AccessState(
-                new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
-                        state.riskHistory()),
-                new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics));
-        live = new LiveConnections(runtime::get, metrics.registry(), decisions, clock, access);
-        // Security events: verified SETs revoke in the state store (every replica enforces them through
-        // its mirror) and end the live connections they name; a SET's jti is spent in the shared replay set.
-        EventReport report = new EventReport(metrics.registry(), decisions, () -> runtime.get().config().sha256(), clock);
-        EnforcingSink sink = new EnforcingSink(state.revocations(), live, () -> runtime.get().config(), report, clock);
-        state.onPublishedRevocation(sink::published);
-        events = new SecurityEventReceivers(state.replays()::firstUse, sink, report, clock);
-        tracing = Tracing.start(tracingSettings, BuildInfo.current().version());
-        ProxyContext ctx = new ProxyContext(ProxyContext.reading(runtime), metrics, decisions, "http", access, clock, live, events,
-                tracing);
-        ProxyServer p = null;
-        AdminServer a = null;
-        DecisionApiServer d = null;
-        WarmupReport warm;
+        OpenedParts opened = new OpenedParts();
         try {
+            certificates = opened.add(new CertificateExpiry(metrics.registry()));
+            state = opened.add(StateStores.open(config.state(), metrics, clock));
+            metrics.stateStoreGauges(state);
+            SsoRuntime sso = opened.add(SsoRuntime.start(config, metrics, state.revocations(), clock));
+            // Bearer tokens are checked against revocations after authentication, cached ones included.
+            IdentityService identity = new RevocationCheckingIdentityService(
+                    opened.add(identityFactory.apply(config, metrics)), state.revocations());
+            // Proof jtis and DPoP nonces come from the state store: shared by every replica with state: redis.
+            binding = new BindingState(state.replays(), state.nonces(), clock);
+            runtime.set(RuntimeConfig.of(config, compiled.policies(), identity, sso, binding));
+            metrics.configInUse(config.sha256());
+            certificates.watch(CertificateExpiry.sourcesOf(config));
+            for (var issuer : config.identity().issuers()) {
+                String id = issuer.id();
+                metrics.issuerStaleGauge(id, () -> runtime.get().identity().issuers().stream()
+                        .filter(s -> s.issuerId().equals(id)).anyMatch(IssuerStatus::stale));
+            }
+            boss = Transports.newGroup(1, "portcullis-accept");
+            opened.add(() -> shutdown(boss));
+            workers = Transports.newGroup(workerThreads, "portcullis-io");
+            opened.add(() -> shutdown(workers));
+            // Records through the JVM's one decision writer, which outlives every proxy: nothing to close here.
+            DecisionLog decisions = new DecisionLog();
+            AccessState access = new AccessState(
+                    new RiskTracker(() -> runtime.get().config().risk().history(), RiskTracker.defaultMaxBytes(), clock,
+                            state.riskHistory()),
+                    new RateLimiter(RateLimiter.DEFAULT_MAX_BUCKETS, System::nanoTime, state.buckets(), metrics));
+            live = new LiveConnections(runtime::get, metrics.registry(), decisions, clock, access);
+            // Security events: verified SETs revoke in the state store (every replica enforces them through
+            // its mirror) and end the live connections they name; a SET's jti is spent in the shared replay set.
+            EventReport report = new EventReport(metrics.registry(), decisions, () -> runtime.get().config().sha256(),
+                    clock);
+            EnforcingSink sink = new EnforcingSink(state.revocations(), live, () -> runtime.get().config(), report,
+                    clock);
+            state.onPublishedRevocation(sink::published);
+            events = new SecurityEventReceivers(state.replays()::firstUse, sink, report, clock);
+            tracing = opened.add(Tracing.start(tracingSettings, BuildInfo.current().version()));
+            ProxyContext ctx = new ProxyContext(ProxyContext.reading(runtime), metrics, decisions, "http", access,
+                    clock, live, events, tracing);
             // Everything above, and the admin listener, before the warm-up: what it builds and loads then
             // (caches, handlers, buffers of kinds the warm-up never made) would otherwise arrive after the
             // warm-up compiled the request path, and a class loaded then makes the JIT throw away code that
             // assumed it did not exist, just as the first requests come. /healthz answers meanwhile (a
             // liveness probe must not restart a replica that is warming up) and /readyz says it is not ready.
-            a = ListenerUnavailableException.open("admin", "admin", config.admin(),
-                    () -> AdminServer.start(config.admin(), boss, this::adminEndpoints));
+            admin = opened.add(ListenerUnavailableException.open("admin", "admin", config.admin(),
+                    () -> AdminServer.start(config.admin(), boss, this::adminEndpoints)));
             // Before the data port opens, so that it only ever serves a warm path; the real issuers' first
             // key fetches, started above, run meanwhile.
-            warm = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
-            p = ListenerUnavailableException.open("data plane", "listen", config.listen(), () -> ProxyServer.start(config.listen(),
-                    boss, workers, ctx, config.limits(), config.timeouts(), config.transport()));
+            warmup = PipelineWarmup.run(config, compiled.policies(), config.transport().warmup(), boss, workers);
+            proxy = opened.add(ListenerUnavailableException.open("data plane", "listen", config.listen(),
+                    () -> ProxyServer.start(config.listen(), boss, workers, ctx, config.limits(), config.timeouts(),
+                            config.transport())));
             // --- decision API ---
-            d = config.decisionApi() == null ? null : ListenerUnavailableException.open("decision API", "decision_api.listen",
-                    config.decisionApi().listen(), () -> DecisionApiServer.start(config.decisionApi(), boss, workers, ctx));
+            decisionApi = config.decisionApi() == null ? null : opened.add(ListenerUnavailableException.open(
+                    "decision API", "decision_api.listen", config.decisionApi().listen(),
+                    () -> DecisionApiServer.start(config.decisionApi(), boss, workers, ctx)));
             // --- end decision API ---
-        } catch (InterruptedException | RuntimeException e) {
-            if (p != null) {
-                p.close();
-            }
-            if (a != null) {
-                a.close();
-            }
-            shutdownGroups();
-            identity.close();
-            sso.close();
-            certificates.close();
-            state.close();
-            tracing.close();
+            // Only applying the config starts the receivers' thread and calls: from here on they have to be closed.
+            opened.add(events);
+            events.apply(config.securityEvents());
+            watcher = opened.add(watch && source != null ? startWatcher(source, config.sha256()) : null);
+        } catch (Throwable e) {
+            // Errors too, and a checked exception a library throws undeclared: whatever stopped the start,
+            // nothing it opened may go on running without an owner.
+            opened.closeAfter(e);
             throw e;
         }
-        warmup = warm;
-        proxy = p;
-        admin = a;
-        decisionApi = d;
-        events.apply(config.securityEvents());
-        watcher = watch && source != null ? startWatcher(source, config.sha256()) : null;
         started = true;
         LOG.info("portcullis listening on {} ({}{}) (admin {}), {} routes, transport {}, state {}",
                 config.listen().host() + ":" + proxy.port(), config.transport().tls() != null ? "TLS, h2+http/1.1" : "cleartext",
@@ -362,8 +357,12 @@ public final class Portcullis implements AutoCloseable {
     }
 
     private void shutdownGroups() {
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        shutdown(workers);
+        shutdown(boss);
+    }
+
+    private static void shutdown(EventLoopGroup group) {
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     @Override
