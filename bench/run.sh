@@ -307,6 +307,20 @@ cache_hits() { # cache_hits PID: the verified-token cache hits of that Portculli
     *) echo 0; return ;; esac
   curl -s "http://127.0.0.1:$admin/metrics" | awk '/^portcullis_token_cache_total\{.*result="hit"/{print int($2)}'
 }
+thread_ticks() { # thread_ticks PID PREFIX...: CPU ticks of that process's threads whose names start with a PREFIX
+  local pid=$1 total=0 t name prefix; shift
+  for t in /proc/"$pid"/task/*; do
+    name=$(cat "$t/comm" 2>/dev/null) || continue
+    for prefix in "$@"; do
+      # A thread's name may hold spaces ("C2 CompilerThre"): fields are counted after its closing parenthesis.
+      [[ $name == "$prefix"* ]] && { total=$((total + $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}'))); break; }
+    done
+  done
+  echo "$total"
+}
+JIT_THREADS=("C1 CompilerThre" "C2 CompilerThre")
+# The Serial collector (the JVM's choice on one core) collects on the VM thread, with other safepoint work.
+GC_THREADS=("VM Thread" "GC Thread" "G1 ")
 CLK_TCK=$(getconf CLK_TCK)
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
@@ -322,6 +336,10 @@ run() {
       && profiled=1
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
+  # Portcullis's JIT compiler threads and its collector, apart: a run whose JIT is busy measured compilation.
+  local jvm=0 j0=0 g0=0
+  [[ $pid == "$PC_PID" || $pid == "$PC_PID_B" || $pid == "$PC_PID_R" ]] && jvm=1
+  if ((jvm)); then j0=$(thread_ticks "$pid" "${JIT_THREADS[@]}"); g0=$(thread_ticks "$pid" "${GC_THREADS[@]}"); fi
   # ALSO_PID (set by the caller for one run): other processes whose CPU per request is reported too, summed
   # (redis-server; the nginx workers of the forwardauth runs).
   # shellcheck disable=SC2086 # ALSO_PID is a list of pids, split on spaces on purpose
@@ -343,6 +361,11 @@ run() {
   fi
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
+  local jvm_cpu=""
+  if ((jvm)); then
+    jvm_cpu=" jit_ms=$(( ($(thread_ticks "$pid" "${JIT_THREADS[@]}") - j0) * 1000 / CLK_TCK ))"
+    jvm_cpu+=" gc_ms=$(( ($(thread_ticks "$pid" "${GC_THREADS[@]}") - g0) * 1000 / CLK_TCK ))"
+  fi
   local also=""
   # shellcheck disable=SC2086 # as above
   [[ -z ${ALSO_PID:-} ]] || also=" also_cpu_us=$(( ($(cpu_ticks $ALSO_PID) - a0) * 1000000 / CLK_TCK ))"
@@ -362,7 +385,7 @@ run() {
   [[ -z $also ]] || also=" also_cpu_us_per_req=$(awk -v c="${also#*=}" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')"
   printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s token_uses=%s%s\n' "$name" "$round" "$line" \
     "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" \
-    "$(awk -v t="$tokens" -v r="$req" 'BEGIN{printf "%.2f", t ? r / t : 0}')" "$also" >>"$RESULTS"
+    "$(awk -v t="$tokens" -v r="$req" 'BEGIN{printf "%.2f", t ? r / t : 0}')" "$also$jvm_cpu" >>"$RESULTS"
   tail -1 "$RESULTS" | tee -a "$REPORT" >&2
 }
 
