@@ -45,6 +45,8 @@ final class DecisionWriter {
     private final ConcurrentLinkedQueue<DecisionRecord> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder accepted = new LongAdder();
     private volatile long written;
+    /** {@link #written} as of the last flush: what {@link #drain} waits for. */
+    private volatile long flushed;
     private final DecisionChain chain = new DecisionChain();
     private StringBuilder line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
     private final Thread thread;
@@ -83,7 +85,8 @@ final class DecisionWriter {
     boolean drain(Duration timeout) throws InterruptedException {
         long target = accepted.sum();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (written < target) {
+        // Flushed, not only written: a line handed to a buffered appender is not in the output yet.
+        while (flushed < target) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
@@ -151,10 +154,12 @@ final class DecisionWriter {
     }
 
     private void flush() {
+        long upTo = written;
         if (log instanceof ch.qos.logback.classic.Logger logback) {
             BufferedAppenders.flush(logback.iteratorForAppenders(),
                     (what, e) -> OPS.error("decision log: {}", what, e));
         }
+        flushed = upTo;
     }
 
     private void watchBacklog() {
