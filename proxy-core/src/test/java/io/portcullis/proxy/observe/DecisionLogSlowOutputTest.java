@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import io.portcullis.proxy.tools.LogVerification;
 import io.portcullis.proxy.tools.LogVerifier;
 import java.io.ByteArrayOutputStream;
@@ -46,21 +44,10 @@ class DecisionLogSlowOutputTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
         pipe = Pipe.open();
-        BufferedStdoutAppender stdout = new BufferedStdoutAppender(Channels.newOutputStream(pipe.sink()));
-        stdout.setContext(context);
-        stdout.setName("stdout");
-        DecisionLineEncoder encoder = new DecisionLineEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        stdout.setEncoder(encoder);
-        stdout.start();
-        Logger logger = context.getLogger(DecisionLog.LOGGER_NAME);
-        logger.setLevel(Level.INFO);
-        logger.setAdditive(false);
-        logger.addAppender(stdout);
+        BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(Channels.newOutputStream(pipe.sink()));
+        context = bundled.context();
+        Logger logger = bundled.logger();
         writer = DecisionWriter.start(logger, "decision-log-writer-test");
         log = new DecisionLog(logger, writer);
     }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,21 +32,10 @@ class DecisionWriterFlushTest {
 
     @BeforeEach
     void setUp() {
-        context = new LoggerContext();
-        context.setMDCAdapter(new LogbackMDCAdapter());
         output = new CountingOutput();
-        BufferedStdoutAppender stdout = new BufferedStdoutAppender(output);
-        stdout.setContext(context);
-        stdout.setName("stdout");
-        DecisionLineEncoder encoder = new DecisionLineEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        stdout.setEncoder(encoder);
-        stdout.start();
-        Logger logger = context.getLogger(DecisionLog.LOGGER_NAME);
-        logger.setLevel(Level.INFO);
-        logger.setAdditive(false);
-        logger.addAppender(stdout);
+        BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(output);
+        context = bundled.context();
+        Logger logger = bundled.logger();
         writer = DecisionWriter.start(logger, "decision-log-writer-flush-test");
         log = new DecisionLog(logger, writer);
     }
