@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code authzen_pdps}: none by default, each PDP's defaults, its credential, and every mistake at its place. */
 class AuthZenPdpBinderTest {
@@ -38,9 +39,8 @@ class AuthZenPdpBinderTest {
     }
 
     @Test
-    void bindsTokenTimeoutCacheAndSubject() throws Exception {
-        Path token = Files.createTempFile("pdp", ".token");
-        Files.writeString(token, " s3cret-token \n");
+    void bindsTokenTimeoutCacheAndSubject(@TempDir Path dir) throws Exception {
+        Path token = Files.writeString(dir.resolve("pdp.token"), " s3cret-token \n");
         AuthZenPdpConfig pdp = ConfigLoader.parse(ConfigLoaderErrorsTest.BASE + """
                 authzen_pdps:
                   docs:

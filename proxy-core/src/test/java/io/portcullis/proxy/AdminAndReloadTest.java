@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The admin listener (metrics, health, readiness) and config reload. */
 class AdminAndReloadTest {
@@ -127,9 +128,8 @@ class AdminAndReloadTest {
     }
 
     @Test
-    void editingTheFileReloadsItWithoutASignal() throws Exception {
+    void editingTheFileReloadsItWithoutASignal(@TempDir java.nio.file.Path dir) throws Exception {
         io.portcullis.fixtures.EchoUpstream up = io.portcullis.fixtures.EchoUpstream.start();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("watch");
         java.nio.file.Path file = dir.resolve("p.yaml");
         String base = """
                 listen: 127.0.0.1:0

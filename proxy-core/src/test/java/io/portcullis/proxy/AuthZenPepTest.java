@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code authzen} criterion through a real Portcullis in front of a real upstream, asking a real
@@ -31,10 +32,9 @@ class AuthZenPepTest {
     static ProxyFixture fx;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path dir) throws Exception {
         pdp = EmbeddedAuthZenPdp.start().requireToken("pdp-caller-token");
-        Path token = Files.createTempFile("pdp", ".token");
-        Files.writeString(token, "pdp-caller-token\n");
+        Path token = Files.writeString(dir.resolve("pdp.token"), "pdp-caller-token\n");
         int nobody;
         try (ServerSocket s = new ServerSocket(0)) {
             nobody = s.getLocalPort();

@@ -65,7 +65,7 @@ class PortcullisStartFailureTest {
 
     @Test
     void aSessionKeyUnusableAtStartClosesTheStateStoreOpenedBeforeIt() throws Exception {
-        ConfigCompiler.Compiled compiled = ConfigCompiler.compile(LoginConfigs.withLogin(
+        ConfigCompiler.Compiled compiled = ConfigCompiler.compile(LoginConfigs.withLogin(dir,
                 ProxyFixture.PUBLIC_APP.replace("${UPSTREAM}", "http://127.0.0.1:9") + redisWhereNothingListens()));
         // Rewritten between the check and the start (a rotation gone wrong): the start reads it again.
         Path key = compiled.config().sso().sessionKeyFiles().get(0);

@@ -26,6 +26,7 @@ public final class ProxyFixture implements AutoCloseable {
     public final EmbeddedIssuer corp = EmbeddedIssuer.start("/realms/corp");
     public final EmbeddedIssuer mdm = EmbeddedIssuer.start("/mdm");
     public final EchoUpstream upstream = EchoUpstream.start();
+    private final ScratchDirectory dir = ScratchDirectory.create("portcullis-test");
     public final Path configFile;
     public final Portcullis portcullis;
     private final List<String> decisionLines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,7 +59,6 @@ public final class ProxyFixture implements AutoCloseable {
     /** With a specific identity stage, e.g. one with a short unknown-kid refetch interval. */
     public ProxyFixture(String yamlTemplate, Portcullis.IdentityFactory identityFactory) {
         try {
-            Path dir = Files.createTempDirectory("portcullis-test");
             configFile = dir.resolve("portcullis.yaml");
             Files.writeString(configFile, render(yamlTemplate), StandardCharsets.UTF_8);
             Logger logger = (Logger) LoggerFactory.getLogger(DecisionLog.LOGGER_NAME);
@@ -123,6 +123,7 @@ public final class ProxyFixture implements AutoCloseable {
         corp.close();
         mdm.close();
         upstream.close();
+        dir.close();
     }
 
     /** The example config of the enforcement-path contract, on free ports. */

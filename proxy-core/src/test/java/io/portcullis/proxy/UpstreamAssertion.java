@@ -38,10 +38,10 @@ public final class UpstreamAssertion {
     private UpstreamAssertion() {
     }
 
-    /** A top-level {@code assertion} block whose key file is written to a fresh temporary directory. */
-    public static String configBlock() {
+    /** A top-level {@code assertion} block whose key file is written to {@code dir}. */
+    public static String configBlock(Path dir) {
         try {
-            Path key = Files.writeString(Files.createTempDirectory("assertion").resolve("assertion.pem"), PEM);
+            Path key = Files.writeString(dir.resolve("assertion.pem"), PEM);
             return "assertion:\n  key_file: " + key + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,12 +15,14 @@ import io.portcullis.proxy.RuntimeConfig;
 import io.portcullis.proxy.auth.Verdict;
 import io.portcullis.proxy.routing.Route;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of decision mapped to its answer, for an API client and for a browser on a login route. */
 class AccessResponsesTest {
@@ -29,8 +31,8 @@ class AccessResponsesTest {
     private static Route login;
 
     @BeforeAll
-    static void compile() throws Exception {
-        PortcullisConfig config = LoginConfigs.withLogin("""
+    static void compile(@TempDir Path dir) throws Exception {
+        PortcullisConfig config = LoginConfigs.withLogin(dir, """
                 routes:
                   - id: api
                     match: { path_prefix: /api }

@@ -5,15 +5,21 @@ import io.portcullis.config.PortcullisConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Configs with browser login on (an OIDC issuer that is never reached, a session key in a temp file), for access tests. */
+/**
+ * Configs with browser login on (an OIDC issuer that is never reached, a session key in a file in the
+ * caller's directory), for access tests.
+ */
 public final class LoginConfigs {
 
     private LoginConfigs() {
     }
 
-    /** @param routesAndPolicies the {@code routes:} and {@code policies:} blocks, unindented YAML */
-    public static PortcullisConfig withLogin(String routesAndPolicies) throws Exception {
-        Path key = Files.writeString(Files.createTempDirectory("portcullis-access").resolve("session.key"),
+    /**
+     * @param dir where the session key file is written
+     * @param routesAndPolicies the {@code routes:} and {@code policies:} blocks, unindented YAML
+     */
+    public static PortcullisConfig withLogin(Path dir, String routesAndPolicies) throws Exception {
+        Path key = Files.writeString(dir.resolve("session.key"),
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         return ConfigLoader.parse("""
                 issuers:

@@ -12,10 +12,12 @@ import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
 import io.portcullis.proxy.SharedProxy;
 import io.portcullis.proxy.UpstreamAssertion;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The signed identity assertion a real upstream receives states how the token was bound: {@code dpop}
@@ -53,8 +55,11 @@ class TokenBindingAssertionTest {
 
     private static ProxyFixture fx;
 
+    @TempDir
+    static Path dir;
+
     @RegisterExtension
-    static final SharedProxy PROXY = new SharedProxy(() -> CONFIG + UpstreamAssertion.configBlock(), f -> fx = f);
+    static final SharedProxy PROXY = new SharedProxy(() -> CONFIG + UpstreamAssertion.configBlock(dir), f -> fx = f);
 
     private static JWTClaimsSet forwarded(String... headers) throws Exception {
         try (RawHttp c = fx.client()) {

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The decision API over TLS with AuthZEN caller authentication ({@code decision_api.tls},
@@ -33,8 +33,7 @@ class AuthZenCallersTest {
     static ProxyFixture fx;
 
     @BeforeAll
-    static void start() throws IOException {
-        Path dir = Files.createTempDirectory("decision-api-tls");
+    static void start(@TempDir Path dir) throws IOException {
         PKI.server().write(dir, "server");
         Path ca = PKI.writeCa(dir, "callers-ca");
         fx = new ProxyFixture("""

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real Caddy ({@code forward_auth}) in front of a real upstream, with Portcullis's decision API as its
@@ -44,12 +45,11 @@ class CaddyForwardAuthTest {
     static PeerProcess caddy;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path dir) throws Exception {
         String bin = PeerProcess.binary("caddy");
         Assumptions.assumeTrue(bin != null, "caddy is not installed (Debian package caddy): skipping the real-Caddy"
                 + " forward-auth tests");
         f = new ForwardAuthFixture();
-        Path dir = Files.createTempDirectory("caddy-fwdauth");
         int port = PeerProcess.freePort();
         String caddyfile = "{\n    admin off\n    auto_https off\n}\n\n"
                 + SITE.replace("${PORT}", String.valueOf(port)).replace("${API}", String.valueOf(f.apiPort()))

@@ -1,6 +1,7 @@
 package io.portcullis.proxy.decisionapi;
 
 import io.portcullis.proxy.ProxyFixture;
+import io.portcullis.proxy.ScratchDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,12 +55,12 @@ final class ForwardAuthFixture implements AutoCloseable {
                 allow: { groups: { has: admins } }
             """.formatted(LOGIN_URL);
 
+    private final ScratchDirectory dir = ScratchDirectory.create("decision-api");
     final ProxyFixture fx;
 
     ForwardAuthFixture() {
         try {
-            Path secret = Files.createTempFile("decision-api", ".secret");
-            Files.writeString(secret, SECRET + "\n");
+            Path secret = Files.writeString(dir.resolve("caller.secret"), SECRET + "\n");
             fx = new ProxyFixture(CONFIG.replace("${SECRET_FILE}", secret.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,5 +97,6 @@ final class ForwardAuthFixture implements AutoCloseable {
     @Override
     public void close() {
         fx.close();
+        dir.close();
     }
 }

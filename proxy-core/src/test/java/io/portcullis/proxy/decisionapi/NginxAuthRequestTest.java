@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real nginx ({@code auth_request}) in front of a real upstream, with Portcullis's decision API as
@@ -67,12 +68,11 @@ class NginxAuthRequestTest {
     static PeerProcess nginx;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path dir) throws Exception {
         String bin = PeerProcess.binary("nginx");
         Assumptions.assumeTrue(bin != null, "nginx is not installed (Debian package nginx): skipping the real-nginx"
                 + " forward-auth tests");
         f = new ForwardAuthFixture();
-        Path dir = Files.createTempDirectory("nginx-fwdauth");
         int port = PeerProcess.freePort();
         String conf = """
                 worker_processes 1;

@@ -26,6 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The receivers' lifecycle in a real proxy, with a real transmitter whose push stream is set up by hand
@@ -58,9 +59,9 @@ class SecurityEventReceiversTest {
     }
 
     @BeforeEach
-    void start() throws Exception {
+    void start(@TempDir Path dir) throws Exception {
         tx = EmbeddedTransmitter.start("/mdm", true, "unused", "unused");
-        secret = Files.writeString(Files.createTempDirectory("ssf-lifecycle").resolve("push"), SECRET);
+        secret = Files.writeString(dir.resolve("push"), SECRET);
         fx = new ProxyFixture(config("1h", true));
     }
 

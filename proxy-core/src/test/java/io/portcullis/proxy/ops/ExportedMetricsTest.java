@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every metric, label and label value the Grafana dashboard and the alert rules use is one a running
@@ -43,7 +44,7 @@ class ExportedMetricsTest {
     private static PrometheusScrape scrape;
 
     @BeforeAll
-    static void runTrafficAndScrape() throws Exception {
+    static void runTrafficAndScrape(@TempDir Path dir) throws Exception {
         fx = new ProxyFixture(ProxyFixture.EXAMPLE);
         Map<String, Object> device = Map.of("compliant", true, "patch_age_days", 3);
         String alice = user("alice", List.of("admins"), List.of("pwd", "otp"), device).sign();
@@ -60,15 +61,14 @@ class ExportedMetricsTest {
         assertEquals(400, get(fx.port(), "/public/a;b").status(), "a path parameter is rejected at the edge");
         RawHttp.Response metrics = get(fx.portcullis.adminPort(), "/metrics");
         assertEquals(200, metrics.status());
-        scrape = PrometheusScrape.parse(metrics.body() + tlsProxyScrape() + securityEventsScrape());
+        scrape = PrometheusScrape.parse(metrics.body() + tlsProxyScrape(dir) + securityEventsScrape(dir));
     }
 
     /**
      * A third proxy receiving security events: by poll from a real transmitter (polls, lag) and by push
      * from one whose metadata cannot be reached (its keys never load, so a push is answered 503).
      */
-    private static String securityEventsScrape() throws Exception {
-        Path dir = Files.createTempDirectory("exported-ssf");
+    private static String securityEventsScrape(Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret"), "s3cret-s3cret\n");
         try (EmbeddedTransmitter tx = EmbeddedTransmitter.start("/tx", false, "receiver", "s3cret-s3cret")) {
             String events = """
@@ -114,8 +114,7 @@ class ExportedMetricsTest {
     }
 
     /** A second proxy with a TLS listener, for the series only TLS has (certificate expiry). */
-    private static String tlsProxyScrape() throws Exception {
-        Path dir = Files.createTempDirectory("exported-tls");
+    private static String tlsProxyScrape(Path dir) throws Exception {
         TestPki.create("Exported Metrics CA").server().write(dir, "server");
         String tls = "tls: { cert_file: " + dir.resolve("server.crt") + ", key_file: " + dir.resolve("server.key") + " }\n";
         try (ProxyFixture tlsFx = new ProxyFixture(tls + ProxyFixture.PUBLIC_APP)) {

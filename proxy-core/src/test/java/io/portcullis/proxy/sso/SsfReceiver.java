@@ -1,9 +1,9 @@
 package io.portcullis.proxy.sso;
 
 import io.portcullis.fixtures.EmbeddedTransmitter;
+import io.portcullis.proxy.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -18,10 +18,9 @@ final class SsfReceiver implements AutoCloseable {
     static final String PUSH_SECRET = "push-secret-0123456789";
 
     final EmbeddedTransmitter transmitter = EmbeddedTransmitter.start("/realms/corp", false, CLIENT_ID, "tx-secret");
-    private final Path dir;
+    private final ScratchDirectory dir = ScratchDirectory.create("portcullis-ssf");
 
     SsfReceiver() throws IOException {
-        dir = Files.createTempDirectory("portcullis-ssf");
         Files.writeString(dir.resolve("push.secret"), PUSH_SECRET + "\n");
         Files.writeString(dir.resolve("client.secret"), "tx-secret\n");
     }
@@ -71,5 +70,6 @@ final class SsfReceiver implements AutoCloseable {
     @Override
     public void close() {
         transmitter.close();
+        dir.close();
     }
 }

@@ -5,6 +5,7 @@ import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.oidc.SessionKeys;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
+import io.portcullis.proxy.ScratchDirectory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,6 +31,7 @@ final class SsoProxy implements AutoCloseable {
 
     final MockOAuth2Server idp;
     final EchoUpstream upstream = EchoUpstream.start();
+    private final ScratchDirectory dir = ScratchDirectory.create("portcullis-sso");
     final byte[] sessionKey;
     /** True when this proxy started the IdP (a second replica shares its peer's). */
     private final boolean ownsIdp;
@@ -63,7 +65,6 @@ final class SsoProxy implements AutoCloseable {
                 idp.start(InetAddress.getLoopbackAddress(), 0);
                 new SecureRandom().nextBytes(sessionKey);
             }
-            Path dir = Files.createTempDirectory("portcullis-sso");
             Path keyFile = Files.writeString(dir.resolve("session.key"), Base64.getEncoder().encodeToString(sessionKey));
             Path secret = Files.writeString(dir.resolve("client.secret"), "portcullis-secret\n");
             Path assertionKey = dir.resolve("assertion.pem");
@@ -202,6 +203,7 @@ final class SsoProxy implements AutoCloseable {
         if (ownsIdp) {
             idp.shutdown();
         }
+        dir.close();
     }
 
     static final String CONFIG = """

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rediss://} against a real redis-server speaking TLS with a certificate of a CA made here:
@@ -44,9 +44,8 @@ class RedisTlsTest {
     private static Path wrongCa;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(@TempDir Path dir) throws Exception {
         RedisStores.assumeRedis();
-        Path dir = Files.createTempDirectory("redis-tls");
         TestPki pki = TestPki.create("redis-test-ca");
         Path cert = pki.server().write(dir, "server");
         rightCa = pki.writeCa(dir, "ca");

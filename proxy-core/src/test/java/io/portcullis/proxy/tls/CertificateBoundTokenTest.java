@@ -13,12 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A certificate-bound token (RFC 8705) over the real mTLS listener: it works only with the client
@@ -29,12 +31,15 @@ class CertificateBoundTokenTest {
 
     static ProxyFixture fx;
 
+    @TempDir
+    static Path dir;
+
     @RegisterExtension
-    static final SharedProxy PROXY = new SharedProxy(CertificateBoundTokenTest::prepare, f -> fx = f);
+    static final SharedProxy PROXY = new SharedProxy(() -> prepare(dir), f -> fx = f);
 
     /** The mTLS listener's config, the device route also signing an identity assertion for its upstream. */
-    private static String prepare() {
-        String config = MutualTlsTest.prepare().replace("""
+    private static String prepare(Path dir) {
+        String config = MutualTlsTest.prepare(dir).replace("""
                     policy: device-1-only
                 """, """
                     policy: device-1-only
@@ -43,7 +48,7 @@ class CertificateBoundTokenTest {
         if (!config.contains("assertion_header")) {
             throw new IllegalStateException("the device route was not found in the mTLS config");
         }
-        return config + UpstreamAssertion.configBlock();
+        return config + UpstreamAssertion.configBlock(dir);
     }
 
     private static String thumbprint(TestPki.Issued cert) throws Exception {

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.Map;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * mTLS through the real proxy: a verified client certificate becomes device facts a policy can
@@ -34,17 +34,14 @@ class MutualTlsTest {
     static final String DEVICE_1 = "spiffe://corp.test/device/1";
     static ProxyFixture fx;
 
-    @RegisterExtension
-    static final SharedProxy PROXY = new SharedProxy(MutualTlsTest::prepare, f -> fx = f);
+    @TempDir
+    static Path dir;
 
-    /** Writes the server certificate and client CA; returns the config. */
-    static String prepare() {
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("mtls");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    @RegisterExtension
+    static final SharedProxy PROXY = new SharedProxy(() -> prepare(dir), f -> fx = f);
+
+    /** Writes the server certificate and client CA into {@code dir}; returns the config. */
+    static String prepare(Path dir) {
         PKI.server().write(dir, "server");
         Path ca = PKI.writeCa(dir, "clients-ca");
         String config = TlsListenerTest.tlsConfig(dir, ", client_ca_file: " + ca + ", client_auth: optional")
@@ -136,8 +133,7 @@ class MutualTlsTest {
     }
 
     @Test
-    void requiredClientAuthFailsTheHandshakeWithoutACertificate() throws Exception {
-        Path dir = Files.createTempDirectory("mtls-required");
+    void requiredClientAuthFailsTheHandshakeWithoutACertificate(@TempDir Path dir) throws Exception {
         PKI.server().write(dir, "server");
         String config = TlsListenerTest.tlsConfig(dir, ", client_ca_file: " + PKI.writeCa(dir, "ca")
                 + ", client_auth: required") + ProxyFixture.EXAMPLE;

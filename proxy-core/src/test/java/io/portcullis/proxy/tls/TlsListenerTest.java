@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS on the listener through the real proxy: HTTP/2 via ALPN and HTTP/1.1 with the JDK client,
@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TlsListenerTest {
 
     static final TestPki PKI = TestPki.create("Portcullis Test CA");
+    @TempDir
     static Path dir;
     static ProxyFixture fx;
 
@@ -44,11 +45,6 @@ class TlsListenerTest {
 
     /** Writes the server certificate and makes the clients; returns the config. */
     static String prepare() {
-        try {
-            dir = Files.createTempDirectory("tls-listener");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         PKI.server().write(dir, "server");
         SSLContext trust = PKI.clientContext(null);
         h2 = HttpClient.newBuilder().sslContext(trust).version(HttpClient.Version.HTTP_2)

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.proxy.ProxyFixture;
 import io.portcullis.proxy.RawHttp;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Per-route upstream TLS: a private CA, server_name for SNI and verification, a client certificate
@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 class UpstreamTlsTest {
 
     static final TestPki BACKEND_CA = TestPki.create("Backend CA");
+    @TempDir
     static Path dir;
     static TlsUpstream plain;
     static TlsUpstream mutual;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("upstream-tls");
         BACKEND_CA.issue("CN=api.internal", List.of(new GeneralName(GeneralName.dNSName, "api.internal")))
                 .write(dir, "backend");
         BACKEND_CA.issue("CN=portcullis", List.of()).write(dir, "proxy-client");

@@ -11,18 +11,17 @@ import io.portcullis.proxy.tls.TestPki;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** WebSocket over TLS (wss): the relay sits behind the TLS handler, and the backend is told https. */
 class SecureWebSocketTest {
 
     @Test
-    void wssIsRelayedBehindTls() throws Exception {
+    void wssIsRelayedBehindTls(@TempDir Path dir) throws Exception {
         TestPki pki = TestPki.create("WSS CA");
-        Path dir = Files.createTempDirectory("wss");
         pki.server().write(dir, "server");
         try (WebSocketEchoUpstream backend = new WebSocketEchoUpstream();
              ProxyFixture fx = new ProxyFixture("tls: { cert_file: " + dir.resolve("server.crt") + ", key_file: "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.portcullis.proxy.ScratchDirectory;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.LoginConfigs;
 import io.portcullis.proxy.auth.DecisionBed;
@@ -33,11 +34,14 @@ class CredentialParsersFuzzTest {
 
     private static DecisionBed bed;
     private static SsoRuntime sso;
+    /** jqwik has no {@code @TempDir}: the session key's directory is removed by {@link #stop}. */
+    private static ScratchDirectory dir;
 
     @BeforeContainer
     static void start() throws Exception {
         bed = new DecisionBed();
-        sso = SsoRuntime.start(LoginConfigs.withLogin("""
+        dir = ScratchDirectory.create("portcullis-access");
+        sso = SsoRuntime.start(LoginConfigs.withLogin(dir.path(), """
                 routes:
                   - id: app
                     match: { path_prefix: / }
@@ -57,6 +61,9 @@ class CredentialParsersFuzzTest {
         }
         if (bed != null) {
             bed.close();
+        }
+        if (dir != null) {
+            dir.close();
         }
     }
 
