@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -60,12 +61,15 @@ class KeycloakAuthzenPepIT {
     private static String bob;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Its config and secret files, removed by JUnit after the class (the proxies close in @AfterAll). */
+    @TempDir
+    static Path dir;
+
     @BeforeAll
     static void start(Keycloak keycloak) throws Exception {
         alice = keycloak.passwordGrantAccessToken("alice", "alice-password");
         bob = keycloak.passwordGrantAccessToken("bob", "bob-password");
         upstream = EchoUpstream.start();
-        Path dir = Files.createTempDirectory("portcullis-authzen-pep");
         Path secret = Files.writeString(dir.resolve("pdp.secret"), "portcullis-pdp-secret\n");
         Path wrongSecret = Files.writeString(dir.resolve("wrong.secret"), "not-the-secret\n");
         int closed;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Continuous access end to end, every part real: Keycloak's SSF transmitter ({@code --features=ssf})
@@ -83,6 +84,10 @@ class KeycloakSsfProxyIT {
     /** When the last revocation was seen enforced: a token issued in the same second would fall under it. */
     private static Instant lastRevocation = Instant.EPOCH;
 
+    /** Its config and secret files, removed by JUnit after the class (the proxies close in @AfterAll). */
+    @TempDir
+    static Path dir;
+
     @BeforeAll
     static void start(Keycloak kc) throws Exception {
         Assumptions.assumeTrue(RedisServerProcess.available(), RedisServerProcess.INSTALL_HINT);
@@ -98,7 +103,6 @@ class KeycloakSsfProxyIT {
         int portA = ProxyUnderTest.freePort();
         String pushUrl = "http://127.0.0.1:" + portA + "/.portcullis/ssf/push/" + TRANSMITTER;
         keycloak.updateClient(RECEIVER, Map.of(), Map.of("ssf.validPushUrls", pushUrl));
-        Path dir = Files.createTempDirectory("portcullis-ssf-proxy");
         Path pushSecret = Files.writeString(dir.resolve("ssf-push"), "push-secret-" + System.nanoTime());
         Path clientSecret = Files.writeString(dir.resolve("ssf-client"), RECEIVER_SECRET);
         String routes = ROUTES.formatted(chat.url());

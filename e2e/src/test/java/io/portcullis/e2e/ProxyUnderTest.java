@@ -2,6 +2,7 @@ package io.portcullis.e2e;
 
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.RecordedRequest;
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
@@ -35,6 +36,9 @@ final class ProxyUnderTest implements AutoCloseable {
      * @param clientId     the client Portcullis logs in as
      * @param clientSecret its secret, or null for a public client
      */
+    /** The config, session key and client secret this instance wrote; removed when it closes. */
+    private final ScratchDirectory dir;
+
     ProxyUnderTest(String issuer, String clientId, String clientSecret) throws Exception {
         this(issuer, clientId, clientSecret, Extras.NONE);
     }
@@ -51,7 +55,7 @@ final class ProxyUnderTest implements AutoCloseable {
     }
 
     ProxyUnderTest(String issuer, String clientId, String clientSecret, Extras extras) throws Exception {
-        Path dir = Files.createTempDirectory("portcullis-e2e");
+        dir = ScratchDirectory.create("portcullis-e2e");
         Path sessionKey = extras.sessionKey();
         if (sessionKey == null) {
             byte[] key = new byte[32];
@@ -151,7 +155,11 @@ final class ProxyUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
-        portcullis.close();
-        upstream.close();
+        try {
+            portcullis.close();
+            upstream.close();
+        } finally {
+            dir.close(); // after the proxy that read its files (a replica sharing the session key closes first)
+        }
     }
 }

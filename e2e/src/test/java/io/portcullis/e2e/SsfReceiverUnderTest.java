@@ -2,6 +2,7 @@ package io.portcullis.e2e;
 
 import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.TransmitterConfig;
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.events.SetFailure;
 import io.portcullis.identity.events.actions.MemoryActionSink;
 import io.portcullis.identity.events.actions.SecurityAction;
@@ -38,6 +39,8 @@ final class SsfReceiverUnderTest implements AutoCloseable {
     private final Keycloak keycloak;
     private final String clientId;
     private final String clientSecret;
+    /** The receiver's secret files; removed when it closes. */
+    private final ScratchDirectory dir = ScratchDirectory.create("portcullis-ssf");
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ssf-receiver");
         t.setDaemon(true);
@@ -71,7 +74,6 @@ final class SsfReceiverUnderTest implements AutoCloseable {
     }
 
     private TransmitterConfig config(String delivery, PushReceiverServer pushServer) throws Exception {
-        Path dir = Files.createTempDirectory("portcullis-ssf");
         Path clientSecretFile = Files.writeString(dir.resolve("ssf-client"), clientSecret);
         String push = "";
         if (pushServer != null) {
@@ -135,6 +137,7 @@ final class SsfReceiverUnderTest implements AutoCloseable {
         } finally {
             receiver.close();
             scheduler.shutdownNow();
+            dir.close();
         }
     }
 }

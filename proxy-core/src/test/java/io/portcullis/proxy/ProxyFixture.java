@@ -6,6 +6,7 @@ import ch.qos.logback.core.AppenderBase;
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import io.portcullis.fixtures.ExampleConfig;
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.observe.DecisionLog;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.portcullis.proxy.decisionapi;
 
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.proxy.ProxyFixture;
-import io.portcullis.proxy.ScratchDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

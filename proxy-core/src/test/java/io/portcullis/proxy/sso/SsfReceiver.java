@@ -1,7 +1,7 @@
 package io.portcullis.proxy.sso;
 
 import io.portcullis.fixtures.EmbeddedTransmitter;
-import io.portcullis.proxy.ScratchDirectory;
+import io.portcullis.fixtures.ScratchDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.portcullis.proxy.sso;
 
 import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.oidc.SessionKeys;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
-import io.portcullis.proxy.ScratchDirectory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;

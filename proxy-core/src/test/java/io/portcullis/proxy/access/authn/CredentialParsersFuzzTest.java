@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.portcullis.proxy.ScratchDirectory;
+import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.proxy.access.AccessRequest;
 import io.portcullis.proxy.access.LoginConfigs;
 import io.portcullis.proxy.auth.DecisionBed;
