@@ -6,7 +6,9 @@ import java.util.Deque;
 /**
  * What a start has opened so far (threads, a Redis connection, event loops, bound ports), so that a start
  * that fails at any step closes all of it again, newest first, and its caller gets the failure of the step
- * itself. A failed start returns no object, so whatever it does not close here nobody can close.
+ * itself. A failed start returns no object, so whatever it does not close here nobody can close. A stop
+ * closes its parts through one too ({@link #closeAll}), so that one part whose close fails does not leave
+ * the parts after it open.
  *
  * <p>Used by the one thread that runs the start; not thread-safe.
  */
@@ -31,6 +33,32 @@ final class OpenedParts {
      * {@code failure}, and a broken close must neither replace it nor leave the rest open.
      */
     void closeAfter(Throwable failure) {
+        closeEach(failure);
+    }
+
+    /**
+     * Closes every part added, newest first, all of them even when some fail to close; then throws the
+     * first failure, with the later ones suppressed in it (a checked one wrapped in an
+     * {@link IllegalStateException}).
+     */
+    void closeAll() {
+        Throwable first = closeEach(null);
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        if (first != null) {
+            throw new IllegalStateException("closing failed", first);
+        }
+    }
+
+    /**
+     * Closes every part, newest first, going on past a close that fails; each failure is added as suppressed
+     * to {@code first} (or, when that is null, to the first failure met). Returns that first failure, or null.
+     */
+    private Throwable closeEach(Throwable first) {
         while (!opened.isEmpty()) {
             try {
                 opened.pop().close();
@@ -39,10 +67,13 @@ final class OpenedParts {
                     // Closing goes on; whoever catches the failure still learns of the interrupt.
                     Thread.currentThread().interrupt();
                 }
-                if (e != failure) {
-                    failure.addSuppressed(e);
+                if (first == null) {
+                    first = e;
+                } else if (e != first) {
+                    first.addSuppressed(e);
                 }
             }
         }
+        return first;
     }
 }

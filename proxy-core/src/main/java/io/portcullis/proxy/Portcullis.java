@@ -371,21 +371,21 @@ public final class Portcullis implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (watcher != null) {
-            watcher.close();
-        }
-        events.close();
-        proxy.close();
-        admin.close();
-        if (decisionApi != null) {
-            decisionApi.close();
-        }
-        shutdownGroups();
-        runtime.get().identity().close();
-        runtime.get().sso().close();
-        certificates.close();
-        state.close();
-        tracing.close();
+        // Pushed oldest first and closed newest first, so in the order written here backwards: the watcher
+        // first, tracing last. A part whose close fails does not leave the ones after it open.
+        OpenedParts parts = new OpenedParts();
+        parts.add(tracing);
+        parts.add(state);
+        parts.add(certificates);
+        parts.add(runtime.get().sso());
+        parts.add(runtime.get().identity());
+        parts.add(this::shutdownGroups);
+        parts.add(decisionApi);
+        parts.add(admin);
+        parts.add(proxy);
+        parts.add(events);
+        parts.add(watcher);
+        parts.closeAll();
     }
 
     /** The Shared Signals receivers. */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -108,5 +110,47 @@ class OpenedPartsTest {
         opened.closeAfter(new IllegalStateException("second"));
 
         assertEquals(List.of("state"), closed);
+    }
+
+    @Test
+    void aStopClosesEveryPartThoughOneFailsAndThrowsTheFirstFailure() {
+        OpenedParts opened = new OpenedParts();
+        opened.add(part("tracing"));
+        IllegalStateException state = new IllegalStateException("cannot close the state store");
+        opened.add(failing(state));
+        opened.add(part("event loops"));
+        IllegalStateException admin = new IllegalStateException("cannot close the admin listener");
+        opened.add(failing(admin));
+        opened.add(part("watcher"));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, opened::closeAll);
+
+        assertEquals(List.of("watcher", "event loops", "tracing"), closed);
+        assertSame(admin, thrown);
+        assertArrayEquals(new Throwable[] {state}, thrown.getSuppressed());
+    }
+
+    @Test
+    void aStopThatFailsWithACheckedExceptionThrowsItWrapped() {
+        OpenedParts opened = new OpenedParts();
+        Exception io = new IOException("disk gone");
+        opened.add(failing(io));
+        opened.add(part("watcher"));
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, opened::closeAll);
+
+        assertSame(io, thrown.getCause());
+        assertEquals(List.of("watcher"), closed);
+    }
+
+    @Test
+    void aStopWithNothingFailingThrowsNothing() {
+        OpenedParts opened = new OpenedParts();
+        opened.add(part("state"));
+        opened.add(part("watcher"));
+
+        opened.closeAll();
+
+        assertEquals(List.of("watcher", "state"), closed);
     }
 }
