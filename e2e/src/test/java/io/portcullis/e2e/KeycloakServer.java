@@ -1,9 +1,8 @@
 package io.portcullis.e2e;
 
+import io.portcullis.fixtures.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +56,7 @@ final class KeycloakServer implements AutoCloseable {
             }
             Files.copy(realm, imports.resolve("corp-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
-        int port = freePort();
+        int port = LoopbackPorts.free();
         Path log = home.resolve("kc.log");
         ProcessBuilder builder = new ProcessBuilder(script.toString(), "start-dev", "--db=dev-mem",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=http://127.0.0.1:" + port,
@@ -120,12 +119,6 @@ final class KeycloakServer implements AutoCloseable {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(no log at " + log + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.fixtures.RecordingListener;
 import io.portcullis.fixtures.RedisServerProcess;
 import io.portcullis.fixtures.WebSocketEchoUpstream;
@@ -100,7 +101,7 @@ class KeycloakSsfProxyIT {
         keycloak.updateClient("portcullis", Map.of(), Map.of("backchannel.logout.url", ""));
         redis = RedisServerProcess.start();
         chat = new WebSocketEchoUpstream();
-        int portA = ProxyUnderTest.freePort();
+        int portA = LoopbackPorts.free();
         String pushUrl = "http://127.0.0.1:" + portA + "/.portcullis/ssf/push/" + TRANSMITTER;
         keycloak.updateClient(RECEIVER, Map.of(), Map.of("ssf.validPushUrls", pushUrl));
         Path pushSecret = Files.writeString(dir.resolve("ssf-push"), "push-secret-" + System.nanoTime());

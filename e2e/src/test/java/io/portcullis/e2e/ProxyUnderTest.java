@@ -1,13 +1,12 @@
 package io.portcullis.e2e;
 
 import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.fixtures.RecordedRequest;
 import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -68,7 +67,7 @@ final class ProxyUnderTest implements AutoCloseable {
             Path secret = Files.writeString(dir.resolve("client.secret"), clientSecret);
             secretLine = "    client_secret_file: " + secret + "\n";
         }
-        port = extras.port() != 0 ? extras.port() : freePort();
+        port = extras.port() != 0 ? extras.port() : LoopbackPorts.free();
         Path config = Files.writeString(dir.resolve("portcullis.yaml"), """
                 listen: 127.0.0.1:%1$d
                 admin: 127.0.0.1:0
@@ -132,12 +131,6 @@ final class ProxyUnderTest implements AutoCloseable {
                 %8$s""".formatted(port, issuer, clientId, secretLine.stripTrailing(), sessionKey,
                 upstream.url(), extras.routes().replace("${UPSTREAM}", upstream.url()).stripTrailing(), extras.sections()));
         portcullis = Portcullis.start(config, ConfigCompiler.compile(config), DefaultIdentityService::start, false);
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     String url(String path) {

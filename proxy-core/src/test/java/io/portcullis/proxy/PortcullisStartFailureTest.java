@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import io.portcullis.fixtures.ExampleConfig;
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.access.LoginConfigs;
 import java.io.IOException;
@@ -37,8 +38,8 @@ class PortcullisStartFailureTest {
 
     @Test
     void aDecisionApiPortInUseClosesEverythingTheStartOpenedBeforeIt() throws Exception {
-        int admin = freePort();
-        int data = freePort();
+        int admin = LoopbackPorts.free();
+        int data = LoopbackPorts.free();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              EmbeddedIssuer corp = EmbeddedIssuer.start("/realms/corp");
              EmbeddedIssuer mdm = EmbeddedIssuer.start("/mdm");
@@ -82,13 +83,7 @@ class PortcullisStartFailureTest {
 
     /** A Redis store connects in the background, so nothing needs to listen for the start to get past it. */
     private static String redisWhereNothingListens() throws IOException {
-        return "state:\n  type: redis\n  url: redis://127.0.0.1:" + freePort() + "\n";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return "state:\n  type: redis\n  url: redis://127.0.0.1:" + LoopbackPorts.free() + "\n";
     }
 
     private static void assertFree(int port) {

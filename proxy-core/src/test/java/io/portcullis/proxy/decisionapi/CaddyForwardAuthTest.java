@@ -3,6 +3,7 @@ package io.portcullis.proxy.decisionapi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.fixtures.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class CaddyForwardAuthTest {
         Assumptions.assumeTrue(bin != null, "caddy is not installed (Debian package caddy): skipping the real-Caddy"
                 + " forward-auth tests");
         f = new ForwardAuthFixture();
-        int port = PeerProcess.freePort();
+        int port = LoopbackPorts.free();
         String caddyfile = "{\n    admin off\n    auto_https off\n}\n\n"
                 + SITE.replace("${PORT}", String.valueOf(port)).replace("${API}", String.valueOf(f.apiPort()))
                 .replace("${UPSTREAM}", String.valueOf(f.fx.upstream.port()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.portcullis.fixtures.DPoPClient;
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.fixtures.RecordedRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class NginxAuthRequestTest {
         Assumptions.assumeTrue(bin != null, "nginx is not installed (Debian package nginx): skipping the real-nginx"
                 + " forward-auth tests");
         f = new ForwardAuthFixture();
-        int port = PeerProcess.freePort();
+        int port = LoopbackPorts.free();
         String conf = """
                 worker_processes 1;
                 error_log %1$s/error.log info;

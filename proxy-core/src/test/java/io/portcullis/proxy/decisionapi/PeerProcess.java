@@ -1,8 +1,8 @@
 package io.portcullis.proxy.decisionapi;
 
+import io.portcullis.fixtures.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,12 +38,6 @@ final class PeerProcess implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** Starts {@code command} in {@code dir} and waits (bounded) until {@code port} accepts connections. */

@@ -1,13 +1,13 @@
 package io.portcullis.proxy.sso;
 
 import io.portcullis.fixtures.EchoUpstream;
+import io.portcullis.fixtures.LoopbackPorts;
 import io.portcullis.fixtures.ScratchDirectory;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.identity.oidc.SessionKeys;
 import io.portcullis.proxy.ConfigCompiler;
 import io.portcullis.proxy.Portcullis;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +71,7 @@ final class SsoProxy implements AutoCloseable {
             try (var pem = SsoProxy.class.getResourceAsStream("/sso/assertion-p256.pem")) {
                 Files.write(assertionKey, pem.readAllBytes());
             }
-            port = freePort();
+            port = LoopbackPorts.free();
             Path config = Files.writeString(dir.resolve("portcullis.yaml"), (CONFIG + extraTopLevel + (extraTopLevel.contains("warmup:") ? "" : "\nwarmup: { enabled: false }\n"))
                     .replace("${EXTRA_ROUTES}", extraRoutes)
                     .replace("${PORT}", String.valueOf(port))
@@ -84,12 +84,6 @@ final class SsoProxy implements AutoCloseable {
         } catch (Exception e) {
             close();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 
