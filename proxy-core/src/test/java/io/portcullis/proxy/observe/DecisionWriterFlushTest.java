@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 class DecisionWriterFlushTest {
 
     private LoggerContext context;
-    private CountingOutput output;
+    private HeldOutput output;
     private DecisionWriter writer;
     private DecisionLog log;
 
     @BeforeEach
     void setUp() {
-        output = new CountingOutput();
+        output = new HeldOutput();
         BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(output);
         context = bundled.context();
         Logger logger = bundled.logger();
@@ -89,7 +89,7 @@ class DecisionWriterFlushTest {
     }
 
     /** Keeps the bytes written to it; can hold its writers until released, as a stuck pipe would. */
-    private static final class CountingOutput extends OutputStream {
+    private static final class HeldOutput extends OutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private volatile CountDownLatch gate = new CountDownLatch(0);
         private final CountDownLatch blocked = new CountDownLatch(1);
