@@ -21,7 +21,10 @@
 # which keeps connections in step and measures wrk's bursts - see bench/wrk/bench.lua), LOADGEN (the latency
 # runs' generator: wrk, the default, paced in whole milliseconds; openloop: benchmarks' OpenLoopLoad, Poisson
 # arrivals to the microsecond and latency counted from when each request was due, as wrk2 does - its
-# sent_p99_us field counts from when it was written instead).
+# sent_p99_us field counts from when it was written instead), SYSCALLS (1: count each measured run's system calls
+# and context switches per request with `perf stat` on the server process, all its threads, and add them to the row
+# as syscalls= and cs= with a breakdown by call, calls=; the tracepoints cost the server a little CPU, so compare
+# cpu_us_per_req only between rows of such a run).
 #
 # state: a second Portcullis with `state: redis` (a redis-server this script starts on loopback) measured right
 #   after the first (`state: memory`) in every round, repeat token, and both on a rate-limited route (`/limited`,
@@ -63,6 +66,7 @@ DISTINCT_DURATION=${DISTINCT_DURATION:-3}
 WARMUP=${WARMUP:-15}
 IDLE_CONNS=${IDLE_CONNS:-10000}
 PROFILE=${PROFILE:-0}
+SYSCALLS=${SYSCALLS:-0}
 SKIP_BUILD=${SKIP_BUILD:-0}
 LOAD_CPU=${LOAD_CPU:-0}
 SERVER_CPU=${SERVER_CPU:-1}
@@ -322,6 +326,17 @@ JIT_THREADS=("C1 CompilerThre" "C2 CompilerThre")
 # The Serial collector (the JVM's choice on one core) collects on the VM thread, with other safepoint work.
 GC_THREADS=("VM Thread" "GC Thread" "G1 ")
 CLK_TCK=$(getconf CLK_TCK)
+# SYSCALLS=1: every call counted, the usual ones of a proxy apart, and context switches (the writer thread's wake-ups).
+SYSCALL_EVENTS=raw_syscalls:sys_enter,context-switches
+for call in read write readv writev recvfrom sendto recvmsg sendmsg epoll_wait epoll_pwait epoll_ctl futex accept4 splice; do
+  SYSCALL_EVENTS+=",syscalls:sys_enter_$call"
+done
+syscall_fields() { # syscall_fields PERF_CSV REQUESTS: " syscalls=N cs=N calls=name:N,..." per request
+  awk -F, -v r="$2" '
+    $3 == "raw_syscalls:sys_enter" {all = $1} $3 == "context-switches" {cs = $1}
+    $3 ~ /^syscalls:sys_enter_/ && $1 + 0 > 0 {n = $3; sub(/.*sys_enter_/, "", n); calls = calls sep n ":" sprintf("%.2f", $1 / r); sep = ","}
+    END {if (r) printf " syscalls=%.2f cs=%.2f calls=%s", all / r, cs / r, calls}' "$1"
+}
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
 
@@ -334,6 +349,12 @@ run() {
   if [[ $PROFILE == async && $pid == "$PC_PID" && $round != 0 ]]; then
     taskset -c "$LOAD_CPU" java "$ROOT/bench/AgentLoad.java" "$PC_PID" "$AP_LIB" "start,event=${AP_EVENT:-itimer},interval=${AP_INTERVAL:-1ms},threads" \
       && profiled=1
+  fi
+  # perf stat counts in the kernel, from core 0, every thread the server has when it attaches.
+  local perf_pid="" perf_out="$WORK/slices/syscalls-$name-$round.csv"
+  if [[ $SYSCALLS == 1 ]]; then
+    taskset -c "$LOAD_CPU" perf stat -x, -o "$perf_out" -e "$SYSCALL_EVENTS" -p "$pid" & perf_pid=$!
+    sleep 0.2
   fi
   t0=$(cpu_ticks "$pid"); h0=$(cache_hits "$pid")
   # Portcullis's JIT compiler threads and its collector, apart: a run whose JIT is busy measured compilation.
@@ -361,6 +382,7 @@ run() {
   fi
   local t1 h1 rss
   t1=$(cpu_ticks "$pid"); h1=$(cache_hits "$pid")
+  if [[ -n $perf_pid ]]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
   local jvm_cpu=""
   if ((jvm)); then
     jvm_cpu=" jit_ms=$(( ($(thread_ticks "$pid" "${JIT_THREADS[@]}") - j0) * 1000 / CLK_TCK ))"
@@ -385,7 +407,8 @@ run() {
   [[ -z $also ]] || also=" also_cpu_us_per_req=$(awk -v c="${also#*=}" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')"
   printf '%s\t%s\t%s cpu_us_per_req=%s cache_hits=%s pc_rss_kb=%s token_uses=%s%s\n' "$name" "$round" "$line" \
     "$(awk -v c="$cpu_us" -v r="$req" 'BEGIN{printf "%.1f", r ? c / r : 0}')" "$((h1 - h0))" "$rss" \
-    "$(awk -v t="$tokens" -v r="$req" 'BEGIN{printf "%.2f", t ? r / t : 0}')" "$also$jvm_cpu" >>"$RESULTS"
+    "$(awk -v t="$tokens" -v r="$req" 'BEGIN{printf "%.2f", t ? r / t : 0}')" \
+    "$also$jvm_cpu$([[ -z $perf_pid ]] || syscall_fields "$perf_out" "$req")" >>"$RESULTS"
   tail -1 "$RESULTS" | tee -a "$REPORT" >&2
 }
 
