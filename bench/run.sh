@@ -325,6 +325,10 @@ thread_ticks() { # thread_ticks PID PREFIX...: CPU ticks of that process's threa
 JIT_THREADS=("C1 CompilerThre" "C2 CompilerThre")
 # The Serial collector (the JVM's choice on one core) collects on the VM thread, with other safepoint work.
 GC_THREADS=("VM Thread" "GC Thread" "G1 ")
+# The event loops (the data listener's: "portcullis-io-*") and the decision log's writer thread, apart: where the
+# request path's CPU is spent, against the JIT's and the collector's above.
+LOOP_THREADS=("portcullis-io")
+WRITER_THREADS=("decision-log-wr")
 CLK_TCK=$(getconf CLK_TCK)
 # SYSCALLS=1: every call counted, the usual ones of a proxy apart, and context switches (the writer thread's wake-ups).
 SYSCALL_EVENTS=raw_syscalls:sys_enter,context-switches
@@ -360,7 +364,11 @@ run() {
   # Portcullis's JIT compiler threads and its collector, apart: a run whose JIT is busy measured compilation.
   local jvm=0 j0=0 g0=0
   [[ $pid == "$PC_PID" || $pid == "$PC_PID_B" || $pid == "$PC_PID_R" ]] && jvm=1
-  if ((jvm)); then j0=$(thread_ticks "$pid" "${JIT_THREADS[@]}"); g0=$(thread_ticks "$pid" "${GC_THREADS[@]}"); fi
+  local l0=0 w0=0
+  if ((jvm)); then
+    j0=$(thread_ticks "$pid" "${JIT_THREADS[@]}"); g0=$(thread_ticks "$pid" "${GC_THREADS[@]}")
+    l0=$(thread_ticks "$pid" "${LOOP_THREADS[@]}"); w0=$(thread_ticks "$pid" "${WRITER_THREADS[@]}")
+  fi
   # ALSO_PID (set by the caller for one run): other processes whose CPU per request is reported too, summed
   # (redis-server; the nginx workers of the forwardauth runs).
   # shellcheck disable=SC2086 # ALSO_PID is a list of pids, split on spaces on purpose
@@ -387,6 +395,8 @@ run() {
   if ((jvm)); then
     jvm_cpu=" jit_ms=$(( ($(thread_ticks "$pid" "${JIT_THREADS[@]}") - j0) * 1000 / CLK_TCK ))"
     jvm_cpu+=" gc_ms=$(( ($(thread_ticks "$pid" "${GC_THREADS[@]}") - g0) * 1000 / CLK_TCK ))"
+    jvm_cpu+=" loop_ms=$(( ($(thread_ticks "$pid" "${LOOP_THREADS[@]}") - l0) * 1000 / CLK_TCK ))"
+    jvm_cpu+=" writer_ms=$(( ($(thread_ticks "$pid" "${WRITER_THREADS[@]}") - w0) * 1000 / CLK_TCK ))"
   fi
   local also=""
   # shellcheck disable=SC2086 # as above

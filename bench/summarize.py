@@ -56,8 +56,14 @@ def jvm_thread_lines(runs):
     for name in ORDER:
         rounds = runs.get(name, {})
         if name.startswith("portcullis") and rounds and all("jit_ms" in r for r in rounds.values()):
-            print(f"{name}: JIT {', '.join(str(int(r['jit_ms'])) for r in rounds.values())} ms, "
-                  f"VM thread and GC {', '.join(str(int(r['gc_ms'])) for r in rounds.values())} ms per round")
+            line = (f"{name}: JIT {', '.join(str(int(r['jit_ms'])) for r in rounds.values())} ms, "
+                    f"VM thread and GC {', '.join(str(int(r['gc_ms'])) for r in rounds.values())} ms per round")
+            if all("writer_ms" in r and r.get("requests") for r in rounds.values()):
+                def per_request(field):
+                    return ", ".join(f"{r[field] * 1000 / r['requests']:.1f}" for r in rounds.values())
+                line += (f"; CPU per request (µs) event loop {per_request('loop_ms')},"
+                         f" decision-log writer {per_request('writer_ms')}")
+            print(line)
 
 
 def state_lines(runs):
