@@ -9,12 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that turns decision records into sealed lines. Event loops only add an immutable
- * {@link DecisionRecord} to a lock-free queue ({@link #accept}: no lock, no wait, no wake-up); this
- * thread takes them in order, writes each as JSON, seals it into the {@link DecisionChain} and hands
- * it to the logger. The chain's order is the written order because one thread does both, so the lock
- * that used to serialise every event loop around the logger is gone, and so is the loop's wait when
- * the output is slow: only this thread waits for stdout or a disk.
+ * The one thread that seals decision lines and hands them to the logger. An event loop writes its
+ * {@link DecisionRecord}'s JSON itself and adds the text to a lock-free queue ({@link #accept}: no lock,
+ * no wait, no wake-up); this thread takes the lines in order, seals each into the {@link DecisionChain}
+ * and logs it. The chain's order is the written order because one thread does both, so the lock that
+ * used to serialise every event loop around the logger is gone, and so is the loop's wait when the
+ * output is slow: only this thread waits for stdout or a disk.
+ *
+ * <p><b>Why the loop writes the JSON.</b> The record's strings were made by the request the loop has
+ * just served and are still in its core's cache; this thread, waking a batch later, had to fetch every
+ * one of them again, and writing the JSON here cost it more than writing it on the loop costs the loop
+ * (the load harness's per-thread CPU, {@code loop_ms} and {@code writer_ms}). The queue then holds one
+ * compact string per line instead of a record's object graph.
  *
  * <p><b>At capacity.</b> No line is dropped and no event loop waits, so the queue has no bound on its
  * count: a record is a few hundred bytes of strings the request already made, bounded by the request
@@ -42,7 +48,11 @@ final class DecisionWriter {
     private static final int RETAINED_CHARS = 16 * 1024;
 
     private final Logger log;
-    private final ConcurrentLinkedQueue<DecisionRecord> queue = new ConcurrentLinkedQueue<>();
+    /** Each accepting thread's builder for the JSON, reused: a line's text is then its one allocation. */
+    private static final ThreadLocal<StringBuilder> JSON =
+            ThreadLocal.withInitial(() -> new StringBuilder(DecisionRecord.TYPICAL_CHARS));
+
+    private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
     private final LongAdder accepted = new LongAdder();
     private volatile long written;
     /** {@link #written} as of the last flush: what {@link #drain} waits for. */
@@ -66,11 +76,32 @@ final class DecisionWriter {
         return writer;
     }
 
-    /** Takes a record to be written; called on event loops, so it neither locks nor waits. */
+    /**
+     * Writes a record's JSON and queues it to be sealed and logged; called on event loops, so it neither
+     * locks nor waits. A record whose JSON cannot be written is reported to the proxy's log and dropped:
+     * the request it describes must still finish.
+     */
     void accept(DecisionRecord record) {
+        String json;
+        try {
+            json = json(record);
+        } catch (RuntimeException e) {
+            OPS.error("a decision line could not be written (request {})", record.request().id(), e);
+            return;
+        }
         // Counted before it is queued, so pending() never reads below the true backlog.
         accepted.increment();
-        queue.offer(record);
+        queue.offer(json);
+    }
+
+    private static String json(DecisionRecord record) {
+        StringBuilder sb = JSON.get();
+        sb.setLength(0);
+        String json = record.appendJson(sb).toString();
+        if (sb.capacity() > RETAINED_CHARS) {
+            JSON.set(new StringBuilder(DecisionRecord.TYPICAL_CHARS));
+        }
+        return json;
     }
 
     /** Records accepted and not yet handed to the logger. */
@@ -122,9 +153,9 @@ final class DecisionWriter {
     /** Writes everything queued, flushing every {@value #FLUSH_EVERY} lines and at the end; the count written. */
     private int writeQueued() {
         int count = 0;
-        DecisionRecord record;
-        while ((record = queue.poll()) != null) {
-            write(record);
+        String json;
+        while ((json = queue.poll()) != null) {
+            write(json);
             count++;
             if (count % FLUSH_EVERY == 0) {
                 flush();
@@ -137,17 +168,16 @@ final class DecisionWriter {
         return count;
     }
 
-    private void write(DecisionRecord record) {
+    private void write(String json) {
         try {
             line.setLength(0);
-            record.appendJson(line);
-            log.info(chain.seal(line));
+            log.info(chain.seal(line.append(json)));
             if (line.capacity() > RETAINED_CHARS) {
                 line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
             }
         } catch (RuntimeException e) {
-            // A record that cannot be written must not end the thread and with it every later line.
-            OPS.error("a decision line could not be written (request {})", record.request().id(), e);
+            // A line that cannot be logged must not end the thread and with it every later line.
+            OPS.error("a decision line could not be logged", e);
         } finally {
             written++;
         }
