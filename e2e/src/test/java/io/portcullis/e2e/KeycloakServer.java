@@ -70,7 +70,10 @@ final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(log.toFile());
         String javaHome = System.getenv("KC_JAVA_HOME");
         builder.environment().put("JAVA_HOME", javaHome != null ? javaHome : System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        // Its own temporary directory inside the unpacked distribution: Quarkus's Vert.x otherwise leaves
+        // /tmp/vertx-cache behind on every machine the tests run on.
+        Path tmp = Files.createDirectories(home.resolve("tmp"));
+        builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -Djava.io.tmpdir=" + tmp);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         KeycloakServer server = new KeycloakServer(builder.start(), log, port);
