@@ -2,6 +2,7 @@ package io.portcullis.proxy.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.status.ErrorStatus;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,27 @@ public final class BufferedStdoutAppender extends OutputStreamAppender<ILoggingE
             if (isStarted()) {
                 lines.writeLine(event.getFormattedMessage());
             }
+        } finally {
+            streamWriteLock.unlock();
+        }
+    }
+
+    /**
+     * Writes one decision line as {@link #writeOut} writes the line of an event that carries it, without
+     * the event: for the decision log's writer, when this appender is all its logger does (see
+     * {@code DecisionWriter}). Nothing is written when the appender is stopped, and a failing output
+     * stops it with an error status, as logback's own append path does for an event.
+     */
+    void writeDecisionLine(String line) {
+        if (!isStarted()) {
+            return;
+        }
+        streamWriteLock.lock();
+        try {
+            lines.writeLine(line);
+        } catch (IOException e) {
+            started = false;
+            addStatus(new ErrorStatus("IO failure in appender", this, e));
         } finally {
             streamWriteLock.unlock();
         }

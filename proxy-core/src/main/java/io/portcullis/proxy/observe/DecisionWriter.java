@@ -1,6 +1,9 @@
 package io.portcullis.proxy.observe;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * one of them again, and writing the JSON here cost it more than writing it on the loop costs the loop
  * (the load harness's per-thread CPU, {@code loop_ms} and {@code writer_ms}). The queue then holds one
  * compact string per line instead of a record's object graph.
+ *
+ * <p>With the bundled logback.xml, where the logger does nothing but hand each line to
+ * {@link BufferedStdoutAppender}, a line goes to that appender straight; any other config (a filter, a
+ * second appender, a turbo filter) gets every line through the logger.
  *
  * <p><b>At capacity.</b> No line is dropped and no event loop waits, so the queue has no bound on its
  * count: a record is a few hundred bytes of strings the request already made, bounded by the request
@@ -154,8 +161,15 @@ final class DecisionWriter {
     private int writeQueued() {
         int count = 0;
         String json;
+        BufferedStdoutAppender direct = null;
+        boolean looked = false;
         while ((json = queue.poll()) != null) {
-            write(json);
+            if (!looked) {
+                // Once per batch: a reconfiguration (logback's scan) takes effect at the next one.
+                direct = soleBundledAppender();
+                looked = true;
+            }
+            write(json, direct);
             count++;
             if (count % FLUSH_EVERY == 0) {
                 flush();
@@ -168,10 +182,15 @@ final class DecisionWriter {
         return count;
     }
 
-    private void write(String json) {
+    private void write(String json, BufferedStdoutAppender direct) {
         try {
             line.setLength(0);
-            log.info(chain.seal(line.append(json)));
+            String sealed = chain.seal(line.append(json));
+            if (direct != null) {
+                direct.writeDecisionLine(sealed);
+            } else {
+                log.info(sealed);
+            }
             if (line.capacity() > RETAINED_CHARS) {
                 line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
             }
@@ -181,6 +200,28 @@ final class DecisionWriter {
         } finally {
             written++;
         }
+    }
+
+    /**
+     * The logger's one appender when the logger does nothing but hand each line to the bundled
+     * {@link BufferedStdoutAppender} with its {@link DecisionLineEncoder} (the bundled logback.xml):
+     * INFO enabled, not additive, no turbo filter, no filter on the appender. Then a line is written to
+     * it straight, without the logging event logback would build for it and then only read the message
+     * of. Null for any other configuration, which gets each line through the logger as before.
+     */
+    private BufferedStdoutAppender soleBundledAppender() {
+        if (!(log instanceof ch.qos.logback.classic.Logger logback) || logback.isAdditive() || !logback.isInfoEnabled()
+                || !logback.getLoggerContext().getTurboFilterList().isEmpty()) {
+            return null;
+        }
+        Iterator<Appender<ILoggingEvent>> appenders = logback.iteratorForAppenders();
+        if (!appenders.hasNext()) {
+            return null;
+        }
+        Appender<ILoggingEvent> only = appenders.next();
+        return !appenders.hasNext() && only instanceof BufferedStdoutAppender stdout && stdout.isStarted()
+                && stdout.getEncoder() instanceof DecisionLineEncoder
+                && stdout.getCopyOfAttachedFiltersList().isEmpty() ? stdout : null;
     }
 
     private void flush() {
