@@ -62,7 +62,8 @@ public final class Portcullis implements AutoCloseable {
 
     private final Path source;
     private final AtomicReference<RuntimeConfig> runtime = new AtomicReference<>();
-    private final Metrics metrics = new Metrics();
+    /** Opened first and closed last: its collector listeners outlive it otherwise (a failed start too). */
+    private final Metrics metrics;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ProxyServer proxy;
@@ -98,6 +99,7 @@ public final class Portcullis implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         OpenedParts opened = new OpenedParts();
         try {
+            metrics = opened.add(new Metrics());
             certificates = opened.add(new CertificateExpiry(metrics.registry()));
             state = opened.add(StateStores.open(config.state(), metrics, clock));
             metrics.stateStoreGauges(state);
@@ -372,8 +374,9 @@ public final class Portcullis implements AutoCloseable {
             return;
         }
         // Pushed oldest first and closed newest first, so in the order written here backwards: the watcher
-        // first, tracing last. A part whose close fails does not leave the ones after it open.
+        // first, the metrics last. A part whose close fails does not leave the ones after it open.
         OpenedParts parts = new OpenedParts();
+        parts.add(metrics);
         parts.add(tracing);
         parts.add(state);
         parts.add(certificates);

@@ -27,11 +27,15 @@ import java.util.function.Supplier;
 
 /**
  * Every metric Portcullis exports, registered in one place so the names are easy to find and the
- * dashboards and alerts in docs/operations can be checked against them.
+ * dashboards and alerts in docs/operations can be checked against them. {@link #close()} detaches it
+ * from the JVM's garbage collectors, whose notifications would otherwise reach it for as long as the
+ * process runs.
  */
-public final class Metrics implements IdentityEvents, StateEvents {
+public final class Metrics implements IdentityEvents, StateEvents, AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
+    /** Listens to every collector of the JVM, which keeps it (and this registry) for good until closed; null unexported. */
+    private final JvmGcMetrics gc;
     private final ConcurrentMap<RequestKey, Counter> requestCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> jwksCounters = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Counter> shadowCounters = new ConcurrentHashMap<>();
@@ -71,9 +75,10 @@ public final class Metrics implements IdentityEvents, StateEvents {
 
     private Metrics(boolean process) {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        gc = process ? new JvmGcMetrics() : null;
         if (process) {
             new JvmMemoryMetrics().bindTo(registry);
-            new JvmGcMetrics().bindTo(registry);
+            gc.bindTo(registry);
             new JvmThreadMetrics().bindTo(registry);
             new ClassLoaderMetrics().bindTo(registry);
             new ProcessorMetrics().bindTo(registry);
@@ -128,6 +133,17 @@ public final class Metrics implements IdentityEvents, StateEvents {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /**
+     * Removes the garbage-collection listeners; the meters stay readable. The other binders read the
+     * JVM only when scraped and hold nothing of it.
+     */
+    @Override
+    public void close() {
+        if (gc != null) {
+            gc.close();
+        }
     }
 
     /** The Prometheus text exposition of every metric. */

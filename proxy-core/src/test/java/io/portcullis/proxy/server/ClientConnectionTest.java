@@ -74,6 +74,7 @@ class ClientConnectionTest {
     @AfterEach
     void releaseEverything() {
         channel.finishAndReleaseAll();
+        metrics.close();
     }
 
     /** Records what the connection asks of it; answers (a 200 naming its URI) when the test calls end(). */

@@ -113,13 +113,14 @@ class SsoRuntimeTest {
             }
             first.close();
             idp.shutdown();
+            metrics.close();
         }
     }
 
     @Test
     void aFailedFetchOfTheLoginIssuersKeysIsCountedWithItsCause() throws Exception {
-        Metrics metrics = new Metrics();
-        try (SsoRuntime unreachable = SsoRuntime.start(config("12h"), metrics, Clock.systemUTC())) {
+        try (Metrics metrics = new Metrics();
+             SsoRuntime unreachable = SsoRuntime.start(config("12h"), metrics, Clock.systemUTC())) {
             awaitFetches(metrics, "connect-failed", "1.0");
 
             assertNull(fetches(metrics, "success"));
