@@ -8,6 +8,7 @@ import io.portcullis.fixtures.EchoUpstream;
 import io.portcullis.fixtures.EmbeddedIssuer;
 import io.portcullis.fixtures.ExampleConfig;
 import io.portcullis.fixtures.LoopbackPorts;
+import io.portcullis.fixtures.StartedThreads;
 import io.portcullis.identity.DefaultIdentityService;
 import io.portcullis.proxy.access.LoginConfigs;
 import java.io.IOException;
@@ -15,9 +16,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PortcullisStartFailureTest {
 
     /** How the start's parts name their threads: ours, the identity key caches', SSO's, Lettuce's. */
-    private static final List<String> PARTS = List.of("portcullis-", "identity-jwks-", "sso-", "lettuce-");
+    private static final String[] PARTS = {"portcullis-", "identity-jwks-", "sso-", "lettuce-"};
 
     @TempDir
     Path dir;
@@ -51,14 +49,14 @@ class PortcullisStartFailureTest {
                     + "warmup: { enabled: true, iterations: 20, settle: 0s }\n"
                     + "decision_api:\n  listen: 127.0.0.1:" + taken.getLocalPort() + "\n");
             ConfigCompiler.Compiled compiled = ConfigCompiler.compile(file);
-            Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+            StartedThreads started = StartedThreads.since(PARTS);
 
             ListenerUnavailableException e = assertThrows(ListenerUnavailableException.class,
                     () -> Portcullis.start(file, compiled, DefaultIdentityService::start, false));
 
             assertTrue(e.getMessage().startsWith("cannot open the decision API listener (decision_api.listen: "
                     + "127.0.0.1:" + taken.getLocalPort() + ")"), e.getMessage());
-            assertNoPartRuns(before);
+            started.awaitNoneRunning("the failed start");
             assertFree(admin);
             assertFree(data);
         }
@@ -71,14 +69,14 @@ class PortcullisStartFailureTest {
         // Rewritten between the check and the start (a rotation gone wrong): the start reads it again.
         Path key = compiled.config().sso().sessionKeyFiles().get(0);
         Files.writeString(key, "dG9vLXNob3J0");
-        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        StartedThreads started = StartedThreads.since(PARTS);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Portcullis.start(null, compiled, DefaultIdentityService::start, false));
 
         assertEquals("session key file " + key + " must hold 32 bytes (openssl rand -base64 32), got 9",
                 e.getMessage());
-        assertNoPartRuns(before);
+        started.awaitNoneRunning("the failed start");
     }
 
     /** A Redis store connects in the background, so nothing needs to listen for the start to get past it. */
@@ -92,27 +90,5 @@ class PortcullisStartFailureTest {
         } catch (IOException e) {
             throw new AssertionError("port " + port + " is still bound after the failed start", e);
         }
-    }
-
-    /** The threads of the parts not running before the start, by name. */
-    private static Set<String> partsRunning(Set<Thread> before) {
-        Set<String> running = new TreeSet<>();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && PARTS.stream().anyMatch(t.getName()::startsWith)) {
-                running.add(t.getName());
-            }
-        }
-        return running;
-    }
-
-    /** No thread of a part the start opened still runs; they end a moment after their shut-down, so within a bound. */
-    private static void assertNoPartRuns(Set<Thread> before) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        Set<String> running = partsRunning(before);
-        while (!running.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            running = partsRunning(before);
-        }
-        assertEquals(Set.of(), running, "threads still running after the failed start");
     }
 }
