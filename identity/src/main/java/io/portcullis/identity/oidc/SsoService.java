@@ -69,20 +69,41 @@ public final class SsoService implements AutoCloseable {
         this.loginStates = new LoginStateCodec(sessionKeys, clock);
         this.httpThreads = Executors.newFixedThreadPool(2, daemon("sso-http"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sso-jwks-refresh"));
-        HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(httpThreads)
-                .build();
-        NimbusHttp nimbusHttp = new NimbusHttp(http);
-        ProviderMetadataSource metadata = new ProviderMetadataSource(issuer.issuer(), nimbusHttp);
-        this.client = new OidcClient(issuer.client(), config.callbackUri(), metadata, nimbusHttp, clock);
-        this.keys = new JwksCache(issuer, http, events, clock, Duration.ofSeconds(30));
-        keys.start(scheduler);
-        IssuerKeys issuerKeys = new IssuerKeys(keys, issuer.algorithms());
-        this.idTokens = new IdTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys, issuer.clockSkew());
-        this.logoutTokens = new LogoutTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys);
-        this.refreshes = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+        try {
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .executor(httpThreads)
+                    .build();
+            NimbusHttp nimbusHttp = new NimbusHttp(http);
+            ProviderMetadataSource metadata = new ProviderMetadataSource(issuer.issuer(), nimbusHttp);
+            this.client = new OidcClient(issuer.client(), config.callbackUri(), metadata, nimbusHttp, clock);
+            this.keys = new JwksCache(issuer, http, events, clock, Duration.ofSeconds(30));
+            keys.start(scheduler);
+            IssuerKeys issuerKeys = new IssuerKeys(keys, issuer.algorithms());
+            // A blank client id (the config binder refuses only an empty one) fails here, after the key fetch began.
+            this.idTokens = new IdTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys,
+                    issuer.clockSkew());
+            this.logoutTokens = new LogoutTokenCheck(issuer.issuer(), issuer.client().clientId(), issuerKeys);
+            this.refreshes = Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000)
+                    .expireAfterWrite(Duration.ofSeconds(30)).build();
+        } catch (Throwable e) {
+            // A failed start hands no service to close: its threads, the key fetch and the refresh scheduled
+            // on them stop here, or each refused reload of such a config would leave another set running.
+            stopAfter(e, scheduler, httpThreads);
+            throw e;
+        }
+    }
+
+    /** Stops each executor (its scheduled and running tasks too); a failure to stop is added to {@code failure}. */
+    private static void stopAfter(Throwable failure, ExecutorService... executors) {
+        for (ExecutorService executor : executors) {
+            try {
+                executor.shutdownNow();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /**

@@ -36,9 +36,14 @@ final class MockIdp implements AutoCloseable {
     }
 
     IssuerConfig issuerConfig() {
+        return issuerConfig(CLIENT_ID);
+    }
+
+    /** As {@link #issuerConfig()}, with our client registered as {@code clientId}. */
+    IssuerConfig issuerConfig(String clientId) {
         return new IssuerConfig(ISSUER_ID, issuer(), null, true, List.of(CLIENT_ID), List.of("RS256", "ES256"),
                 Duration.ofSeconds(30), Duration.ofHours(1), null,
-                new OidcClientConfig(CLIENT_ID, new ClientSecret("s3cret", "env:TEST"), OidcClientConfig.DEFAULT_SCOPES),
+                new OidcClientConfig(clientId, new ClientSecret("s3cret", "env:TEST"), OidcClientConfig.DEFAULT_SCOPES),
                 null, SenderConstraintConfig.defaults());
     }
 

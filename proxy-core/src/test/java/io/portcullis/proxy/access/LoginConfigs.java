@@ -2,6 +2,7 @@ package io.portcullis.proxy.access;
 
 import io.portcullis.config.ConfigLoader;
 import io.portcullis.config.PortcullisConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,19 +20,27 @@ public final class LoginConfigs {
      * @param routesAndPolicies the {@code routes:} and {@code policies:} blocks, unindented YAML
      */
     public static PortcullisConfig withLogin(Path dir, String routesAndPolicies) throws Exception {
+        return ConfigLoader.parse(loginYaml(dir, "portcullis") + routesAndPolicies, "login.yaml");
+    }
+
+    /**
+     * The {@code issuers:} and {@code sso:} blocks of {@link #withLogin}, with {@code clientId} as the
+     * login issuer's client id, for a test that writes a config file itself (a reload, say).
+     */
+    public static String loginYaml(Path dir, String clientId) throws IOException {
         Path key = Files.writeString(dir.resolve("session.key"),
                 "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-        return ConfigLoader.parse("""
+        return """
                 issuers:
                   - id: corp
                     issuer: http://127.0.0.1:9/realms/corp
                     discovery: true
                     audiences: [portcullis]
-                    client_id: portcullis
+                    client_id: "%s"
                 sso:
                   issuer: corp
                   external_url: https://apps.example.com
                   session_keys_file: %s
-                """.formatted(key) + routesAndPolicies, "login.yaml");
+                """.formatted(clientId, key);
     }
 }
