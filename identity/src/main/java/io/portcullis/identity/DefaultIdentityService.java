@@ -67,24 +67,46 @@ public final class DefaultIdentityService implements IdentityService {
         return create(config, events, settings, runtime, List.of());
     }
 
+    /**
+     * The service for {@code config} on {@code runtime}, of which it takes over one share. A failure
+     * gives back, before it leaves, what this call took: the caches it started or shared and the share of
+     * the runtime, whose last share stops its threads. Nobody else could: no service is returned.
+     */
     private static DefaultIdentityService create(PortcullisConfig config, IdentityEvents events,
             IdentitySettings settings, IdentityRuntime runtime, List<JwksCache> reusable) {
         List<TrustedIssuer> issuers = new ArrayList<>();
-        for (IssuerConfig issuer : config.identity().issuers()) {
-            Role role = config.isDeviceIssuer(issuer.id()) ? Role.DEVICE : Role.IDENTITY;
-            JwksCache keys = reusable.stream()
-                    .filter(cache -> SameKeySource.test(cache.issuer(), issuer))
-                    .findFirst()
-                    .map(JwksCache::retain)
-                    .orElseGet(() -> {
-                        JwksCache fresh = new JwksCache(issuer, runtime.http(), events, settings.clock(),
-                                settings.unknownKidRefetchInterval());
-                        fresh.start(runtime.scheduler());
-                        return fresh;
-                    });
-            issuers.add(new TrustedIssuer(issuer, role, keys));
+        try {
+            for (IssuerConfig issuer : config.identity().issuers()) {
+                Role role = config.isDeviceIssuer(issuer.id()) ? Role.DEVICE : Role.IDENTITY;
+                JwksCache keys = reusable.stream()
+                        .filter(cache -> SameKeySource.test(cache.issuer(), issuer))
+                        .findFirst()
+                        .map(JwksCache::retain)
+                        .orElseGet(() -> {
+                            JwksCache fresh = new JwksCache(issuer, runtime.http(), events, settings.clock(),
+                                    settings.unknownKidRefetchInterval());
+                            fresh.start(runtime.scheduler());
+                            return fresh;
+                        });
+                issuers.add(new TrustedIssuer(issuer, role, keys));
+            }
+            return new DefaultIdentityService(config, events, settings, runtime, issuers);
+        } catch (Throwable e) {
+            for (TrustedIssuer issuer : issuers) {
+                releaseAfter(e, issuer.keys()::release);
+            }
+            releaseAfter(e, runtime::release);
+            throw e;
         }
-        return new DefaultIdentityService(config, events, settings, runtime, issuers);
+    }
+
+    /** Runs {@code release}; a failure of it is added to {@code failure}, which the caller goes on to throw. */
+    private static void releaseAfter(Throwable failure, Runnable release) {
+        try {
+            release.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @Override
