@@ -6,11 +6,12 @@ import java.util.Deque;
 /**
  * What a start has opened so far (threads, a Redis connection, event loops, bound ports), so that a start
  * that fails at any step closes all of it again, newest first, and its caller gets the failure of the step
- * itself. A failed start returns no object, so whatever it does not close here nobody can close. A stop
- * closes its parts through one too ({@link #closeAll}), so that one part whose close fails does not leave
- * the parts after it open.
+ * itself. A failed start returns no object, so whatever it does not close here nobody can close; a reload
+ * that fails part-way closes the new config's parts it had opened the same way. A stop closes its parts
+ * through one too ({@link #closeAll}), so that one part whose close fails does not leave the parts after
+ * it open.
  *
- * <p>Used by the one thread that runs the start; not thread-safe.
+ * <p>Used by the one thread that runs the start (or the reload); not thread-safe.
  */
 final class OpenedParts {
 

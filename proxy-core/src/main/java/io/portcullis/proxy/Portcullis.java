@@ -275,17 +275,35 @@ public final class Portcullis implements AutoCloseable {
                 // the listener's pipeline is built at start; certificate file contents reload on their own
                 LOG.warn("tls, http2 and shutdown_grace changes take effect only after a restart");
             }
+            // Everything the new config needs is built before anything changes: a step that fails closes what
+            // the steps before it opened (a new login service's threads, the new identity stage's share of the
+            // key fetchers), and the running config keeps serving with its own parts untouched.
+            OpenedParts opened = new OpenedParts();
             SsoRuntime sso;
+            RuntimeConfig applied;
             try {
                 sso = old.sso().reconfigure(next);
+                if (sso != old.sso()) {
+                    opened.add(sso);
+                }
+                IdentityService identity = opened.add(old.identity().reconfigure(next));
+                proxy.prepareUpstreamTls(next);
+                applied = RuntimeConfig.of(next, compiled.policies(), identity, sso, binding);
             } catch (RuntimeException e) {
+                opened.closeAfter(e);
                 metrics.reload(false);
                 LOG.error("config reload refused; the running config is kept: {}", e.getMessage());
                 return false;
+            } catch (Error e) {
+                // Not the config's fault: the caller learns of it, and nothing this reload opened runs on.
+                opened.closeAfter(e);
+                throw e;
             }
-            IdentityService identity = old.identity().reconfigure(next);
-            proxy.prepareUpstreamTls(next);
-            runtime.set(RuntimeConfig.of(next, compiled.policies(), identity, sso, binding));
+            runtime.set(applied);
+            if (sso != old.sso()) {
+                // Only now: a refused reload must not take the running config's login service away.
+                old.sso().retire();
+            }
             metrics.reload(true);
             metrics.configInUse(next.sha256());
             certificates.watch(CertificateExpiry.sourcesOf(next));

@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.portcullis.config.PortcullisConfig;
 import io.portcullis.fixtures.StartedThreads;
+import io.portcullis.identity.AuthResult;
 import io.portcullis.identity.DefaultIdentityService;
+import io.portcullis.identity.Identity;
+import io.portcullis.identity.IdentityService;
+import io.portcullis.identity.IssuerStatus;
+import io.portcullis.identity.PostureResult;
 import io.portcullis.proxy.access.LoginConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +59,58 @@ class ReloadFailureTest {
             assertSame(running, portcullis.current(), "the running config is kept");
             assertTrue(portcullis.metrics().scrape().contains("portcullis_config_reloads_total{result=\"failure\"} 3.0"));
             assertEquals("portcullis", portcullis.current().config().issuer("corp").orElseThrow().client().clientId());
+        }
+    }
+
+    @Test
+    void aStepFailingAfterTheNewLoginServiceStartedClosesItAndKeepsTheRunningConfig() throws Exception {
+        Path file = Files.writeString(dir.resolve("portcullis.yaml"), LoginConfigs.loginYaml(dir, "portcullis") + APP);
+        try (Portcullis portcullis = Portcullis.start(file, ConfigCompiler.compile(file),
+                (config, events) -> new RefusingReconfigure(DefaultIdentityService.start(config, events)), false)) {
+            awaitMetric(portcullis, "portcullis_jwks_fetches_total{issuer=\"corp\",result=\"connect-failed\"} 2.0");
+            RuntimeConfig running = portcullis.current();
+            StartedThreads started = StartedThreads.since(PARTS);
+            // Another client id: the reload starts a new login service, then the identity stage refuses.
+            Files.writeString(file, LoginConfigs.loginYaml(dir, "portcullis-2") + APP);
+
+            assertFalse(portcullis.reload(), "refused");
+
+            started.awaitNoneRunning("the refused reload");
+            assertSame(running, portcullis.current(), "the running config is kept");
+            assertTrue(portcullis.metrics().scrape().contains("portcullis_config_reloads_total{result=\"failure\"} 1.0"));
+        }
+    }
+
+    /**
+     * The real identity stage, except that it refuses every new config: the one step of a reload that a
+     * valid file cannot make fail once the login service is built (the test's stand-in for an identity
+     * stage that breaks). It closes the real one with itself.
+     */
+    private record RefusingReconfigure(IdentityService real) implements IdentityService {
+
+        @Override
+        public CompletableFuture<AuthResult> authenticate(String token) {
+            return real.authenticate(token);
+        }
+
+        @Override
+        public CompletableFuture<PostureResult> posture(String postureToken, Identity identity) {
+            return real.posture(postureToken, identity);
+        }
+
+        @Override
+        public List<IssuerStatus> issuers() {
+            return real.issuers();
+        }
+
+        @Override
+        public IdentityService reconfigure(PortcullisConfig config) {
+            throw new IllegalStateException("the identity stage refuses the new config");
+        }
+
+        @Override
+        public void close() {
+            real.close();
         }
     }
 

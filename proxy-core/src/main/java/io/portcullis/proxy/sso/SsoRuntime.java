@@ -95,8 +95,8 @@ public final class SsoRuntime implements AutoCloseable {
 
     /**
      * The runtime for a reloaded config: this one when nothing it depends on changed, else a new one
-     * (sharing the revoked sessions) while this one is closed once requests started before the reload
-     * are done with it.
+     * sharing the revoked sessions. This one stays open: the caller {@link #retire()}s it once the new
+     * one is in use, or closes the new one when the reload fails after all.
      */
     public SsoRuntime reconfigure(PortcullisConfig next) {
         IssuerConfig nextIssuer = ssoIssuer(next);
@@ -104,9 +104,12 @@ public final class SsoRuntime implements AutoCloseable {
                 && Objects.equals(next.assertion(), assertionConfig)) {
             return this;
         }
-        SsoRuntime fresh = new SsoRuntime(next.sso(), nextIssuer, next.assertion(), revoked, events, clock);
+        return new SsoRuntime(next.sso(), nextIssuer, next.assertion(), revoked, events, clock);
+    }
+
+    /** Closes this runtime once requests that started before it was replaced are done with it. */
+    public void retire() {
         CompletableFuture.delayedExecutor(RETIRE_AFTER.toSeconds(), TimeUnit.SECONDS).execute(this::close);
-        return fresh;
     }
 
     /** The SSO service, or null when login is off. */
