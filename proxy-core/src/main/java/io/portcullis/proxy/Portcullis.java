@@ -304,6 +304,10 @@ public final class Portcullis implements AutoCloseable {
                 // Only now: a refused reload must not take the running config's login service away.
                 old.sso().retire();
             }
+            // Its share of the key-fetch threads and of the caches the new stage kept would otherwise be held
+            // for good. Safe at once: requests begun before the swap still verify through it, on the threads
+            // and kept caches the new stage holds; only the caches of changed or dropped issuers stop refreshing.
+            old.identity().close();
             metrics.reload(true);
             metrics.configInUse(next.sha256());
             certificates.watch(CertificateExpiry.sourcesOf(next));
