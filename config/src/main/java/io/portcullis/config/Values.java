@@ -14,7 +14,11 @@ final class Values {
     private Values() {
     }
 
-    /** A non-empty scalar, as written. */
+    /**
+     * A non-empty scalar, as written. Only spaces (a quoted {@code " "}) are refused too: no id, name,
+     * claim, audience or path is blank, and a blank one passed the check to fail only at start (a login
+     * client's {@code client_id}) or never match anything.
+     */
     static ValueReader<String> string() {
         return (node, path, problems) -> {
             if (!(node instanceof ScalarNode s)) {
@@ -23,6 +27,10 @@ final class Values {
             }
             if (s.isNull() || s.value().isEmpty()) {
                 problems.add(node.position(), path, "must not be empty");
+                return null;
+            }
+            if (s.value().isBlank()) {
+                problems.add(node.position(), path, "must not be blank");
                 return null;
             }
             return s.value();

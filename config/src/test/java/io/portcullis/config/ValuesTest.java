@@ -62,11 +62,14 @@ class ValuesTest {
     }
 
     @Test
-    void stringsMustBeNonEmptyScalars() throws Exception {
+    void stringsMustBeNonBlankScalars() throws Exception {
         Problems problems = new Problems();
         assertNull(Values.string().read(node("''"), "s", problems));
         assertNull(Values.string().read(node("{a: 1}"), "s", problems));
+        assertNull(Values.string().read(node("'  '"), "s", problems));
         assertEquals("007", Values.string().read(node("007"), "s", problems));
-        assertEquals(List.of("s: must not be empty", "s: expected a string, got a map"), problemsOf(problems));
+        assertEquals(" a ", Values.string().read(node("' a '"), "s", problems));
+        assertEquals(List.of("s: must not be empty", "s: expected a string, got a map", "s: must not be blank"),
+                problemsOf(problems));
     }
 }

@@ -47,8 +47,9 @@ class ReloadFailureTest {
             awaitMetric(portcullis, "portcullis_jwks_fetches_total{issuer=\"corp\",result=\"connect-failed\"} 2.0");
             RuntimeConfig running = portcullis.current();
             StartedThreads started = StartedThreads.since(PARTS);
-            // Passes the config check (only an empty client_id is refused there); the login service's start
-            // refuses it after its threads and key fetch began.
+            // The config check refuses a blank client_id now. It used to pass it, and the login service's start
+            // refused it only after its threads and key fetch began (that start is SsoServiceStartFailureTest's):
+            // either way, a login config refused again and again leaves nothing running.
             Files.writeString(file, LoginConfigs.loginYaml(dir, " ") + APP);
 
             for (int attempt = 1; attempt <= 3; attempt++) {
