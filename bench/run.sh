@@ -47,6 +47,10 @@
 #   whose name contains "nowarm" (e.g. nowarm, cds-nowarm), whose config turns it off, those whose name contains
 #   "nosettle", whose warm-up stops after its iterations (warmup.settle: 0s), and those whose name
 #   contains warm<N>k (e.g. warm20k, cds-warm20k), whose warm-up runs N thousand iterations.
+# haproxylog (with rs256): a second HAProxy-jwt, the same config writing one log line per request (option httplog,
+#   log stdout, to a file), measured right after the first in every round as haproxy-jwt-log-distinct-rs256: the
+#   price of a line per request for HAProxy, since Portcullis writes a decision line for every request and the
+#   HAProxy-jwt peer logs only errors. Not in the default MODES: the issue's goals are against the peer as it is.
 # dpop: the cost of a DPoP proof (RFC 9449, ES256) per request, with state: memory and state: redis (the state
 #   mode's redis-server and second Portcullis, started for this mode too). In every round, on each instance: the
 #   unbound twin of a DPoP-bound token as Bearer, then the bound token with DPOP_PROOFS single-use proofs minted
@@ -87,12 +91,12 @@ fi
 want() { [[ " $MODES " == *" $1 "* ]]; }
 want_redis() { want state || want dpop; }
 
-# PORT_BASE (18080): the first of the 15 loopback ports used, so that a second run can go beside one in progress.
+# PORT_BASE (18080): the first of the 16 loopback ports used, so that a second run can go beside one in progress.
 P=${PORT_BASE:-18080}
 UPSTREAM_PORT=$P NGINX_PROXY_PORT=$((P + 1)) HAPROXY_PORT=$((P + 2)) PC_PORT=$((P + 3)) PC_ADMIN_PORT=$((P + 4))
 ISSUER_PORT=$((P + 5)) PC_PORT_B=$((P + 6)) PC_ADMIN_PORT_B=$((P + 7))
 REDIS_PORT=$((P + 8)) PC_PORT_R=$((P + 9)) PC_ADMIN_PORT_R=$((P + 10)) PC_PORT_W=$((P + 11)) PC_ADMIN_PORT_W=$((P + 12))
-NGINX_AUTH_PORT=$((P + 13)) PC_DECISION_PORT=$((P + 14))
+NGINX_AUTH_PORT=$((P + 13)) PC_DECISION_PORT=$((P + 14)) HAPROXY_LOG_PORT=$((P + 15))
 PC_JAR_B=${PC_JAR_B:-}
 
 WORK=$(mktemp -d /tmp/portcullis-bench.XXXXXX)
@@ -115,7 +119,7 @@ trap cleanup EXIT INT TERM
 
 # Ports must be free: a leftover server from an earlier run would be measured instead.
 for port in $UPSTREAM_PORT $NGINX_PROXY_PORT $HAPROXY_PORT $PC_PORT $PC_ADMIN_PORT $ISSUER_PORT $PC_PORT_B $PC_ADMIN_PORT_B \
-  $REDIS_PORT $PC_PORT_R $PC_ADMIN_PORT_R $PC_PORT_W $PC_ADMIN_PORT_W $NGINX_AUTH_PORT $PC_DECISION_PORT; do
+  $REDIS_PORT $PC_PORT_R $PC_ADMIN_PORT_R $PC_PORT_W $PC_ADMIN_PORT_W $NGINX_AUTH_PORT $PC_DECISION_PORT $HAPROXY_LOG_PORT; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use"; fi
 done
 
@@ -197,6 +201,18 @@ NGINX_PID=$!
 taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" >"$WORK/haproxy.out" 2>&1 &
 PIDS+=($!)
 HAPROXY_PID=$!
+HAPROXY_LOG_PID=none
+if want haproxylog; then
+  # The same HAProxy-jwt writing one line per request (option httplog) to its stdout, a file: the price of a
+  # line per request for HAProxy, beside Portcullis's decision line, which HAProxy-jwt's own runs do not pay.
+  mkdir -p "$WORK/haproxy-log"
+  sed -e "s#log stderr format short local0 err#log stdout format raw local0 info#" \
+    -e "s#^    mode http#    mode http\n    option httplog#" -e "s#:$HAPROXY_PORT #:$HAPROXY_LOG_PORT #" \
+    -e "s#pidfile .*#pidfile $WORK/haproxy-log/haproxy.pid#" "$WORK/haproxy.cfg" >"$WORK/haproxy-log/haproxy.cfg"
+  taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy-log/haproxy.cfg" >"$WORK/haproxy-log/access.log" 2>"$WORK/haproxy-log/haproxy.err" &
+  PIDS+=($!)
+  HAPROXY_LOG_PID=$!
+fi
 # Logs live apart from the config: the config watcher wakes on every change in the config's directory.
 mkdir -p "$WORK/logs" "$WORK/slices"
 PROF=("-Xlog:gc:file=$WORK/logs/gc.log")
@@ -259,6 +275,7 @@ if want_redis; then
 fi
 wait_for 30 "nginx" "$NGINX_PID" curl -sf "http://127.0.0.1:$UPSTREAM_PORT/"
 wait_for 30 "haproxy" "$HAPROXY_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_PORT/"
+want haproxylog && wait_for 30 "haproxy with a log line per request" "$HAPROXY_LOG_PID" curl -s -o /dev/null "http://127.0.0.1:$HAPROXY_LOG_PORT/"
 want forwardauth && wait_for 30 "nginx with auth_request" "$NGINX_AUTH_PID" curl -s -o /dev/null "http://127.0.0.1:$NGINX_AUTH_PORT/"
 wait_for "$READY_WAIT" "portcullis" "$PC_PID" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT/readyz"
 [[ -z $PC_JAR_B ]] || wait_for "$READY_WAIT" "portcullis B" "$PC_PID_B" curl -sf "http://127.0.0.1:$PC_ADMIN_PORT_B/readyz"
@@ -551,6 +568,9 @@ for round in $(seq 1 "$ROUNDS"); do
   fi
   if want rs256; then
     run haproxy-jwt-distinct-rs256 "$round" "$U:$HAPROXY_PORT/app" "$HAPROXY_PID" TOKENS_FILE="$rs"
+    if want haproxylog; then
+      run haproxy-jwt-log-distinct-rs256 "$round" "$U:$HAPROXY_LOG_PORT/app" "$HAPROXY_LOG_PID" TOKENS_FILE="$rs"
+    fi
     run portcullis-distinct-rs256 "$round" "$U:$PC_PORT/app" "$PC_PID" TOKENS_FILE="$rs"
     run_b portcullis-distinct-rs256 "$round" TOKENS_FILE="$rs"
   fi

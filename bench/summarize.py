@@ -8,7 +8,7 @@ import sys
 from collections import defaultdict
 
 ORDER = ["direct", "nginx-proxy", "haproxy-jwt-repeat", "portcullis-repeat", "portcullis-b-repeat",
-         "haproxy-jwt-distinct-rs256", "portcullis-distinct-rs256", "portcullis-b-distinct-rs256",
+         "haproxy-jwt-distinct-rs256", "haproxy-jwt-log-distinct-rs256", "portcullis-distinct-rs256", "portcullis-b-distinct-rs256",
          "haproxy-jwt-distinct-es256", "portcullis-distinct-es256", "portcullis-b-distinct-es256",
          "direct-half", "nginx-proxy-half", "haproxy-jwt-half", "portcullis-half", "portcullis-b-half", "portcullis-half-with-idle",
          "direct-half-own", "portcullis-half-own",
@@ -177,6 +177,14 @@ def main():
             verdict = "met" if mean(per_round) >= target else "NOT met"
             print(f"{name} / {hap}: {', '.join(f'{x:.2f}' for x in per_round)} per round "
                   f"(target >= {target}): {verdict}")
+    logged = "haproxy-jwt-log-distinct-rs256"
+    if logged in runs and "portcullis-distinct-rs256" in runs:
+        pc, hl = runs["portcullis-distinct-rs256"], runs[logged]
+        rounds = [k for k in pc if k in hl]
+        rps = ", ".join(f"{pc[k]['rps'] / hl[k]['rps']:.2f}" for k in rounds)
+        cpu = ", ".join(f"{pc[k]['cpu_us_per_req'] / hl[k]['cpu_us_per_req']:.2f}" for k in rounds)
+        print(f"portcullis-distinct-rs256 / {logged} (HAProxy-jwt writing a log line per request, as Portcullis"
+              f" writes a decision line): req/s {rps}; cpu/req {cpu} per round")
     for name in ["portcullis-repeat", "portcullis-distinct-rs256", "portcullis-distinct-es256", "portcullis-half"]:
         other = name.replace("portcullis", "portcullis-b")
         if name in runs and other in runs:
