@@ -62,18 +62,19 @@ public final class BufferedStdoutAppender extends OutputStreamAppender<ILoggingE
     }
 
     /**
-     * Writes one decision line as {@link #writeOut} writes the line of an event that carries it, without
+     * Writes one decision line, sealed by {@link DecisionChain#sealUtf8} ({@code json} without its closing
+     * brace, then {@code seal}), as {@link #writeOut} writes the line of an event that carries it, without
      * the event: for the decision log's writer, when this appender is all its logger does (see
      * {@code DecisionWriter}). Nothing is written when the appender is stopped, and a failing output
      * stops it with an error status, as logback's own append path does for an event.
      */
-    void writeDecisionLine(String line) {
+    void writeDecisionLine(byte[] json, byte[] seal) {
         if (!isStarted()) {
             return;
         }
         streamWriteLock.lock();
         try {
-            lines.writeLine(line);
+            lines.writeSealedLine(json, json.length - 1, seal);
         } catch (IOException e) {
             started = false;
             addStatus(new ErrorStatus("IO failure in appender", this, e));

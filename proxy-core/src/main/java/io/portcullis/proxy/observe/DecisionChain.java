@@ -15,6 +15,7 @@ public final class DecisionChain {
     /** What a sealed line ends with, before the 64 hex digits and the closing {@code "}}. */
     static final String FIELD = ",\"chain\":\"";
     private static final int HEX_CHARS = 64;
+    private static final byte[] FIELD_BYTES = FIELD.getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** Lines up to this size are hashed through the chain's own buffers; longer ones through a copy. */
@@ -51,6 +52,30 @@ public final class DecisionChain {
         head = new String(headBytes, StandardCharsets.US_ASCII);
         json.setLength(last);
         return json.append(FIELD).append(head).append("\"}").toString();
+    }
+
+    /**
+     * {@link #seal(String)} for an object already in UTF-8 (which must end with {@code }}): advances the
+     * chain and returns what replaces that closing brace, {@code ,"chain":"<hex>"}} as ASCII bytes. The
+     * sealed line is {@code json} without its last byte, then these. The decision log's writer writes
+     * the two into its output as they are, with no string in between.
+     */
+    public synchronized byte[] sealUtf8(byte[] json) {
+        int last = json.length - 1;
+        if (last < 0 || json[last] != '}') {
+            throw new IllegalArgumentException("a decision line is one JSON object");
+        }
+        sha256.reset();
+        sha256.update(headBytes);
+        sha256.update(json);
+        headBytes = hex(sha256.digest());
+        head = new String(headBytes, StandardCharsets.US_ASCII);
+        byte[] seal = new byte[FIELD_BYTES.length + HEX_CHARS + 2];
+        System.arraycopy(FIELD_BYTES, 0, seal, 0, FIELD_BYTES.length);
+        System.arraycopy(headBytes, 0, seal, FIELD_BYTES.length, HEX_CHARS);
+        seal[seal.length - 2] = '"';
+        seal[seal.length - 1] = '}';
+        return seal;
     }
 
     /** Feeds the builder's UTF-8 encoding to the digest; ASCII (nearly every line) without a copy of its own. */

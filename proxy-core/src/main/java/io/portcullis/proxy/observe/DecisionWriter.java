@@ -2,6 +2,7 @@ package io.portcullis.proxy.observe;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -184,12 +185,13 @@ final class DecisionWriter {
 
     private void write(String json, BufferedStdoutAppender direct) {
         try {
-            line.setLength(0);
-            String sealed = chain.seal(line.append(json));
             if (direct != null) {
-                direct.writeDecisionLine(sealed);
+                // Hashed and written as the bytes they are: one pass to UTF-8, one copy into the output.
+                byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+                direct.writeDecisionLine(utf8, chain.sealUtf8(utf8));
             } else {
-                log.info(sealed);
+                line.setLength(0);
+                log.info(chain.seal(line.append(json)));
             }
             if (line.capacity() > RETAINED_CHARS) {
                 line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);

@@ -1,5 +1,6 @@
 package io.portcullis.proxy.observe;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,32 @@ class DecisionChainTest {
 
         assertEquals(byString.seal("{\"a\":1}"), sealed);
         assertEquals(sealed, builder.toString());
+    }
+
+    @Test
+    void aLineSealedAsUtf8BytesIsTheLineSealedAsTextAndAdvancesTheChainAlike() {
+        // The same texts as above, ASCII and not, long and short: the writer's byte path must write and
+        // chain exactly what the text path (every other logback config) does.
+        String[] lines = {
+            "{\"subject\":\"jos\u00e9\"}", "{\"path\":\"/\u20ac/\uD83D\uDE00\"}", "{\"x\":\"\uD800\"}",
+            "{\"path\":\"/" + "a".repeat(40_000) + "\"}", "{\"n\":1}"};
+        DecisionChain byText = new DecisionChain();
+        DecisionChain byBytes = new DecisionChain();
+        for (String json : lines) {
+            byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+            byte[] seal = byBytes.sealUtf8(utf8);
+            byte[] written = Arrays.copyOf(utf8, utf8.length - 1 + seal.length);
+            System.arraycopy(seal, 0, written, utf8.length - 1, seal.length);
+
+            // Compared as the bytes that reach the output: the text path's line is encoded there too.
+            assertArrayEquals(byText.seal(new StringBuilder(json)).getBytes(StandardCharsets.UTF_8), written, json);
+            assertEquals(byText.head(), byBytes.head());
+        }
+        byte[] notAnObject = "[1]".getBytes(StandardCharsets.UTF_8);
+        String head = byBytes.head();
+        assertThrows(IllegalArgumentException.class, () -> byBytes.sealUtf8(notAnObject));
+        assertThrows(IllegalArgumentException.class, () -> byBytes.sealUtf8(new byte[0]));
+        assertEquals(head, byBytes.head(), "a refused line leaves the chain as it was");
     }
 
     @Test

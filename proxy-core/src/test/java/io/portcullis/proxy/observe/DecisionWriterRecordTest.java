@@ -90,8 +90,8 @@ class DecisionWriterRecordTest {
     }
 
     @Test
-    void aLineLongerThanTheKeptBuilderIsWrittenWholeAndSoIsTheNextOne() throws Exception {
-        DecisionRecord huge = record("r-huge", "/" + "a".repeat(40_000)).build();
+    void aLineLongerThanTheKeptBuilderAndTheOutputBufferIsWrittenWholeAndSoIsTheNextOne() throws Exception {
+        DecisionRecord huge = record("r-huge", "/" + "a".repeat(BufferedStdoutAppender.BUFFER_BYTES + 10_000)).build();
         DecisionRecord next = record("r-next", "/app").build();
         log.record(huge);
         log.record(next);
