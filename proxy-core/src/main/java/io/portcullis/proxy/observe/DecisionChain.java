@@ -45,11 +45,9 @@ public final class DecisionChain {
         if (last < 0 || json.charAt(last) != '}') {
             throw new IllegalArgumentException("a decision line is one JSON object");
         }
-        sha256.reset();
-        sha256.update(headBytes);
+        beginLink();
         hashUtf8(json);
-        headBytes = hex(sha256.digest());
-        head = new String(headBytes, StandardCharsets.US_ASCII);
+        endLink();
         json.setLength(last);
         return json.append(FIELD).append(head).append("\"}").toString();
     }
@@ -65,17 +63,27 @@ public final class DecisionChain {
         if (last < 0 || json[last] != '}') {
             throw new IllegalArgumentException("a decision line is one JSON object");
         }
-        sha256.reset();
-        sha256.update(headBytes);
+        beginLink();
         sha256.update(json);
-        headBytes = hex(sha256.digest());
-        head = new String(headBytes, StandardCharsets.US_ASCII);
+        endLink();
         byte[] seal = new byte[FIELD_BYTES.length + HEX_CHARS + 2];
         System.arraycopy(FIELD_BYTES, 0, seal, 0, FIELD_BYTES.length);
         System.arraycopy(headBytes, 0, seal, FIELD_BYTES.length, HEX_CHARS);
         seal[seal.length - 2] = '"';
         seal[seal.length - 1] = '}';
         return seal;
+    }
+
+    /** Starts the next link: the digest begins with the previous line's chain value. */
+    private void beginLink() {
+        sha256.reset();
+        sha256.update(headBytes);
+    }
+
+    /** Ends it: the digest of the previous value and this line's JSON is the chain's new value. */
+    private void endLink() {
+        headBytes = hex(sha256.digest());
+        head = new String(headBytes, StandardCharsets.US_ASCII);
     }
 
     /** Feeds the builder's UTF-8 encoding to the digest; ASCII (nearly every line) without a copy of its own. */

@@ -160,16 +160,14 @@ final class DecisionWriter {
 
     /** Writes everything queued, flushing every {@value #FLUSH_EVERY} lines and at the end; the count written. */
     private int writeQueued() {
+        if (queue.isEmpty()) {
+            return 0;
+        }
+        // Once per batch: a reconfiguration (logback's scan) takes effect at the next one.
+        BufferedStdoutAppender direct = soleBundledAppender();
         int count = 0;
         String json;
-        BufferedStdoutAppender direct = null;
-        boolean looked = false;
         while ((json = queue.poll()) != null) {
-            if (!looked) {
-                // Once per batch: a reconfiguration (logback's scan) takes effect at the next one.
-                direct = soleBundledAppender();
-                looked = true;
-            }
             write(json, direct);
             count++;
             if (count % FLUSH_EVERY == 0) {
@@ -192,9 +190,9 @@ final class DecisionWriter {
             } else {
                 line.setLength(0);
                 log.info(chain.seal(line.append(json)));
-            }
-            if (line.capacity() > RETAINED_CHARS) {
-                line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
+                if (line.capacity() > RETAINED_CHARS) {
+                    line = new StringBuilder(DecisionRecord.TYPICAL_CHARS);
+                }
             }
         } catch (RuntimeException e) {
             // A line that cannot be logged must not end the thread and with it every later line.
