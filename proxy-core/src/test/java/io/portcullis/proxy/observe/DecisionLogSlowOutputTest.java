@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import io.portcullis.proxy.tools.LogVerification;
 import io.portcullis.proxy.tools.LogVerifier;
 import java.io.ByteArrayOutputStream;
@@ -37,25 +35,20 @@ class DecisionLogSlowOutputTest {
     private static final int THREADS = 4;
     private static final int PER_THREAD = 5_000;
 
-    private LoggerContext context;
     private Pipe pipe;
-    private DecisionWriter writer;
+    private BundledDecisionLog bundled;
     private DecisionLog log;
 
     @BeforeEach
     void setUp() throws Exception {
         pipe = Pipe.open();
-        BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(Channels.newOutputStream(pipe.sink()));
-        context = bundled.context();
-        Logger logger = bundled.logger();
-        writer = DecisionWriter.start(logger, "decision-log-writer-test");
-        log = new DecisionLog(logger, writer);
+        bundled = BundledDecisionLog.writingTo(Channels.newOutputStream(pipe.sink()), "decision-log-writer-test");
+        log = bundled.log();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        writer.close();
-        context.stop();
+        bundled.close();
         pipe.sink().close();
         pipe.source().close();
     }
@@ -91,11 +84,11 @@ class DecisionLogSlowOutputTest {
         // Nobody reads the pipe yet: its 64 KiB, the appender's buffer and queue hold a fraction of
         // the lines, so a record() that waited for room would never return.
         assertTrue(done.await(60, TimeUnit.SECONDS), "record() waited for the output");
-        assertTrue(writer.pending() > 0, "the output really was full while the producers returned");
+        assertTrue(bundled.writer().pending() > 0, "the output really was full while the producers returned");
 
         List<String> lines = readSlowly(pipe.source(), THREADS * PER_THREAD);
-        assertTrue(writer.drain(Duration.ofSeconds(10)));
-        assertEquals(0, writer.pending());
+        assertTrue(bundled.writer().drain(Duration.ofSeconds(10)));
+        assertEquals(0, bundled.writer().pending());
         assertEquals(THREADS * PER_THREAD, lines.size());
         Map<Integer, Integer> next = new HashMap<>();
         for (String line : lines) {

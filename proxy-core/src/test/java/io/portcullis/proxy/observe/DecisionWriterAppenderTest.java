@@ -25,14 +25,14 @@ import org.slf4j.Marker;
 class DecisionWriterAppenderTest {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
-    private final BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(output);
-    private final DecisionWriter writer = DecisionWriter.start(bundled.logger(), "decision-log-writer-appender-test");
-    private final DecisionLog log = new DecisionLog(bundled.logger(), writer);
+    private final BundledDecisionLog running = BundledDecisionLog.writingTo(output, "decision-log-writer-appender-test");
+    private final BundledDecisionLogger bundled = running.bundled();
+    private final DecisionWriter writer = running.writer();
+    private final DecisionLog log = running.log();
 
     @AfterEach
     void tearDown() throws Exception {
-        writer.close();
-        bundled.context().stop();
+        running.close();
     }
 
     private static DecisionRecord record(String path) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,26 +23,23 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionWriterFlushTest {
 
-    private LoggerContext context;
     private HeldOutput output;
+    private BundledDecisionLog bundled;
     private DecisionWriter writer;
     private DecisionLog log;
 
     @BeforeEach
     void setUp() {
         output = new HeldOutput();
-        BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(output);
-        context = bundled.context();
-        Logger logger = bundled.logger();
-        writer = DecisionWriter.start(logger, "decision-log-writer-flush-test");
-        log = new DecisionLog(logger, writer);
+        bundled = BundledDecisionLog.writingTo(output, "decision-log-writer-flush-test");
+        writer = bundled.writer();
+        log = bundled.log();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         output.release(); // a failed test must not leave the writer stuck in a write
-        writer.close();
-        context.stop();
+        bundled.close();
     }
 
     private static DecisionRecord record(int i) {

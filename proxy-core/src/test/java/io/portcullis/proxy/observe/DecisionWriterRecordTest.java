@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.io.ByteArrayOutputStream;
@@ -27,8 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 class DecisionWriterRecordTest {
 
-    private LoggerContext context;
     private ByteArrayOutputStream output;
+    private BundledDecisionLog bundled;
     private DecisionWriter writer;
     private DecisionLog log;
     private ListAppender<ILoggingEvent> proxyLog;
@@ -36,10 +35,9 @@ class DecisionWriterRecordTest {
     @BeforeEach
     void setUp() {
         output = new ByteArrayOutputStream();
-        BundledDecisionLogger bundled = BundledDecisionLogger.writingTo(output);
-        context = bundled.context();
-        writer = DecisionWriter.start(bundled.logger(), "decision-log-writer-record-test");
-        log = new DecisionLog(bundled.logger(), writer);
+        bundled = BundledDecisionLog.writingTo(output, "decision-log-writer-record-test");
+        writer = bundled.writer();
+        log = bundled.log();
         proxyLog = new ListAppender<>();
         proxyLog.start();
         ((Logger) LoggerFactory.getLogger(DecisionLog.class)).addAppender(proxyLog);
@@ -48,8 +46,7 @@ class DecisionWriterRecordTest {
     @AfterEach
     void tearDown() throws Exception {
         ((Logger) LoggerFactory.getLogger(DecisionLog.class)).detachAppender(proxyLog);
-        writer.close();
-        context.stop();
+        bundled.close();
     }
 
     private static DecisionRecord.Builder record(String id, String path) {
